@@ -1,0 +1,99 @@
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import fastifyView from '@fastify/view'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import nunjucks from 'nunjucks'
+import qs from 'node:querystring'
+import type { Config } from './config.ts'
+import type { DatabaseConnection } from './db/index.ts'
+import { accountRoutes } from './platform/accounts/routes.ts'
+import { auditLogRoutes } from './platform/audit-log/routes.ts'
+import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts'
+import { startEmailWorker } from './platform/email/outbox.ts'
+import { outboxRoutes } from './platform/email/routes.ts'
+import { healthRoutes } from './platform/health.ts'
+import { homeRoutes } from './platform/home.ts'
+import { httpPlatform } from './platform/http.ts'
+import { configureNunjucks, templateRoots } from './platform/views.ts'
+import { partnershipRoutes } from './modules/partnership/routes.ts'
+
+export interface AppOptions {
+  config: Config
+  database: DatabaseConnection
+  /** Tests pass an SMTP adapter pointed at their own server. */
+  emailAdapter?: EmailAdapter
+  logger?: FastifyServerOptions['logger']
+}
+
+/** The contents page: platform plugins, then one line per module. */
+export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // Bodies are forms; nothing here needs more than a megabyte.
+    bodyLimit: 1_048_576,
+    trustProxy: config.env === 'production',
+  })
+  app.decorate('db', database.db)
+  app.decorate('config', config)
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  })
+  await app.register(fastifyCookie, { secret: config.sessionSecret })
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
+  })
+  // Repeated fields (checkboxes) arrive as arrays.
+  await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) })
+  // Off by default; sign-in and other public forms set their own limits.
+  await app.register(fastifyRateLimit, { global: false })
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: templateRoots,
+    options: {
+      autoescape: true,
+      noCache: config.env === 'development',
+      onConfigure: configureNunjucks,
+    },
+  })
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../public', import.meta.url)),
+    prefix: '/assets/',
+    maxAge: config.env === 'production' ? '1d' : 0,
+  })
+  await app.register(httpPlatform)
+
+  const adapter = emailAdapter ?? emailAdapterFor(config.email)
+  if (config.runEmailWorker) {
+    const worker = startEmailWorker(database.db, adapter, config.email.from, (err) => app.log.error({ err }, 'email worker failed'))
+    app.decorate('emailWorker', worker)
+    app.addHook('onClose', () => worker.stop())
+  }
+
+  await app.register(healthRoutes, { database })
+  await app.register(homeRoutes)
+  await app.register(accountRoutes)
+  await app.register(auditLogRoutes)
+  await app.register(outboxRoutes)
+  await app.register(partnershipRoutes)
+
+  return app
+}

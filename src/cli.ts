@@ -1,0 +1,23 @@
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/index.ts'
+import { seedDemoData } from './db/seed.ts'
+
+/** `npm run db:migrate` applies the committed migrations; `npm run db:seed` loads the demo partnership if it is not there. */
+const command = process.argv[2]
+const config = loadConfig(process.env)
+const database = await openDatabase(config.database)
+try {
+  if (command === 'migrate') {
+    await database.migrate()
+    console.log('Migrations applied')
+  } else if (command === 'seed') {
+    await database.migrate()
+    const result = await seedDemoData(database.db)
+    console.log(result.created ? 'Demo partnership loaded' : 'Demo partnership already present')
+  } else {
+    console.error('Usage: tsx src/cli.ts migrate|seed')
+    process.exitCode = 1
+  }
+} finally {
+  await database.close()
+}

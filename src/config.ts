@@ -1,0 +1,107 @@
+import { z } from 'zod'
+
+/**
+ * Every setting the app reads from the environment, parsed once at start-up.
+ * Only src/server.ts and the CLI call loadConfig; everything else is handed a Config.
+ */
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    BASE_URL: z.url().default('http://localhost:3000'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    EMAIL_ADAPTER: z.enum(['development', 'smtp', 'notify']).default('development'),
+    EMAIL_FROM: z.email().default('no-reply@safeguarding-partnership.example'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    NOTIFY_API_KEY: z.string().min(1).optional(),
+    NOTIFY_TEMPLATE_ID: z.uuid().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO_DATA: booleanString.default(true),
+    RUN_EMAIL_WORKER: booleanString.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' })
+    }
+    if (env.NODE_ENV === 'production' && env.EMAIL_ADAPTER === 'development') {
+      ctx.addIssue({ code: 'custom', path: ['EMAIL_ADAPTER'], message: 'must be smtp or notify in production' })
+    }
+    if (env.EMAIL_ADAPTER === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when EMAIL_ADAPTER is smtp' })
+    }
+    if (env.EMAIL_ADAPTER === 'notify') {
+      for (const key of ['NOTIFY_API_KEY', 'NOTIFY_TEMPLATE_ID'] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EMAIL_ADAPTER is notify' })
+      }
+    }
+  })
+
+export type RawConfig = z.infer<typeof configSchema>
+
+export interface Config {
+  env: RawConfig['NODE_ENV']
+  port: number
+  host: string
+  baseUrl: string
+  database: { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
+  /** Signs cookies. A random one is made per process in development, so sessions survive only the process. */
+  sessionSecret: string
+  /** Outside development, cookies are sent over HTTPS only. */
+  secureCookies: boolean
+  email: {
+    adapter: RawConfig['EMAIL_ADAPTER']
+    from: string
+    smtpUrl?: string
+    notifyApiKey?: string
+    notifyTemplateId?: string
+  }
+  logLevel: RawConfig['LOG_LEVEL']
+  seedDemoData: boolean
+  runEmailWorker: boolean
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as it does in most twelve-factor apps.
+  const cleaned = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''))
+  const parsed = configSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid environment variables:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    database: env.DATABASE_URL
+      ? { kind: 'pg', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
+    sessionSecret: env.SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+    secureCookies: env.NODE_ENV === 'production',
+    email: {
+      adapter: env.EMAIL_ADAPTER,
+      from: env.EMAIL_FROM,
+      smtpUrl: env.SMTP_URL,
+      notifyApiKey: env.NOTIFY_API_KEY,
+      notifyTemplateId: env.NOTIFY_TEMPLATE_ID,
+    },
+    logLevel: env.LOG_LEVEL,
+    seedDemoData: env.SEED_DEMO_DATA,
+    runEmailWorker: env.RUN_EMAIL_WORKER,
+  }
+}

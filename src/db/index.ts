@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import * as schema from './schema.ts'
+
+/** A Drizzle handle on either driver; a transaction is one too, so services take either. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export type DatabaseTarget = { kind: 'pg'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string }
+
+export interface DatabaseConnection {
+  db: Database
+  kind: DatabaseTarget['kind']
+  migrate(): Promise<void>
+  /** A cheap round trip for /health. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
+  if (target.kind === 'pg') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    const db = drizzlePg(pool, { schema }) as unknown as Database
+    return {
+      db,
+      kind: 'pg',
+      migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+      ping: async () => {
+        await pool.query('select 1')
+      },
+      close: () => pool.end(),
+    }
+  }
+  if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true })
+  const client = await PGlite.create(target.dataDir)
+  return fromPglite(client)
+}
+
+/** Wraps an open PGlite client; tests use it with a client loaded from the migrated template. */
+export function fromPglite(client: PGlite): DatabaseConnection {
+  const db = drizzlePglite(client, { schema })
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    ping: async () => {
+      await client.query('select 1')
+    },
+    close: () => client.close(),
+  }
+}

@@ -1,0 +1,3 @@
+/** The one Drizzle schema: every module's tables, re-exported for drizzle-kit and for typed queries. */
+export * from '../platform/schema.ts'
+export * from '../modules/partnership/schema.ts'

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { listAudit, type AuditFilter } from '../audit.ts'
+import { listUsers } from '../accounts/service.ts'
+import { dateInput } from '../forms.ts'
+import { requireActor } from '../http.ts'
+import { sendCsv } from '../exports.ts'
+import { auditCsvRows, auditRows } from './presenters.ts'
+
+const recordTypes = ['user', 'partnership', 'agency', 'person', 'group', 'membership']
+
+/** Reads the filter from the query string; a bad date is reported, not ignored. */
+function readFilter(request: FastifyRequest) {
+  const query = (request.query ?? {}) as Record<string, string>
+  const errors: Record<string, string> = {}
+  const filter: AuditFilter = {}
+  if (query.actor && /^[0-9a-f-]{36}$/i.test(query.actor)) filter.actorUserId = query.actor
+  if (query.recordType && recordTypes.includes(query.recordType)) filter.recordType = query.recordType
+  if (query.recordId) filter.recordId = query.recordId.slice(0, 100)
+  const from = dateInput(query, 'from', 'the from date', { required: false, min: '2000-01-01', max: '2100-12-31' })
+  const to = dateInput(query, 'to', 'the to date', { required: false, min: '2000-01-01', max: '2100-12-31' })
+  if (from.error) errors['from-day'] = from.error
+  if (to.error) errors['to-day'] = to.error
+  if (from.value) filter.from = new Date(`${from.value}T00:00:00Z`)
+  if (to.value) filter.to = new Date(new Date(`${to.value}T00:00:00Z`).getTime() + 86_400_000)
+  if (filter.from && filter.to && filter.from >= filter.to) errors['to-day'] = 'The to date must be the same as or after the from date'
+  return { filter, errors, query }
+}
+
+export async function auditLogRoutes(app: FastifyInstance) {
+  app.get('/audit-log', { config: { permission: 'audit:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const { filter, errors, query } = readFilter(request)
+    const hasErrors = Object.keys(errors).length > 0
+    const [rows, users] = await Promise.all([hasErrors ? [] : listAudit(app.db, actor.partnershipId, filter, 500), listUsers(app.db, actor.partnershipId)])
+    const queryString = new URLSearchParams(query).toString()
+    return reply.code(hasErrors ? 400 : 200).view('platform/audit-log/views/audit-log.njk', {
+      rows: auditRows(rows),
+      count: rows.length,
+      query,
+      errors,
+      errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+      actorItems: [{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor }))],
+      recordTypeItems: [{ value: '', text: 'Any' }, ...recordTypes.map((t) => ({ value: t, text: t, selected: t === query.recordType }))],
+      downloadHref: `/audit-log/download.csv${queryString ? `?${queryString}` : ''}`,
+    })
+  })
+
+  app.get('/audit-log/download.csv', { config: { permission: 'audit:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const { filter, errors } = readFilter(request)
+    if (Object.keys(errors).length) return reply.code(400).send('Invalid filter')
+    const rows = await listAudit(app.db, actor.partnershipId, filter, 100_000)
+    return sendCsv(reply, 'audit-log.csv', auditCsvRows(rows))
+  })
+}

@@ -1,0 +1,82 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
+import type { Database } from '../db/index.ts'
+import { auditLog } from './schema.ts'
+import type { Actor } from './permissions.ts'
+
+/**
+ * The audit log. Call recordAudit with the same transaction handle as the change it records,
+ * so either both are written or neither is.
+ */
+export interface AuditEntry {
+  action: string
+  recordType: string
+  recordId?: string | null
+  summary: string
+  before?: unknown
+  after?: unknown
+}
+
+export async function recordAudit(db: Database, actor: Actor | null, entry: AuditEntry, partnershipId?: string | null) {
+  await db.insert(auditLog).values({
+    partnershipId: partnershipId ?? actor?.partnershipId ?? null,
+    actorUserId: actor?.id ?? null,
+    actorName: actor?.name ?? 'Signed-out visitor',
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    summary: entry.summary,
+    before: entry.before === undefined ? null : toJson(entry.before),
+    after: entry.after === undefined ? null : toJson(entry.after),
+  })
+}
+
+/** Only the fields that changed, so the log reads as a list of edits. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const was: Record<string, unknown> = {}
+  const now: Record<string, unknown> = {}
+  for (const key of Object.keys(after)) {
+    if (['updatedAt', 'version', 'createdAt'].includes(key)) continue
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      was[key] = before[key]
+      now[key] = after[key]
+    }
+  }
+  return { before: was, after: now, changed: Object.keys(now) }
+}
+
+function toJson(value: unknown) {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'passwordHash' ? undefined : v)))
+}
+
+export interface AuditFilter {
+  actorUserId?: string
+  recordType?: string
+  recordId?: string
+  from?: Date
+  /** Exclusive. */
+  to?: Date
+}
+
+export function auditConditions(partnershipId: string, filter: AuditFilter): SQL | undefined {
+  const conditions = [eq(auditLog.partnershipId, partnershipId)]
+  if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId))
+  if (filter.recordType) conditions.push(eq(auditLog.recordType, filter.recordType))
+  if (filter.recordId) conditions.push(eq(auditLog.recordId, filter.recordId))
+  if (filter.from) conditions.push(gte(auditLog.at, filter.from))
+  if (filter.to) conditions.push(lt(auditLog.at, filter.to))
+  return and(...conditions)
+}
+
+export async function listAudit(db: Database, partnershipId: string, filter: AuditFilter, limit = 500) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(auditConditions(partnershipId, filter))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+}
+
+/** The history shown on a record's page. */
+export function recordHistory(db: Database, partnershipId: string, recordType: string, recordId: string) {
+  return listAudit(db, partnershipId, { recordType, recordId }, 200)
+}

@@ -1,0 +1,37 @@
+/**
+ * The one vocabulary of expected failures. Services throw these; the error handler in
+ * platform/http.ts maps each to a page and a status code. Anything else is a 500.
+ */
+export class NotFoundError extends Error {
+  readonly statusCode = 404
+  constructor(message = 'Page not found') {
+    super(message)
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly statusCode = 403
+  constructor(message = 'You do not have permission to do that') {
+    super(message)
+  }
+}
+
+export type FieldErrors = Record<string, string>
+
+/** Bad input: field name → message in GOV.UK wording. */
+export class ValidationError extends Error {
+  readonly statusCode = 400
+  constructor(readonly fieldErrors: FieldErrors) {
+    super('Validation failed')
+  }
+}
+
+/** The record changed since the form was opened; nothing was saved. */
+export class StaleEditError extends Error {
+  readonly statusCode = 409
+  constructor(
+    message = 'Someone else changed this record after you opened the form. Your changes have not been saved.',
+  ) {
+    super(message)
+  }
+}

@@ -1,0 +1,186 @@
+import type {} from '@fastify/cookie'
+import type {} from '@fastify/csrf-protection'
+import type {} from '@fastify/view'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from '../config.ts'
+import type { Database } from '../db/index.ts'
+import { loadSession, type SignedInUser } from './accounts/service.ts'
+import { ForbiddenError, NotFoundError, StaleEditError, ValidationError, type FieldErrors } from './errors.ts'
+import { errorList } from './forms.ts'
+import { can, type Permission } from './permissions.ts'
+
+/**
+ * Every route declares what it needs in its config: `{ permission: 'resource:action' }`
+ * or `{ public: true }`. A route with neither stops the app from starting. One hook
+ * enforces the permission; a refusal renders a 403 page and never signs the user out.
+ */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission
+    public?: boolean
+    /** Any signed-in account, whatever its roles (their own account page, for example). */
+    signedIn?: boolean
+    /** Forms posted from outside a browser session (none yet) would opt out; every other POST is checked. */
+    csrf?: boolean
+  }
+  interface FastifyRequest {
+    actor: SignedInUser | null
+    sessionToken: string | null
+  }
+  interface FastifyReply {
+    /** Merged by @fastify/view into every template's context. */
+    locals: Record<string, unknown>
+  }
+  interface FastifyInstance {
+    db: Database
+    config: Config
+  }
+}
+
+export const sessionCookieName = 'sph_session'
+
+export interface RouteDeclaration {
+  method: string
+  url: string
+  permission: Permission | null
+  public: boolean
+  signedIn: boolean
+}
+
+/** The route table, read by the permission matrix test. */
+export const declaredRoutes = Symbol('declaredRoutes')
+
+export const httpPlatform = fp(
+  async (app: FastifyInstance) => {
+    const routes: RouteDeclaration[] = []
+    app.decorate(declaredRoutes, routes)
+    app.decorateRequest('actor', null)
+    app.decorateRequest('sessionToken', null)
+
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      if (methods.every((m) => m === 'HEAD')) return
+      // Static assets are registered by @fastify/static, which cannot carry our route config.
+      if (route.url.startsWith('/assets/')) return
+      const config = route.config ?? {}
+      if (!config.public && !config.permission && !config.signedIn) {
+        throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission, signedIn: true or public: true`)
+      }
+      for (const method of methods) {
+        routes.push({ method, url: route.url, permission: config.permission ?? null, public: !!config.public, signedIn: !!config.signedIn })
+      }
+    })
+
+    app.addHook('onRequest', async (request, reply) => {
+      const token = request.cookies[sessionCookieName]
+      if (token) {
+        const unsigned = request.unsignCookie(token)
+        if (unsigned.valid && unsigned.value) {
+          request.actor = await loadSession(app.db, unsigned.value)
+          if (request.actor) request.sessionToken = unsigned.value
+        }
+        if (!request.actor) reply.clearCookie(sessionCookieName, { path: '/' })
+      }
+      const actor = request.actor
+      reply.locals = {
+        actor,
+        can: (permission: Permission) => can(actor, permission),
+        currentPath: request.url.split('?')[0],
+        navigation: mainNavigation(actor, request.url.split('?')[0] ?? '/'),
+        cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+        serviceName: actor?.partnershipName ?? 'Safeguarding Partnership Hub',
+        isDevelopmentEmail: app.config.email.adapter === 'development',
+      }
+      // A getter, so the CSRF secret cookie is set only on pages that render a form.
+      Object.defineProperty(reply.locals, 'csrfToken', { get: () => reply.generateCsrf(), enumerable: true })
+    })
+
+    app.addHook('preValidation', async (request, reply) => {
+      const config = request.routeOptions.config
+      if (config.public || request.is404) return
+      if (!request.actor) {
+        if (request.method === 'GET') {
+          return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)
+        }
+        return reply.code(401).view('views/errors/signed-out.njk')
+      }
+      if (config.permission && !can(request.actor, config.permission)) {
+        request.log.warn({ route: request.routeOptions.url, userId: request.actor.id, permission: config.permission }, 'permission refused')
+        throw new ForbiddenError()
+      }
+    })
+
+    app.addHook('preHandler', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD' || request.routeOptions.config.csrf === false) return done()
+      app.csrfProtection(request, reply, done)
+    })
+
+    app.setNotFoundHandler({ preValidation: undefined }, (request, reply) => {
+      return reply.code(404).view('views/errors/not-found.njk')
+    })
+
+    app.setErrorHandler((error, request, reply) => {
+      const err = error as Error & { statusCode?: number; code?: string }
+      if (err instanceof NotFoundError) return reply.code(404).view('views/errors/not-found.njk', { message: err.message })
+      if (err instanceof ForbiddenError) return reply.code(403).view('views/errors/forbidden.njk')
+      if (err instanceof StaleEditError) return reply.code(409).view('views/errors/problem.njk', { title: 'This record has changed', message: err.message })
+      if (err instanceof ValidationError) {
+        return reply.code(400).view('views/errors/problem.njk', { title: 'There is a problem', errors: errorList(err.fieldErrors) })
+      }
+      if (err.code?.startsWith('FST_CSRF')) {
+        request.log.warn({ route: request.routeOptions.url, code: err.code }, 'csrf check failed')
+        return reply.code(403).view('views/errors/problem.njk', {
+          title: 'Your form could not be sent',
+          message: 'This can happen if the page was open for a long time or was opened in another browser. Go back, reload the page and try again.',
+        })
+      }
+      if (err.statusCode === 429) {
+        return reply.code(429).view('views/errors/problem.njk', { title: 'Too many attempts', message: 'Wait a few minutes and try again.' })
+      }
+      if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+        return reply.code(err.statusCode).view('views/errors/problem.njk', { title: 'There is a problem with your request', message: 'Check the address or the form and try again.' })
+      }
+      request.log.error({ err }, 'unhandled error')
+      return reply.code(500).view('views/errors/server-error.njk', {
+        detail: app.config.env === 'production' ? null : err.stack ?? err.message,
+      })
+    })
+  },
+  { name: 'http-platform', dependencies: ['@fastify/cookie', '@fastify/csrf-protection', '@fastify/view'] },
+)
+
+const sections: { href: string; text: string; permission: Permission | null }[] = [
+  { href: '/', text: 'Home', permission: null },
+  { href: '/directory', text: 'Directory', permission: 'directory:read' },
+  { href: '/users', text: 'Accounts', permission: 'users:read' },
+  { href: '/audit-log', text: 'Audit log', permission: 'audit:read' },
+  { href: '/outbox', text: 'Email outbox', permission: 'outbox:read' },
+]
+
+/** The service navigation: the sections this person may open, the current one marked. */
+export function mainNavigation(actor: SignedInUser | null, path: string) {
+  if (!actor) return []
+  return sections
+    .filter((section) => !section.permission || can(actor, section.permission))
+    .map((section) => ({
+      href: section.href,
+      text: section.text,
+      active: section.href === '/' ? path === '/' : path === section.href || path.startsWith(`${section.href}/`),
+    }))
+}
+
+/** Re-renders a form with status 400, the error summary and the user's input kept. */
+export function renderFormErrors(reply: FastifyReply, template: string, data: Record<string, unknown>, errors: FieldErrors) {
+  return reply.code(400).view(template, { ...data, errors, errorList: errorList(errors) })
+}
+
+/** Where to go after signing in: only paths on this site. */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/'
+}
+
+export function requireActor(request: FastifyRequest): SignedInUser {
+  if (!request.actor) throw new ForbiddenError()
+  return request.actor
+}

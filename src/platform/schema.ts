@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+/** Tables owned by the platform: tenants, accounts, sessions, one-time tokens, the audit log and the email outbox. */
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}
+
+export const terminologies = ['board', 'partnership'] as const
+
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    area: text('area').notNull(),
+    localAuthorityCode: text('local_authority_code').notNull(),
+    /** 1 = January … 12 = December. The reporting year runs 12 months from this month (April by default). */
+    yearStartMonth: smallint('year_start_month').notNull().default(4),
+    terminology: text('terminology', { enum: terminologies }).notNull().default('partnership'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [check('year_start_month_range', sql`${t.yearStartMonth} between 1 and 12`)],
+)
+
+export const userStatuses = ['invited', 'active', 'disabled'] as const
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    /** Stored lower-cased; unique across the deployment so one sign-in page serves every partnership. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    status: text('status', { enum: userStatuses }).notNull().default('invited'),
+    /** Scopes an agency lead to one agency's records. References partnership.agencies. */
+    agencyId: uuid('agency_id'),
+    /** The directory entry for this person, so subgroup-only records can be scoped by membership. */
+    personId: uuid('person_id'),
+    failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_partnership_idx').on(t.partnershipId)],
+)
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+)
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value, so a leaked table cannot be replayed. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+export const tokenPurposes = ['invite', 'password-reset'] as const
+
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    /** SHA-256 of the token sent by email. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('one_time_tokens_user_idx').on(t.userId)],
+)
+
+/**
+ * Append-only: a trigger in the migrations refuses UPDATE and DELETE.
+ * `before` and `after` hold the changed record; sign-ins and views of confidential records have neither.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id'),
+    summary: text('summary').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_log_partnership_at_idx').on(t.partnershipId, t.at),
+    index('audit_log_record_idx').on(t.recordType, t.recordId),
+    index('audit_log_actor_idx').on(t.actorUserId),
+  ],
+)
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id),
+    toAddress: text('to_address').notNull(),
+    /** A name for the kind of message (invite, password-reset, …): counted and filtered, never shown to recipients. */
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    providerReference: text('provider_reference'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+)

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url'
+import type nunjucks from 'nunjucks'
+
+/**
+ * The one Nunjucks environment: template roots and the handful of filters templates use.
+ * Template names are paths from src/ (for example "modules/partnership/views/agencies.njk"),
+ * so a template's name says which module owns it.
+ */
+export const templateRoots = [
+  fileURLToPath(new URL('..', import.meta.url)),
+  fileURLToPath(new URL('../../node_modules/govuk-frontend/dist', import.meta.url)),
+  fileURLToPath(new URL('../../node_modules/@ministryofjustice/frontend', import.meta.url)),
+]
+
+const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const londonTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined || value === '') return null
+  const date = value instanceof Date ? value : new Date(String(value))
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** "25 November 2026", the GOV.UK style. */
+export function formatDate(value: unknown): string {
+  const date = toDate(value)
+  return date ? londonDate.format(date) : ''
+}
+
+/** "25 November 2026 at 2:05pm". */
+export function formatDateTime(value: unknown): string {
+  const date = toDate(value)
+  return date ? `${londonDate.format(date)} at ${londonTime.format(date).replace(' ', '').toLowerCase()}` : ''
+}
+
+/** ISO date (yyyy-mm-dd) for <time datetime> and date inputs. */
+export function isoDate(value: unknown): string {
+  const date = toDate(value)
+  return date ? date.toISOString().slice(0, 10) : ''
+}
+
+export function configureNunjucks(env: nunjucks.Environment) {
+  env.addFilter('date', formatDate)
+  env.addFilter('dateTime', formatDateTime)
+  env.addFilter('isoDate', isoDate)
+  env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2))
+  return env
+}

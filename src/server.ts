@@ -1,0 +1,34 @@
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { openDatabase } from './db/index.ts'
+import { seedDemoData } from './db/seed.ts'
+
+/** The CLI entry: read the environment, open and migrate the database, listen, and close gracefully. */
+async function main() {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const database = await openDatabase(config.database)
+  await database.migrate()
+  if (config.seedDemoData) await seedDemoData(database.db)
+  const app = await buildApp({ config, database })
+  app.addHook('onClose', () => database.close())
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      app.log.info({ signal }, 'closing')
+      await app.close()
+      process.exit(0)
+    })
+  }
+  await app.listen({ port: config.port, host: config.host })
+}
+
+await main()
