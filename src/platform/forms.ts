@@ -67,7 +67,8 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 /** A checkbox posted as "true" or absent. */
 export const checkbox = z
-  .union([z.literal('true'), z.literal('on'), z.undefined(), z.literal('')])
+  .union([z.literal('true'), z.literal('on'), z.literal('')])
+  .optional()
   .transform((value) => value === 'true' || value === 'on')
 
 /** Checkboxes posted as one value or many. */
