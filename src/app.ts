@@ -19,6 +19,7 @@ import { outboxRoutes } from './platform/email/routes.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { httpPlatform } from './platform/http.ts'
+import { requestForLog } from './platform/logging.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipRoutes } from './modules/partnership/routes.ts'
 
@@ -33,7 +34,7 @@ export interface AppOptions {
 /** The contents page: platform plugins, then one line per module. */
 export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
     trustProxy: config.env === 'production',

@@ -9,10 +9,14 @@ for (const driver of drivers) {
       const { app } = await buildTestApp(t, { driver })
       const response = await app.inject('/health')
       assert.equal(response.statusCode, 200)
-      assert.deepEqual({ ...response.json(), database: { ...response.json().database, latencyMs: 0 } }, {
-        status: 'ok',
-        database: { status: 'ok', driver, latencyMs: 0 },
-      })
+      const body = response.json() as {
+        status: string
+        database: { status: string; driver: string; latencyMs: number }
+      }
+      assert.equal(body.status, 'ok')
+      assert.equal(body.database.status, 'ok')
+      assert.equal(body.database.driver, driver)
+      assert.ok(body.database.latencyMs >= 0)
     })
 
     it('reports 503 when the database cannot be reached', async (t) => {

@@ -1,0 +1,27 @@
+import { startHub } from './helpers/server.ts'
+import { launchBrowser, newVisitor, checkAccessibility } from './helpers/browser.ts'
+let t = Date.now()
+const hub = await startHub()
+console.log('hub', Date.now() - t); t = Date.now()
+const browser = await launchBrowser()
+console.log('browser', Date.now() - t); t = Date.now()
+const { page } = await newVisitor(browser, hub.baseUrl)
+page.on('console', (m) => console.log('console:', m.type(), m.text()))
+await page.goto('/sign-in')
+console.log(await page.title())
+try { await checkAccessibility(page) } catch (e) { console.log(String(e)) }
+console.log('axe', Date.now() - t); t = Date.now()
+await page.getByLabel('Email address').fill('admin@oscb.example')
+await page.getByLabel('Password', { exact: true }).fill('board-demo-password')
+await page.getByRole('button', { name: 'Sign in' }).click()
+await page.waitForLoadState('load')
+console.log(page.url(), await page.title())
+try { await checkAccessibility(page) } catch (e) { console.log(String(e)) }
+await page.screenshot({ path: '/tmp/home.png', fullPage: true })
+await page.goto('/forgot-password')
+await page.getByLabel('Email address').fill('trainer@oscb.example')
+await page.getByRole('button', { name: 'Send link' }).click()
+const mail = await hub.waitForEmail('trainer@oscb.example', 'Reset')
+console.log(mail)
+await browser.close()
+await hub.close()
