@@ -76,7 +76,9 @@ export async function listAgencies(db: Database, partnershipId: string, filter: 
   if (filter.search) conditions.push(ilike(agencies.name, `%${escapeLike(filter.search)}%`))
   if (filter.type) conditions.push(eq(agencies.type, filter.type))
   if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
-  const peopleCount = sql<number>`(select count(*)::int from ${people} where ${people.agencyId} = ${agencies.id})`
+  // Correlated subqueries are written out in full: Drizzle leaves columns unqualified in a
+  // single-table select, which inside a subquery would bind to the inner table.
+  const peopleCount = sql<number>`(select count(*)::int from people p where p.agency_id = agencies.id)`
   const order = { name: agencies.name, type: agencies.type, people: peopleCount }[filter.sort ?? 'name']
   return db
     .select({ id: agencies.id, name: agencies.name, type: agencies.type, contributesFunding: agencies.contributesFunding, active: agencies.active, peopleCount })
@@ -263,7 +265,7 @@ function db_membershipGroupIds(personId: string) {
 }
 
 export async function listGroups(db: Database, actor: Actor, filter: { sort?: 'name' | 'kind' | 'members'; direction?: SortDirection; status?: 'active' | 'inactive' } = {}) {
-  const memberCount = sql<number>`(select count(*)::int from ${groupMemberships} where ${groupMemberships.groupId} = ${groups.id} and (${groupMemberships.endsOn} is null or ${groupMemberships.endsOn} >= current_date))`
+  const memberCount = sql<number>`(select count(*)::int from group_memberships m where m.group_id = groups.id and (m.ends_on is null or m.ends_on >= current_date))`
   const order = { name: groups.name, kind: groups.kind, members: memberCount }[filter.sort ?? 'kind']
   const conditions: (SQL | undefined)[] = [eq(groups.partnershipId, actor.partnershipId), groupScope(actor)]
   if (filter.status) conditions.push(eq(groups.active, filter.status === 'active'))

@@ -10,6 +10,9 @@ import { hashSecret, newSecret } from '../tokens.ts'
 
 /** Accounts: sign-in, sessions, invitations, password resets and roles. */
 
+/** An account's roles as an array. Written out in full: see the note in partnership/service.ts. */
+const rolesOf = sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`
+
 export const sessionIdleMinutes = 30
 export const sessionAbsoluteHours = 12
 export const failedAttemptsBeforeLock = 5
@@ -123,9 +126,7 @@ export async function loadSession(db: Database, token: string): Promise<SignedIn
       partnershipName: partnerships.name,
       partnershipShortName: partnerships.shortName,
       terminology: partnerships.terminology,
-      roles: sql<
-        string[]
-      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: rolesOf,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -188,9 +189,7 @@ export function listUsers(db: Database, partnershipId: string) {
       email: users.email,
       status: users.status,
       lastSignedInAt: users.lastSignedInAt,
-      roles: sql<
-        string[]
-      >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: rolesOf,
     })
     .from(users)
     .where(eq(users.partnershipId, partnershipId))
