@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { auditLog } from './schema.ts'
 import type { Actor } from './permissions.ts'
@@ -67,13 +67,19 @@ export function auditConditions(partnershipId: string, filter: AuditFilter): SQL
   return and(...conditions)
 }
 
-export async function listAudit(db: Database, partnershipId: string, filter: AuditFilter, limit = 500) {
+export async function listAudit(db: Database, partnershipId: string, filter: AuditFilter, limit = 500, offset = 0) {
   return db
     .select()
     .from(auditLog)
     .where(auditConditions(partnershipId, filter))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
+    .offset(offset)
+}
+
+export async function countAudit(db: Database, partnershipId: string, filter: AuditFilter) {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(auditConditions(partnershipId, filter))
+  return row!.count
 }
 
 /** The history shown on a record's page. */

@@ -46,7 +46,7 @@ export function optionalText(label: string, max = 200) {
 }
 
 const emailFormat = 'Enter an email address in the correct format, like name@example.com'
-const emailBase = () => z.string().trim().toLowerCase().max(254, 'Email address must be 254 characters or less')
+const emailBase = () => z.string({ error: 'Enter an email address' }).trim().toLowerCase().max(254, 'Email address must be 254 characters or less')
 
 export function requiredEmail() {
   return emailBase().min(1, 'Enter an email address').pipe(z.email(emailFormat))

@@ -98,7 +98,8 @@ export const httpPlatform = fp(
 
     app.addHook('preValidation', async (request, reply) => {
       const config = request.routeOptions.config
-      if (config.public || request.is404) return
+      // Static assets (styles, scripts) are public: the sign-in page needs them before anyone signs in.
+      if (config.public || request.is404 || request.routeOptions.url?.startsWith('/assets/')) return
       if (!request.actor) {
         if (request.method === 'GET') {
           return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)

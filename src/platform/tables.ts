@@ -41,6 +41,25 @@ export function filterQuery(query: Record<string, unknown>) {
   return text ? `?${text}` : ''
 }
 
+/** GOV.UK pagination parameters: previous, next, first, last and two either side, keeping the filters. */
+export function pagination(page: number, pageSize: number, total: number, query: Record<string, unknown>) {
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const href = (n: number) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
+    params.set('page', String(n))
+    return `?${params.toString()}`
+  }
+  if (pages === 1) return null
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pages ? { href: href(page + 1) } : undefined,
+    items: Array.from({ length: pages }, (_, i) => i + 1)
+      .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
+      .flatMap((n, i, all) => (i > 0 && n - all[i - 1]! > 1 ? [{ ellipsis: true }, { number: n, href: href(n), current: n === page }] : [{ number: n, href: href(n), current: n === page }])),
+  }
+}
+
 function escapeAttribute(text: string) {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }

@@ -158,21 +158,3 @@ export function directoryNavigation(current: string) {
     { text: 'Groups', href: '/directory/groups' },
   ].map((item) => ({ ...item, active: item.href === current }))
 }
-
-export function pagination(page: number, pageSize: number, total: number, query: Record<string, unknown>) {
-  const pages = Math.max(1, Math.ceil(total / pageSize))
-  const href = (n: number) => {
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query)) if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
-    params.set('page', String(n))
-    return `?${params.toString()}`
-  }
-  if (pages === 1) return null
-  return {
-    previous: page > 1 ? { href: href(page - 1) } : undefined,
-    next: page < pages ? { href: href(page + 1) } : undefined,
-    items: Array.from({ length: pages }, (_, i) => i + 1)
-      .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
-      .flatMap((n, i, all) => (i > 0 && n - all[i - 1]! > 1 ? [{ ellipsis: true }, { number: n, href: href(n), current: n === page }] : [{ number: n, href: href(n), current: n === page }])),
-  }
-}

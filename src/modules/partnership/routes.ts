@@ -8,7 +8,7 @@ import { formRoute } from '../../platform/form-route.ts'
 import { requireActor } from '../../platform/http.ts'
 import { can } from '../../platform/permissions.ts'
 import { terminologies } from '../../platform/schema.ts'
-import { filterQuery, readSort, sortableHead } from '../../platform/tables.ts'
+import { filterQuery, pagination, readSort, sortableHead } from '../../platform/tables.ts'
 import * as presenters from './presenters.ts'
 import { agencyTypes, groupKinds, membershipRoles, type AgencyType } from './schema.ts'
 import * as directory from './service.ts'
@@ -237,7 +237,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
       ),
       filter: q,
       agencyItems: [{ value: '', text: 'Any agency' }, { value: 'none', text: 'No agency', selected: q.agencyId === 'none' }, ...agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === q.agencyId }))],
-      pagination: presenters.pagination(page, peoplePageSize, total, q),
+      pagination: pagination(page, peoplePageSize, total, q),
       downloadHref: `/directory/people.csv${filterQuery(q)}`,
       subNavigation: presenters.directoryNavigation('/directory/people'),
     })

@@ -56,6 +56,8 @@ export function historyEntries(rows: AuditRow[]) {
   return rows.map((row) => ({ ...row, changes: changeList(row.before, row.after) }))
 }
 
+export const recordTypeLabels: Record<string, string> = { user: 'Account', partnership: 'Partnership', agency: 'Agency', person: 'Person', group: 'Group' }
+
 const recordLinks: Record<string, string> = {
   user: '/users/',
   agency: '/directory/agencies/',
@@ -75,7 +77,7 @@ export function auditRows(rows: AuditRow[]) {
       { text: formatDateTime(row.at), attributes: { 'data-sort-value': row.at.toISOString() } },
       { text: row.actorName },
       { html: href ? `<a class="govuk-link" href="${href}">${escapeHtml(row.summary)}</a>` : escapeHtml(row.summary) },
-      { text: row.recordType },
+      { text: recordTypeLabels[row.recordType] ?? row.recordType },
       { html: changes || '<span class="govuk-visually-hidden">No field changes</span>' },
     ]
   })

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { listAudit, type AuditFilter } from '../audit.ts'
+import { countAudit, listAudit, type AuditFilter } from '../audit.ts'
+import { filterQuery, pagination } from '../tables.ts'
 import { listUsers } from '../accounts/service.ts'
 import { dateInput } from '../forms.ts'
 import { requireActor } from '../http.ts'
 import { sendCsv } from '../exports.ts'
-import { auditCsvRows, auditRows } from './presenters.ts'
+import { auditCsvRows, auditRows, recordTypeLabels } from './presenters.ts'
 
-const recordTypes = ['user', 'partnership', 'agency', 'person', 'group', 'membership']
+const pageSize = 50
+const recordTypes = Object.keys(recordTypeLabels)
 
 /** Reads the filter from the query string; a bad date is reported, not ignored. */
 function readFilter(request: FastifyRequest) {
@@ -31,17 +33,24 @@ export async function auditLogRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const { filter, errors, query } = readFilter(request)
     const hasErrors = Object.keys(errors).length > 0
-    const [rows, users] = await Promise.all([hasErrors ? [] : listAudit(app.db, actor.partnershipId, filter, 500), listUsers(app.db, actor.partnershipId)])
-    const queryString = new URLSearchParams(query).toString()
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(query.page ?? '1', 10) || 1))
+    const [rows, total, users] = await Promise.all([
+      hasErrors ? [] : listAudit(app.db, actor.partnershipId, filter, pageSize, (page - 1) * pageSize),
+      hasErrors ? 0 : countAudit(app.db, actor.partnershipId, filter),
+      listUsers(app.db, actor.partnershipId),
+    ])
     return reply.code(hasErrors ? 400 : 200).view('platform/audit-log/views/audit-log.njk', {
       rows: auditRows(rows),
-      count: rows.length,
+      total,
+      from: total ? (page - 1) * pageSize + 1 : 0,
+      to: (page - 1) * pageSize + rows.length,
+      pagination: pagination(page, pageSize, total, query),
       query,
       errors,
       errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
       actorItems: [{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor }))],
-      recordTypeItems: [{ value: '', text: 'Any' }, ...recordTypes.map((t) => ({ value: t, text: t, selected: t === query.recordType }))],
-      downloadHref: `/audit-log/download.csv${queryString ? `?${queryString}` : ''}`,
+      recordTypeItems: [{ value: '', text: 'Any' }, ...recordTypes.map((t) => ({ value: t, text: recordTypeLabels[t], selected: t === query.recordType }))],
+      downloadHref: `/audit-log/download.csv${filterQuery(query)}`,
     })
   })
 

@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import {
+  agencyCsv,
+  agencyRows,
+  agencyTypeItems,
+  groupRows,
+  memberRows,
+  pagination,
+  partnershipSummary,
+  personRows,
+  personSummary,
+} from './presenters.ts'
+
+const police = {
+  id: 'a1',
+  name: 'Thames Valley Police',
+  type: 'police' as const,
+  contributesFunding: true,
+  active: true,
+  peopleCount: 3,
+}
+const laymembers = {
+  id: 'a2',
+  name: 'Lay members',
+  type: 'lay-members' as const,
+  contributesFunding: false,
+  active: false,
+  peopleCount: 0,
+}
+
+describe('agencyRows', () => {
+  it('gives each agency a row linking to its page, with its type, funding, people and status', () => {
+    assert.deepEqual(agencyRows([police, laymembers]), [
+      [
+        { html: '<a class="govuk-link" href="/directory/agencies/a1">Thames Valley Police</a>' },
+        { text: 'Police' },
+        { text: 'Yes' },
+        { text: '3', format: 'numeric' },
+        { html: '<strong class="govuk-tag govuk-tag--green">Active</strong>' },
+      ],
+      [
+        { html: '<a class="govuk-link" href="/directory/agencies/a2">Lay members</a>' },
+        { text: 'Lay members' },
+        { text: 'No' },
+        { text: '0', format: 'numeric' },
+        { html: '<strong class="govuk-tag govuk-tag--grey">Inactive</strong>' },
+      ],
+    ])
+  })
+
+  it('escapes HTML in an agency’s name', () => {
+    const [row] = agencyRows([{ ...police, name: 'Smith & Jones <script>alert("x")</script>' }])
+    assert.equal(
+      row![0]!.html,
+      '<a class="govuk-link" href="/directory/agencies/a1">Smith &amp; Jones &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>',
+    )
+  })
+})
+
+describe('agencyCsv', () => {
+  it('has a header row, then one plain-text row per agency', () => {
+    assert.deepEqual(agencyCsv([police, laymembers]), [
+      ['Name', 'Type', 'Contributes funding', 'People', 'Status'],
+      ['Thames Valley Police', 'Police', 'Yes', 3, 'Active'],
+      ['Lay members', 'Lay members', 'No', 0, 'Inactive'],
+    ])
+  })
+})
+
+describe('agencyTypeItems', () => {
+  it('offers every type, the chosen one selected, and "Any type" for a filter', () => {
+    const items = agencyTypeItems('health', true)
+    assert.deepEqual(items[0], { value: '', text: 'Any type' })
+    assert.equal(items.length, 10)
+    assert.deepEqual(
+      items.filter((item) => 'selected' in item && item.selected).map((item) => item.value),
+      ['health'],
+    )
+  })
+})
+
+describe('people', () => {
+  const grace = {
+    id: 'p1',
+    name: 'Grace <Lindqvist>',
+    jobTitle: 'Named Nurse',
+    email: 'grace@example.org',
+    agencyId: 'a9',
+    agencyName: 'Oxford Health & Care',
+  }
+  const noAgency = { id: 'p2', name: 'Peter Walsh', jobTitle: null, email: null, agencyId: null, agencyName: null }
+
+  it('lists a person with links to them and their agency, names escaped', () => {
+    assert.deepEqual(personRows([grace, noAgency]), [
+      [
+        { html: '<a class="govuk-link" href="/directory/people/p1">Grace &lt;Lindqvist&gt;</a>' },
+        { text: 'Named Nurse' },
+        { html: '<a class="govuk-link" href="/directory/agencies/a9">Oxford Health &amp; Care</a>' },
+        { text: 'grace@example.org' },
+      ],
+      [
+        { html: '<a class="govuk-link" href="/directory/people/p2">Peter Walsh</a>' },
+        { text: '' },
+        { html: '' },
+        { text: '' },
+      ],
+    ])
+  })
+
+  it('says what is not recorded on a person’s page', () => {
+    assert.deepEqual(
+      personSummary(noAgency).map((row) => [row.key.text, 'text' in row.value ? row.value.text : row.value.html]),
+      [
+        ['Name', 'Peter Walsh'],
+        ['Job title', 'Not recorded'],
+        ['Agency', 'None'],
+        ['Email', 'Not recorded'],
+      ],
+    )
+  })
+})
+
+describe('groups and members', () => {
+  it('counts current members and names the kind of group', () => {
+    assert.deepEqual(
+      groupRows([
+        { id: 'g1', name: 'Case Review and Governance', kind: 'subgroup', active: true, memberCount: 7 },
+      ])[0]!.slice(1, 3),
+      [{ text: 'Subgroup' }, { text: '7', format: 'numeric' }],
+    )
+  })
+
+  const membership = {
+    id: 'm1',
+    groupId: 'g1',
+    groupName: 'Case Review and Governance',
+    personId: 'p1',
+    personName: 'Anna "AK" Kowalski',
+    jobTitle: 'Designated Nurse',
+    agencyName: 'Oxfordshire Clinical Commissioning Group',
+    role: 'vice-chair' as const,
+    startsOn: '2016-04-01',
+    endsOn: null,
+    current: true,
+  }
+
+  it('shows a member’s role and dates, and a change link only to those who manage the directory', () => {
+    const [readOnly] = memberRows([membership], false)
+    assert.deepEqual(readOnly!.slice(1), [
+      { text: 'Oxfordshire Clinical Commissioning Group' },
+      { text: 'Vice-chair' },
+      { text: '1 April 2016' },
+      { text: 'Current' },
+    ])
+    const [managed] = memberRows([membership], true)
+    assert.equal(managed!.length, 6)
+    assert.equal(
+      managed![5]!.html,
+      '<a class="govuk-link" href="/directory/groups/g1/members/m1/edit">Change<span class="govuk-visually-hidden"> Anna &quot;AK&quot; Kowalski’s membership</span></a>',
+    )
+  })
+
+  it('shows when a past member left', () => {
+    const [row] = memberRows([{ ...membership, endsOn: '2017-03-31', current: false }], false)
+    assert.deepEqual(row![4], { text: '31 March 2017' })
+  })
+})
+
+describe('partnershipSummary', () => {
+  it('names the month the reporting year starts and what the partnership is called', () => {
+    const rows = partnershipSummary({
+      name: 'OSCB',
+      shortName: 'OSCB',
+      area: 'Oxfordshire',
+      localAuthorityCode: 'E10000025',
+      yearStartMonth: 9,
+      terminology: 'partnership',
+    })
+    assert.deepEqual(rows.slice(4), [
+      { key: { text: 'Reporting year starts' }, value: { text: '1 September' } },
+      { key: { text: 'Called' }, value: { text: 'Partnership (multi-agency safeguarding arrangements)' } },
+    ])
+  })
+})
+
+describe('pagination', () => {
+  it('is not shown when everything fits on one page', () => {
+    assert.equal(pagination(1, 100, 100, {}), null)
+    assert.equal(pagination(1, 100, 0, {}), null)
+  })
+
+  it('links to the next page, keeping the filters and sort', () => {
+    const result = pagination(1, 100, 150, {
+      search: 'nurse',
+      agencyId: '',
+      sort: 'name',
+      direction: 'desc',
+      page: '1',
+    })
+    assert.deepEqual(result, {
+      previous: undefined,
+      next: { href: '?search=nurse&sort=name&direction=desc&page=2' },
+      items: [
+        { number: 1, href: '?search=nurse&sort=name&direction=desc&page=1', current: true },
+        { number: 2, href: '?search=nurse&sort=name&direction=desc&page=2', current: false },
+      ],
+    })
+  })
+
+  it('shows the first, last and nearby pages, with gaps between', () => {
+    const result = pagination(10, 10, 200, {})!
+    assert.equal(result.previous?.href, '?page=9')
+    assert.equal(result.next?.href, '?page=11')
+    assert.deepEqual(
+      result.items.map((item) => ('ellipsis' in item ? '…' : item.current ? `[${item.number}]` : String(item.number))),
+      ['1', '…', '8', '9', '[10]', '11', '12', '…', '20'],
+    )
+  })
+
+  it('has no next link on the last page', () => {
+    const result = pagination(3, 100, 201, {})!
+    assert.equal(result.next, undefined)
+    assert.deepEqual(
+      result.items.map((item) => ('number' in item ? item.number : '…')),
+      [1, 2, 3],
+    )
+  })
+})

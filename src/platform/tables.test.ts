@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { filterQuery, readSort, sortableHead } from './tables.ts'
+
+const columns = [
+  { key: 'name', text: 'Name' },
+  { key: 'type', text: 'Type' },
+  { key: null, text: 'Status' },
+  { key: 'people', text: 'People', format: 'numeric' },
+]
+
+/** The query string of a head cell's link, as a plain object. */
+function linkOf(cell: { html?: string }) {
+  const href = cell.html?.match(/href="\?([^"]*)"/)?.[1]
+  assert.ok(href !== undefined, `no link in ${cell.html}`)
+  return Object.fromEntries(new URLSearchParams(href.replace(/&amp;/g, '&')))
+}
+
+describe('readSort', () => {
+  it('takes a column from the allowed list and a direction', () => {
+    assert.deepEqual(readSort({ sort: 'type', direction: 'desc' }, ['name', 'type'], 'name'), {
+      sort: 'type',
+      direction: 'desc',
+    })
+  })
+
+  it('falls back to the default column, ascending, for anything else', () => {
+    assert.deepEqual(readSort({ sort: 'password_hash', direction: 'sideways' }, ['name', 'type'], 'name'), {
+      sort: 'name',
+      direction: 'asc',
+    })
+    assert.deepEqual(readSort({}, ['name', 'type'], 'type'), { sort: 'type', direction: 'asc' })
+  })
+})
+
+describe('sortableHead', () => {
+  it('marks the sorted column for screen readers and the others as unsorted', () => {
+    const head = sortableHead(columns, { sort: 'name', direction: 'desc' }, {})
+    assert.deepEqual(
+      head.map((cell) => ('attributes' in cell ? cell.attributes['aria-sort'] : 'not sortable')),
+      ['descending', 'none', 'not sortable', 'none'],
+    )
+    assert.deepEqual(sortableHead(columns, { sort: 'type', direction: 'asc' }, {})[1]!.attributes, {
+      'aria-sort': 'ascending',
+    })
+  })
+
+  it('flips the direction of the sorted column and sorts any other column ascending', () => {
+    const ascending = sortableHead(columns, { sort: 'name', direction: 'asc' }, {})
+    assert.deepEqual(linkOf(ascending[0]!), { sort: 'name', direction: 'desc' })
+    assert.deepEqual(linkOf(ascending[1]!), { sort: 'type', direction: 'asc' })
+    const descending = sortableHead(columns, { sort: 'name', direction: 'desc' }, {})
+    assert.deepEqual(linkOf(descending[0]!), { sort: 'name', direction: 'asc' })
+  })
+
+  it('keeps the filters in its links, but starts again from the first page', () => {
+    const head = sortableHead(
+      columns,
+      { sort: 'name', direction: 'asc' },
+      { search: 'nhs trust', type: 'health', status: '', page: '3', sort: 'name', direction: 'asc' },
+    )
+    assert.deepEqual(linkOf(head[3]!), { search: 'nhs trust', type: 'health', sort: 'people', direction: 'asc' })
+  })
+
+  it('leaves a column without a key as plain text, keeping its format', () => {
+    assert.deepEqual(sortableHead(columns, { sort: 'name', direction: 'asc' }, {})[2], {
+      text: 'Status',
+      format: undefined,
+    })
+    assert.equal(sortableHead(columns, { sort: 'name', direction: 'asc' }, {})[3]!.format, 'numeric')
+  })
+
+  it('escapes the column text and the filters it carries', () => {
+    const [cell] = sortableHead(
+      [{ key: 'name', text: 'Name <b>& "title"' }],
+      { sort: 'name', direction: 'asc' },
+      { search: '"><script>alert(1)</script>' },
+    )
+    assert.ok(cell?.html)
+    assert.doesNotMatch(cell.html, /<script>|<b>/)
+    assert.match(cell.html, />Name &lt;b&gt;&amp; &quot;title&quot;<\/a>$/)
+    assert.equal(linkOf(cell).search, '"><script>alert(1)</script>')
+  })
+})
+
+describe('filterQuery', () => {
+  it('carries the filters and sort to the download link, without the page', () => {
+    assert.equal(
+      filterQuery({ search: 'police', type: '', page: '2', sort: 'name', direction: 'desc' }),
+      '?search=police&sort=name&direction=desc',
+    )
+  })
+
+  it('is empty when nothing is filtered', () => {
+    assert.equal(filterQuery({ page: '4', status: '' }), '')
+  })
+})
