@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { filterQuery, readSort, sortableHead } from './tables.ts'
+import { filterQuery, pagination, readSort, sortableHead } from './tables.ts'
 
 const columns = [
   { key: 'name', text: 'Name' },
@@ -37,7 +37,7 @@ describe('sortableHead', () => {
   it('marks the sorted column for screen readers and the others as unsorted', () => {
     const head = sortableHead(columns, { sort: 'name', direction: 'desc' }, {})
     assert.deepEqual(
-      head.map((cell) => ('attributes' in cell ? cell.attributes['aria-sort'] : 'not sortable')),
+      head.map((cell) => cell.attributes?.['aria-sort'] ?? 'not sortable'),
       ['descending', 'none', 'not sortable', 'none'],
     )
     assert.deepEqual(sortableHead(columns, { sort: 'type', direction: 'asc' }, {})[1]!.attributes, {
@@ -93,5 +93,49 @@ describe('filterQuery', () => {
 
   it('is empty when nothing is filtered', () => {
     assert.equal(filterQuery({ page: '4', status: '' }), '')
+  })
+})
+
+describe('pagination', () => {
+  it('is not shown when everything fits on one page', () => {
+    assert.equal(pagination(1, 100, 100, {}), null)
+    assert.equal(pagination(1, 100, 0, {}), null)
+  })
+
+  it('links to the next page, keeping the filters and sort', () => {
+    const result = pagination(1, 100, 150, {
+      search: 'nurse',
+      agencyId: '',
+      sort: 'name',
+      direction: 'desc',
+      page: '1',
+    })
+    assert.deepEqual(result, {
+      previous: undefined,
+      next: { href: '?search=nurse&sort=name&direction=desc&page=2' },
+      items: [
+        { number: 1, href: '?search=nurse&sort=name&direction=desc&page=1', current: true },
+        { number: 2, href: '?search=nurse&sort=name&direction=desc&page=2', current: false },
+      ],
+    })
+  })
+
+  it('shows the first, last and nearby pages, with gaps between', () => {
+    const result = pagination(10, 10, 200, {})!
+    assert.equal(result.previous?.href, '?page=9')
+    assert.equal(result.next?.href, '?page=11')
+    assert.deepEqual(
+      result.items.map((item) => ('ellipsis' in item ? '…' : item.current ? `[${item.number}]` : String(item.number))),
+      ['1', '…', '8', '9', '[10]', '11', '12', '…', '20'],
+    )
+  })
+
+  it('has no next link on the last page', () => {
+    const result = pagination(3, 100, 201, {})!
+    assert.equal(result.next, undefined)
+    assert.deepEqual(
+      result.items.map((item) => ('number' in item ? item.number : '…')),
+      [1, 2, 3],
+    )
   })
 })

@@ -6,7 +6,7 @@ import {
   agencyTypeItems,
   groupRows,
   memberRows,
-  pagination,
+  monthItems,
   partnershipSummary,
   personRows,
   personSummary,
@@ -65,6 +65,19 @@ describe('agencyCsv', () => {
       ['Thames Valley Police', 'Police', 'Yes', 3, 'Active'],
       ['Lay members', 'Lay members', 'No', 0, 'Inactive'],
     ])
+  })
+})
+
+describe('monthItems', () => {
+  it('marks only the chosen month, and no month at all when none is given, so the form’s value decides', () => {
+    assert.deepEqual(
+      monthItems(9).filter((item) => 'selected' in item),
+      [{ value: '9', text: 'September', selected: true }],
+    )
+    assert.equal(
+      monthItems().some((item) => 'selected' in item),
+      false,
+    )
   })
 })
 
@@ -181,49 +194,5 @@ describe('partnershipSummary', () => {
       { key: { text: 'Reporting year starts' }, value: { text: '1 September' } },
       { key: { text: 'Called' }, value: { text: 'Partnership (multi-agency safeguarding arrangements)' } },
     ])
-  })
-})
-
-describe('pagination', () => {
-  it('is not shown when everything fits on one page', () => {
-    assert.equal(pagination(1, 100, 100, {}), null)
-    assert.equal(pagination(1, 100, 0, {}), null)
-  })
-
-  it('links to the next page, keeping the filters and sort', () => {
-    const result = pagination(1, 100, 150, {
-      search: 'nurse',
-      agencyId: '',
-      sort: 'name',
-      direction: 'desc',
-      page: '1',
-    })
-    assert.deepEqual(result, {
-      previous: undefined,
-      next: { href: '?search=nurse&sort=name&direction=desc&page=2' },
-      items: [
-        { number: 1, href: '?search=nurse&sort=name&direction=desc&page=1', current: true },
-        { number: 2, href: '?search=nurse&sort=name&direction=desc&page=2', current: false },
-      ],
-    })
-  })
-
-  it('shows the first, last and nearby pages, with gaps between', () => {
-    const result = pagination(10, 10, 200, {})!
-    assert.equal(result.previous?.href, '?page=9')
-    assert.equal(result.next?.href, '?page=11')
-    assert.deepEqual(
-      result.items.map((item) => ('ellipsis' in item ? '…' : item.current ? `[${item.number}]` : String(item.number))),
-      ['1', '…', '8', '9', '[10]', '11', '12', '…', '20'],
-    )
-  })
-
-  it('has no next link on the last page', () => {
-    const result = pagination(3, 100, 201, {})!
-    assert.equal(result.next, undefined)
-    assert.deepEqual(
-      result.items.map((item) => ('number' in item ? item.number : '…')),
-      [1, 2, 3],
-    )
   })
 })

@@ -31,7 +31,9 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No')
 const tag = (active: boolean) => (active ? '<strong class="govuk-tag govuk-tag--green">Active</strong>' : '<strong class="govuk-tag govuk-tag--grey">Inactive</strong>')
 
 export function agencyTypeItems(selected?: unknown, withAny = false) {
-  const items = agencyTypes.map((type) => ({ value: type, text: agencyTypeLabels[type], selected: type === selected, checked: type === selected }))
+  // No `checked` here: the radios on the agency form are checked by their `value`, and an explicit
+  // `checked: false` would override it (the form then forgot the agency's type).
+  const items = agencyTypes.map((type) => ({ value: type, text: agencyTypeLabels[type], selected: type === selected }))
   return withAny ? [{ value: '', text: 'Any type' }, ...items] : items
 }
 
@@ -40,7 +42,9 @@ export function membershipRoleItems(selected?: unknown) {
 }
 
 export function monthItems(selected?: unknown) {
-  return monthNames.map((name, index) => ({ value: String(index + 1), text: name, selected: String(index + 1) === String(selected) }))
+  // Never `selected: false`: it would override the select's `value`, and the form would open on
+  // January and quietly move the reporting year when saved.
+  return monthNames.map((name, index) => ({ value: String(index + 1), text: name, ...(String(index + 1) === String(selected) && { selected: true }) }))
 }
 
 export function agencyRows(rows: { id: string; name: string; type: AgencyType; contributesFunding: boolean; active: boolean; peopleCount: number }[]) {

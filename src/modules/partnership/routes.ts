@@ -6,7 +6,7 @@ import { sendCsv } from '../../platform/exports.ts'
 import { checkbox, choice, dateInput, optionalEmail, optionalId, optionalText, requiredText, version } from '../../platform/forms.ts'
 import { formRoute } from '../../platform/form-route.ts'
 import { requireActor } from '../../platform/http.ts'
-import { can } from '../../platform/permissions.ts'
+import { can, type Actor } from '../../platform/permissions.ts'
 import { terminologies } from '../../platform/schema.ts'
 import { filterQuery, pagination, readSort, sortableHead } from '../../platform/tables.ts'
 import * as presenters from './presenters.ts'
@@ -76,6 +76,13 @@ const query = (request: FastifyRequest) => (request.query ?? {}) as Record<strin
 
 export async function partnershipRoutes(app: FastifyInstance) {
   const db = app.db
+
+  /**
+   * A record's history names the groups and agencies it touched, so roles scoped to part of the
+   * directory do not see it (it could name a subgroup they may not see).
+   */
+  const historyFor = (actor: Actor, recordType: string, recordId: string) =>
+    directory.seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, recordType, recordId) : Promise.resolve(null)
 
   app.get('/directory', { config: { permission: 'directory:read' } }, async (_request, reply) => reply.redirect('/directory/agencies'))
 
@@ -171,13 +178,13 @@ export async function partnershipRoutes(app: FastifyInstance) {
     const agency = await directory.getAgency(db, actor.partnershipId, params(request).id!)
     const [members, history] = await Promise.all([
       directory.listPeople(db, actor.partnershipId, { agencyId: agency.id, limit: 1000 }, actor),
-      recordHistory(db, actor.partnershipId, 'agency', agency.id),
+      historyFor(actor, 'agency', agency.id),
     ])
     return reply.view(`${views}/agency.njk`, {
       agency,
       summary: presenters.agencySummary(agency),
       peopleRows: presenters.personRows(members),
-      history: historyEntries(history),
+      history: history && historyEntries(history),
       flash: query(request).saved ? 'Agency saved' : null,
     })
   })
@@ -267,14 +274,14 @@ export async function partnershipRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const person = await directory.getPerson(db, actor, params(request).id!)
     const [memberships, history] = await Promise.all([
-      directory.listMemberships(db, actor.partnershipId, { personId: person.id }),
-      recordHistory(db, actor.partnershipId, 'person', person.id),
+      directory.listMemberships(db, actor, { personId: person.id }),
+      historyFor(actor, 'person', person.id),
     ])
     return reply.view(`${views}/person.njk`, {
       person,
       summary: presenters.personSummary(person),
       membershipRows: presenters.membershipsOfPersonRows(memberships),
-      history: historyEntries(history),
+      history: history && historyEntries(history),
       flash: query(request).saved ? 'Person saved' : null,
     })
   })
@@ -343,8 +350,8 @@ export async function partnershipRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const group = await directory.getGroup(db, actor, params(request).id!)
     const [members, history] = await Promise.all([
-      directory.listMemberships(db, actor.partnershipId, { groupId: group.id }),
-      recordHistory(db, actor.partnershipId, 'group', group.id),
+      directory.listMemberships(db, actor, { groupId: group.id }),
+      historyFor(actor, 'group', group.id),
     ])
     const canManage = can(actor, 'directory:manage')
     const current = members.filter((m) => m.current)
@@ -355,7 +362,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
       currentRows: presenters.memberRows(current, canManage),
       pastRows: presenters.memberRows(past, canManage),
       canManage,
-      history: historyEntries(history),
+      history: history && historyEntries(history),
       flash: query(request).saved ? 'Group saved' : null,
     })
   })
@@ -363,7 +370,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
   app.get('/directory/groups/:id/members.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const group = await directory.getGroup(db, actor, params(request).id!)
-    return sendCsv(reply, 'members.csv', presenters.memberCsv(await directory.listMemberships(db, actor.partnershipId, { groupId: group.id })))
+    return sendCsv(reply, 'members.csv', presenters.memberCsv(await directory.listMemberships(db, actor, { groupId: group.id })))
   })
 
   formRoute(app, {

@@ -50,7 +50,7 @@ export async function updatePartnership(db: Database, actor: Actor, version: num
       .returning()
     if (!updated.length) throw new StaleEditError()
     const diff = changedFields(before, input)
-    await recordAudit(tx, actor, { action: 'updated', recordType: 'partnership', recordId: actor.partnershipId, summary: `Changed the partnership’s details (${diff.changed.join(', ') || 'no changes'})`, before: diff.before, after: diff.after })
+    await recordAudit(tx, actor, { action: 'updated', recordType: 'partnership', recordId: actor.partnershipId, summary: 'Changed the partnership’s details', before: diff.before, after: diff.after })
   })
 }
 
@@ -144,6 +144,11 @@ export interface PersonFilter {
   direction?: SortDirection
   limit?: number
   offset?: number
+}
+
+/** True when no scope limits what this actor reads in the directory. */
+export function seesWholeDirectory(actor: Actor) {
+  return scopesFor(actor.roles, 'directory:read').size === 0
 }
 
 /** An agency lead sees only people of their own agency. */
@@ -324,8 +329,9 @@ export interface MembershipInput {
   endsOn: string | null
 }
 
-export function listMemberships(db: Database, partnershipId: string, by: { groupId?: string; personId?: string }) {
-  const conditions: SQL[] = [eq(groupMemberships.partnershipId, partnershipId)]
+/** Memberships of a group or of a person, limited to the groups the actor may see. */
+export function listMemberships(db: Database, actor: Actor, by: { groupId?: string; personId?: string }) {
+  const conditions: (SQL | undefined)[] = [eq(groupMemberships.partnershipId, actor.partnershipId), groupScope(actor)]
   if (by.groupId) conditions.push(eq(groupMemberships.groupId, by.groupId))
   if (by.personId) conditions.push(eq(groupMemberships.personId, by.personId))
   return db

@@ -38,7 +38,15 @@ const fieldLabels: Record<string, string> = {
   shortName: 'Short name',
 }
 
-function show(value: unknown): string {
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** Fields whose stored value is a code, shown as words. */
+const fieldFormats: Record<string, (value: unknown) => string> = {
+  yearStartMonth: (value) => months[Number(value) - 1] ?? String(value),
+}
+
+function show(value: unknown, field?: string): string {
+  if (field && fieldFormats[field] && value !== null && value !== undefined) return fieldFormats[field](value)
   if (value === null || value === undefined || value === '') return ''
   if (Array.isArray(value)) return value.join(', ')
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
@@ -49,7 +57,7 @@ function show(value: unknown): string {
 export function changeList(before: unknown, after: unknown) {
   const was = (before ?? {}) as Record<string, unknown>
   const now = (after ?? {}) as Record<string, unknown>
-  return Object.keys(now).map((key) => ({ field: fieldLabels[key] ?? key, before: show(was[key]), after: show(now[key]) }))
+  return Object.keys(now).map((key) => ({ field: fieldLabels[key] ?? key, before: show(was[key], key), after: show(now[key], key) }))
 }
 
 export function historyEntries(rows: AuditRow[]) {

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { describe, it } from 'node:test'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyView from '@fastify/view'
+import { and, eq } from 'drizzle-orm'
+import Fastify, { type FastifyInstance } from 'fastify'
+import nunjucks from 'nunjucks'
+import { loadConfig } from '../src/config.ts'
+import { demoPassword } from '../src/db/seed.ts'
+import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
+import { inviteUser } from '../src/platform/accounts/service.ts'
+import { listOutbox } from '../src/platform/email/outbox.ts'
+import { declaredRoutes, httpPlatform, sessionCookieName, type RouteDeclaration } from '../src/platform/http.ts'
+import { roleDefinitions, roles, systemActor, type Role } from '../src/platform/permissions.ts'
+import { templateRoots } from '../src/platform/views.ts'
+import { buildTestApp, demoEmail, Session } from './helpers/app.ts'
+
+/**
+ * One walk over the whole route table: every declared route, as every role and as a signed-out
+ * visitor, checked against what the declaration and the role definitions say should happen.
+ */
+
+type Who = Role | 'signed-out visitor'
+
+function expectedAccess(route: RouteDeclaration, who: Who): boolean {
+  if (route.public) return true
+  if (who === 'signed-out visitor') return false
+  if (route.signedIn) return true
+  return (roleDefinitions[who].permissions as readonly string[]).includes(route.permission!)
+}
+
+/**
+ * Each person works from their own computer: sign-in and the token forms are rate-limited per
+ * address, and 8 sign-ins plus the walk's own posts from one address would trip that limit.
+ */
+function fromAddress(app: FastifyInstance, remoteAddress: string): FastifyInstance {
+  return new Proxy(app, {
+    get(target, property) {
+      if (property === 'inject') return (options: object) => target.inject({ ...options, remoteAddress })
+      return Reflect.get(target, property)
+    },
+  })
+}
+
+async function openSession(app: FastifyInstance, remoteAddress: string, email?: string) {
+  const session = new Session(fromAddress(app, remoteAddress))
+  await session.get('/sign-in')
+  if (email) {
+    const response = await session.post('/sign-in', { email, password: demoPassword })
+    assert.equal(response.statusCode, 302, `sign-in as ${email} failed with ${response.statusCode}`)
+  }
+  return session
+}
+
+/** Signing out ends the walk for that person, so it goes last. */
+const walkOrder = (route: RouteDeclaration) => (route.url === '/sign-out' ? 1 : 0)
+
+/** The gate's answer to a signed-out visitor (the home page's own plain redirect to /sign-in is not a refusal). */
+const refusedAsSignedOut = (location: unknown) =>
+  typeof location === 'string' && location.startsWith('/sign-in?returnTo=')
+const outcome = (status: number, location: unknown) => `${status}${location ? ` to ${String(location)}` : ''}`
+
+describe('permission matrix', () => {
+  it('every route lets in exactly the roles its declaration names, and a refusal never signs anyone out', async (t) => {
+    const { app, database, partnershipId } = await buildTestApp(t)
+    const db = database.db
+
+    // Real ids for the route parameters, chosen so that even the scoped roles can see them:
+    // Grace Lindqvist works for Oxford Health (the agency lead's agency) and sits on Case Review and Governance.
+    const [agency] = await db
+      .select()
+      .from(agencies)
+      .where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.name, 'Oxford Health NHS Foundation Trust')))
+    const [person] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.partnershipId, partnershipId), eq(people.name, 'Grace Lindqvist')))
+    const [group] = await db
+      .select()
+      .from(groups)
+      .where(and(eq(groups.partnershipId, partnershipId), eq(groups.name, 'Case Review and Governance')))
+    const [membership] = await db
+      .select()
+      .from(groupMemberships)
+      .where(and(eq(groupMemberships.groupId, group!.id), eq(groupMemberships.personId, person!.id)))
+    // A throwaway account for the account routes, so disabling it breaks nobody's session.
+    const throwawayUserId = await inviteUser(
+      db,
+      systemActor(partnershipId),
+      {
+        name: 'Throwaway Account',
+        email: 'throwaway@oscb.example',
+        roles: ['read-only'],
+        agencyId: null,
+        personId: null,
+      },
+      'http://hub.test',
+    )
+    const [invitation] = await listOutbox(db, partnershipId)
+
+    const idsUnder: Record<string, string> = {
+      '/users': throwawayUserId,
+      '/outbox': invitation!.id,
+      '/directory/agencies': agency!.id,
+      '/directory/people': person!.id,
+      '/directory/groups': group!.id,
+    }
+    function concreteUrl(url: string) {
+      const under = url.match(/^(.*?)\/:id\b/)?.[1]
+      if (under !== undefined)
+        assert.ok(idsUnder[under], `no id to put in ${url}: add one to the permission matrix test`)
+      const concrete = url
+        .replace(':id', under === undefined ? ':id' : idsUnder[under]!)
+        .replace(':membershipId', membership!.id)
+        .replace(':token', randomBytes(16).toString('hex'))
+      assert.doesNotMatch(concrete, /\/:/, `no value to put in ${url}: add one to the permission matrix test`)
+      return concrete
+    }
+
+    const routes = [...(app as unknown as Record<symbol, RouteDeclaration[]>)[declaredRoutes]!].sort(
+      (a, b) => walkOrder(a) - walkOrder(b),
+    )
+    assert.ok(routes.length > 30, 'the route table is suspiciously short')
+
+    const everyone: Who[] = [...roles, 'signed-out visitor']
+    const failures: string[] = []
+    let checks = 0
+    for (const [index, who] of everyone.entries()) {
+      const address = `10.0.0.${index + 1}`
+      const session = await openSession(app, address, who === 'signed-out visitor' ? undefined : demoEmail[who])
+      for (const route of routes) {
+        if (route.url === '/sign-out' && who !== 'signed-out visitor') {
+          // Every refusal so far has left the session working.
+          const account = await session.get('/account')
+          if (account.statusCode !== 200)
+            failures.push(`${who}: signed out before /sign-out (/account gave ${account.statusCode})`)
+        }
+        const url = concreteUrl(route.url)
+        const name = `${route.method} ${route.url} as ${who}`
+        const response = route.method === 'GET' ? await session.get(url) : await session.post(url)
+        const status = response.statusCode
+        const location = response.headers.location
+        checks++
+        if (status >= 500) {
+          failures.push(`${name}: failed with ${status}`)
+          continue
+        }
+        if (expectedAccess(route, who)) {
+          if (status === 401 || status === 403 || refusedAsSignedOut(location))
+            failures.push(`${name}: should be allowed, got ${outcome(status, location)}`)
+        } else if (who === 'signed-out visitor') {
+          if (
+            route.method === 'GET' &&
+            !(status === 302 && location === `/sign-in?returnTo=${encodeURIComponent(url)}`)
+          ) {
+            failures.push(`${name}: should redirect to sign-in, got ${outcome(status, location)}`)
+          }
+          if (route.method !== 'GET' && status !== 401) failures.push(`${name}: should be 401, got ${status}`)
+        } else {
+          if (status !== 403 || !response.body.includes('You do not have permission to see this page')) {
+            failures.push(`${name}: should be refused with the 403 page, got ${status}`)
+          }
+          if (!session.cookies.has(sessionCookieName)) failures.push(`${name}: the refusal cleared the session cookie`)
+        }
+      }
+      if (who !== 'signed-out visitor') {
+        // …and the walk's last step, signing out, really ended it.
+        const account = await session.get('/account')
+        if (account.statusCode !== 302 || !refusedAsSignedOut(account.headers.location))
+          failures.push(`/sign-out as ${who}: did not sign them out`)
+      }
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${checks} route checks failed`)
+    assert.equal(checks, routes.length * everyone.length)
+  })
+
+  it('refuses to start when a route declares no permission, signedIn or public', async (t) => {
+    const app = Fastify({ logger: false })
+    t.after(() => app.close())
+    app.decorate('db', null as never)
+    app.decorate('config', loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }))
+    await app.register(fastifyCookie, { secret: 'a-secret-long-enough-for-signing-cookies' })
+    await app.register(fastifyCsrf, { sessionPlugin: '@fastify/cookie' })
+    await app.register(fastifyView, { engine: { nunjucks }, templates: templateRoots })
+    await app.register(httpPlatform)
+
+    app.get('/declared', { config: { public: true } }, async () => 'fine')
+    assert.throws(
+      () => app.get('/undeclared', async () => 'should never be served'),
+      /Route GET \/undeclared declares no permission, signedIn: true or public: true/,
+    )
+    assert.throws(
+      () => app.post('/undeclared-form', { config: { csrf: true } }, async () => 'nor this'),
+      /POST \/undeclared-form declares no permission/,
+    )
+    await app.ready()
+    assert.deepEqual(
+      (app as unknown as Record<symbol, RouteDeclaration[]>)[declaredRoutes]!.map((r) => `${r.method} ${r.url}`),
+      ['GET /declared'],
+    )
+  })
+})
