@@ -137,7 +137,11 @@ describe('configuration from the environment', () => {
       { story: 'an EMAIL_FROM that is not an email address', env: { EMAIL_FROM: 'the hub' }, message: 'EMAIL_FROM:' },
       { story: 'an unknown NODE_ENV', env: { NODE_ENV: 'staging' }, message: 'NODE_ENV:' },
       { story: 'an unknown LOG_LEVEL', env: { LOG_LEVEL: 'loud' }, message: 'LOG_LEVEL:' },
-      { story: 'a RUN_EMAIL_WORKER that is not true or false', env: { RUN_EMAIL_WORKER: 'yes' }, message: 'RUN_EMAIL_WORKER:' },
+      {
+        story: 'a RUN_EMAIL_WORKER that is not true or false',
+        env: { RUN_EMAIL_WORKER: 'yes' },
+        message: 'RUN_EMAIL_WORKER:',
+      },
     ]
     for (const { story, env, message } of cases) {
       it(story, () => {
@@ -155,9 +159,12 @@ describe('configuration from the environment', () => {
   })
 
   it('names every bad variable at once, not only the first', () => {
-    assert.throws(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://db', BASE_URL: 'nope' }), (error: Error) => {
-      for (const name of ['PORT:', 'DATABASE_URL:', 'BASE_URL:']) assert.ok(error.message.includes(name), name)
-      return true
-    })
+    assert.throws(
+      () => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://db', BASE_URL: 'nope' }),
+      (error: Error) => {
+        for (const name of ['PORT:', 'DATABASE_URL:', 'BASE_URL:']) assert.ok(error.message.includes(name), name)
+        return true
+      },
+    )
   })
 })

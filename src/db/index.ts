@@ -28,6 +28,9 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
   if (target.kind === 'pg') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    // An idle connection can be cut by the server (restart, failover, a dropped test database). The pool
+    // has already discarded it and the next query opens another; unheard, the error would crash the process.
+    pool.on('error', () => {})
     const db = drizzlePg(pool, { schema }) as unknown as Database
     return {
       db,

@@ -93,7 +93,11 @@ table('checkboxes', checkboxes(['chair', 'member', 'adviser'], 'Select a role fr
 
 describe('dateInput (GOV.UK date input: day, month and year fields)', () => {
   const range = { min: '1990-01-01', max: '2100-12-31' }
-  const cases: [parts: [string, string, string], options: { required: boolean }, expected: { value?: string | null; error?: string }][] = [
+  const cases: [
+    parts: [string, string, string],
+    options: { required: boolean },
+    expected: { value?: string | null; error?: string },
+  ][] = [
     [['', '', ''], { required: true }, { error: 'Enter the start date' }],
     [['', '', ''], { required: false }, { value: null }],
     [['', '4', '2017'], { required: true }, { error: 'Start date must include a day' }],

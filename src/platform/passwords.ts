@@ -22,7 +22,9 @@ export function passwordProblem(password: string, email?: string): string | null
   if (commonPasswords.has(lowered) || /^(.)\1+$/.test(password)) {
     return 'Password is too easy to guess. Try three random words'
   }
-  if (email && lowered.includes(email.toLowerCase().split('@')[0] ?? '\u0000')) {
+  // Only a local part long enough to be guessable as a password: "jo@" must not rule out every "jo".
+  const localPart = email?.toLowerCase().split('@')[0] ?? ''
+  if (localPart.length >= 4 && lowered.includes(localPart)) {
     return 'Password must not contain your email address'
   }
   return null

@@ -10,6 +10,19 @@ import { auditCsvRows, auditRows, recordTypeLabels } from './presenters.ts'
 const pageSize = 50
 const recordTypes = Object.keys(recordTypeLabels)
 
+const londonOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+
+/**
+ * The log shows London times, so a day in the filter is a London day: in summer it starts at
+ * 11pm UTC the evening before. Clocks change at 1am UTC, so the offset at UTC midnight is the day's.
+ */
+function startOfLondonDay(isoDate: string): Date {
+  const utcMidnight = new Date(`${isoDate}T00:00:00Z`)
+  const offset = londonOffset.formatToParts(utcMidnight).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  const hours = Number(offset.match(/GMT([+-]\d+)/)?.[1] ?? 0)
+  return new Date(utcMidnight.getTime() - hours * 3_600_000)
+}
+
 /** Reads the filter from the query string; a bad date is reported, not ignored. */
 function readFilter(request: FastifyRequest) {
   const query = (request.query ?? {}) as Record<string, string>
@@ -22,8 +35,8 @@ function readFilter(request: FastifyRequest) {
   const to = dateInput(query, 'to', 'the to date', { required: false, min: '2000-01-01', max: '2100-12-31' })
   if (from.error) errors['from-day'] = from.error
   if (to.error) errors['to-day'] = to.error
-  if (from.value) filter.from = new Date(`${from.value}T00:00:00Z`)
-  if (to.value) filter.to = new Date(new Date(`${to.value}T00:00:00Z`).getTime() + 86_400_000)
+  if (from.value) filter.from = startOfLondonDay(from.value)
+  if (to.value) filter.to = startOfLondonDay(new Date(Date.parse(to.value) + 86_400_000).toISOString().slice(0, 10))
   if (filter.from && filter.to && filter.from >= filter.to) errors['to-day'] = 'The to date must be the same as or after the from date'
   return { filter, errors, query }
 }

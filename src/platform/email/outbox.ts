@@ -30,7 +30,8 @@ export async function enqueueEmail(db: Database, email: OutgoingEmail) {
   return row!.id
 }
 
-export const maximumAttempts = 8
+/** With the delays below, about 26 hours of retries: longer than most provider outages. */
+export const maximumAttempts = 20
 
 /** Minutes to wait after the nth failed attempt: 1, 2, 4, … capped at 2 hours. */
 export function retryDelayMinutes(attempts: number): number {

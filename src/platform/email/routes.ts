@@ -21,7 +21,7 @@ export async function outboxRoutes(app: FastifyInstance) {
         { text: m.toAddress },
         showBodies ? { html: `<a class="govuk-link" href="/outbox/${m.id}">${escape(m.subject)}</a>` } : { text: m.subject },
         { text: m.template },
-        { text: m.status === 'pending' && m.attempts > 0 ? `Retrying (${m.attempts} attempts)` : m.status },
+        { text: m.status === 'pending' && m.attempts > 0 ? `Retrying (${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'})` : m.status },
       ]),
     })
   })
