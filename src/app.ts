@@ -52,10 +52,10 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
       },
     },
-    strictTransportSecurity: config.secureCookies,
+    strictTransportSecurity: config.env === 'production',
   })
   await app.register(fastifyCookie, { secret: config.sessionSecret })
   await app.register(fastifyCsrf, {

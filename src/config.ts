@@ -58,7 +58,7 @@ export interface Config {
   database: { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
   /** Signs cookies. A random one is made per process in development, so sessions survive only the process. */
   sessionSecret: string
-  /** Outside development, cookies are sent over HTTPS only. */
+  /** Outside development, cookies are sent over HTTPS only (browsers also accept them from http://localhost). */
   secureCookies: boolean
   email: {
     adapter: RawConfig['EMAIL_ADAPTER']
@@ -92,7 +92,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       ? { kind: 'pg', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     sessionSecret: env.SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
-    secureCookies: env.NODE_ENV === 'production',
+    secureCookies: env.NODE_ENV !== 'development',
     email: {
       adapter: env.EMAIL_ADAPTER,
       from: env.EMAIL_FROM,

@@ -237,7 +237,7 @@ function suitesOn(driver: Driver) {
   describe(`sessions, on ${driver}`, () => {
     const hub = appForThisSuite({ driver })
 
-    it('the session cookie is HttpOnly, SameSite=Lax, signed, not Secure in development, and stored only as a hash', async () => {
+    it('the session cookie is HttpOnly, SameSite=Lax, signed, Secure outside development, and stored only as a hash', async () => {
       const visitor = await hub().visitor()
       const response = await visitor.post('/sign-in', { email: demoEmail.administrator, password: demoPassword })
       assert.equal(response.statusCode, 302)
@@ -245,7 +245,7 @@ function suitesOn(driver: Driver) {
       assert.equal(cookie.httpOnly, true)
       assert.equal(cookie.sameSite, 'Lax')
       assert.equal(cookie.path, '/')
-      assert.ok(!cookie.secure)
+      assert.equal(cookie.secure, true)
 
       const unsigned = hub().app.unsignCookie(cookie.value)
       assert.equal(unsigned.valid, true, 'the cookie carries a signature')
