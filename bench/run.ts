@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import Fastify from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config.ts'
+import { fromPglite, openDatabase, type Database, type DatabaseConnection } from '../src/db/index.ts'
+import * as schema from '../src/db/schema.ts'
+import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
+import type { PersonFilter } from '../src/modules/partnership/service.ts'
+import { Session } from '../test/helpers/app.ts'
+import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
+import {
+  databaseClock,
+  explainPeopleQueries,
+  measureAlone,
+  queryRecorder,
+  timePeopleQueries,
+  type QueryTiming,
+} from './breakdown.ts'
+import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
+import { load, measureRoute, serverTimer } from './load.ts'
+import { renderResults, type DriverResults } from './report.ts'
+import { measureStartup } from './startup.ts'
+
+/**
+ * `npm run bench`: start-up time, then the sign-in page, the people list (1,000 people) and a
+ * person's record page under load on PGlite and on PostgreSQL, each beside a bare Fastify route,
+ * with a breakdown of where the list page's time goes. Writes bench/RESULTS.md.
+ */
+const root = join(import.meta.dirname, '..')
+const began = performance.now()
+const loadAtStart = loadavg()[0]!
+const tmp = mkdtempSync(join(tmpdir(), 'sph-bench-'))
+const log = (message: string) =>
+  console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+
+const businessUnit = demoAccounts.find((account) => account.role === 'business-unit')!
+const peopleFilters: Record<string, PersonFilter> = {
+  'by name': {},
+  'by agency, descending': { sort: 'agency', direction: 'desc' },
+  [`search “${searchTerm}”`]: { search: searchTerm },
+}
+
+/** A plain Fastify() with one GET returning a small HTML string: the floor for this machine. */
+async function bareRoute() {
+  const app = Fastify()
+  const timer = serverTimer(app)
+  app.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send('<!doctype html><title>Bare</title><p>Hello</p>'),
+  )
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+  const underLoad = await measureRoute({ name: 'Bare Fastify route', path: '/', baseUrl, timer })
+  const alone = await measureAlone({ app, timer, clock: null, name: 'Bare Fastify route', url: '/' })
+  await app.close()
+  return { underLoad, alone }
+}
+
+interface DriverUnderTest {
+  label: string
+  version: string
+  connection: DatabaseConnection
+  /** A second Drizzle handle on the same database whose logger records the SQL, and a way to run EXPLAIN. */
+  explain: {
+    db: Database
+    recorded: { sql: string; params: unknown[] }[]
+    run: (sql: string, params: unknown[]) => Promise<string[]>
+  }
+  /**
+   * PostgreSQL's autovacuum analyses a table soon after a bulk insert, so the bench does it at once
+   * rather than in the middle of a run. PGlite has no autovacuum: its planner works from whatever
+   * statistics it has, so the bench leaves them alone and times the queries again after ANALYZE.
+   */
+  autovacuum: boolean
+}
+
+async function benchDriver({
+  label,
+  version,
+  connection,
+  explain,
+  autovacuum,
+}: DriverUnderTest): Promise<DriverResults> {
+  const { db } = connection
+  const { partnershipId } = await seedDemoData(db)
+  await addBenchPeople(db, partnershipId)
+  if (autovacuum) await db.execute(sql`analyze`)
+  const personId = await benchPersonId(db, partnershipId)
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    EMAIL_ADAPTER: 'smtp',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    RUN_EMAIL_WORKER: 'false',
+    LOG_LEVEL: 'silent',
+  })
+  // Request logging off, like the bare route; the app is otherwise as in production.
+  const app = await buildApp({ config, database: connection, logger: false })
+  const timer = serverTimer(app)
+  const clock = databaseClock(db)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+
+  const session = new Session(app)
+  await session.get('/sign-in')
+  const signedIn = await session.post('/sign-in', { email: businessUnit.email, password: demoPassword })
+  if (signedIn.statusCode !== 302)
+    throw new Error(`Signing in as ${businessUnit.email} failed with ${signedIn.statusCode}`)
+  const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  const check = await session.get('/directory/people')
+  const total = (await db.$count(schema.people)).toString()
+  if (check.statusCode !== 200 || !check.body.includes(`of ${total} people`)) {
+    throw new Error(`The people list does not show ${total} people (status ${check.statusCode})`)
+  }
+
+  const routes = [
+    { name: 'Sign-in page (signed out)', path: '/sign-in', signedIn: false, list: false },
+    { name: 'People, by name (page 1)', path: '/directory/people', signedIn: true, list: true },
+    {
+      name: 'People, by agency descending',
+      path: '/directory/people?sort=agency&direction=desc',
+      signedIn: true,
+      list: true,
+    },
+    {
+      name: `People, search “${searchTerm}”`,
+      path: `/directory/people?search=${searchTerm}`,
+      signedIn: true,
+      list: true,
+    },
+    { name: 'Person record page', path: `/directory/people/${personId}`, signedIn: true, list: false },
+  ]
+
+  log(`${label}: bare route`)
+  const bare = await bareRoute()
+  const underLoad = [bare.underLoad]
+  const alone = [bare.alone]
+  for (const route of routes) {
+    log(`${label}: ${route.path}`)
+    underLoad.push(await measureRoute({ ...route, baseUrl, timer, headers: route.signedIn ? { cookie } : undefined }))
+    alone.push(
+      await measureAlone({
+        app,
+        timer,
+        clock,
+        name: route.name,
+        url: route.path,
+        cookie: route.signedIn ? cookie : undefined,
+      }),
+    )
+  }
+  await app.close()
+
+  log(`${label}: queries and plans`)
+  const token = app.unsignCookie(session.cookies.get('sph_session')!).value!
+  const plans = await explainPeopleQueries(explain.db, explain.recorded, explain.run, partnershipId, peopleFilters)
+  const queries = await timePeopleQueries(db, partnershipId, token, peopleFilters)
+  let queriesAfterAnalyze: QueryTiming[] | null = null
+  if (!autovacuum) {
+    await db.execute(sql`analyze`)
+    queriesAfterAnalyze = await timePeopleQueries(db, partnershipId, token, peopleFilters)
+  }
+  return {
+    label,
+    version,
+    underLoad,
+    alone,
+    listPaths: new Set(routes.filter((r) => r.list).map((r) => r.path)),
+    queries,
+    queriesAfterAnalyze,
+    plans,
+  }
+}
+
+const drivers: DriverResults[] = []
+let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
+let postgresSource = 'TEST_DATABASE_URL'
+try {
+  // 1. Start-up, which also leaves a migrated PGlite database with the demo partnership behind.
+  log('start-up: cold, then warm ×2')
+  const pgliteDir = join(tmp, 'pglite')
+  const startup = await measureStartup(pgliteDir)
+
+  // 2. PGlite, on the data directory the server just created.
+  {
+    const client = await PGlite.create(pgliteDir)
+    const recorder = queryRecorder()
+    const version = (await client.query<{ version: string }>('select version()')).rows[0]!.version
+    const pgliteVersion = JSON.parse(
+      readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ).version
+    drivers.push(
+      await benchDriver({
+        label: 'PGlite',
+        version: `PGlite ${pgliteVersion} (${version.split(' ').slice(0, 2).join(' ')}), data in a temporary directory`,
+        connection: fromPglite(client),
+        explain: {
+          db: drizzlePglite(client, { schema, logger: recorder.logger }) as unknown as Database,
+          recorded: recorder.queries,
+          run: async (text, params) =>
+            (await client.query<{ 'QUERY PLAN': string }>(text, params)).rows.map((r) => r['QUERY PLAN']),
+        },
+        autovacuum: false,
+      }),
+    )
+    await client.close()
+  }
+
+  // 3. PostgreSQL: TEST_DATABASE_URL, or a throw-away cluster.
+  if (!process.env.TEST_DATABASE_URL) {
+    log('PostgreSQL: starting a throw-away cluster')
+    cluster = await startThrowAwayCluster(join(root, '.test-tmp'))
+    postgresSource = 'a throw-away cluster (fsync off)'
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL ?? cluster!.url
+  const name = `sph_bench_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  // The pool size the app uses in production (openDatabase's default).
+  const connection = await openDatabase({ kind: 'pg', url: url.toString() })
+  const explainPool = new pg.Pool({ connectionString: url.toString(), max: 1 })
+  try {
+    await connection.migrate()
+    const recorder = queryRecorder()
+    const version = (await explainPool.query('show server_version')).rows[0].server_version as string
+    drivers.push(
+      await benchDriver({
+        label: 'PostgreSQL',
+        version: `PostgreSQL ${version.split(' ')[0]}, ${postgresSource}, pool of 10`,
+        connection,
+        explain: {
+          db: drizzlePg(explainPool, { schema, logger: recorder.logger }) as unknown as Database,
+          recorded: recorder.queries,
+          run: async (text, params) =>
+            (await explainPool.query(text, params)).rows.map((r) => r['QUERY PLAN'] as string),
+        },
+        autovacuum: true,
+      }),
+    )
+  } finally {
+    await explainPool.end()
+    await connection.close()
+    // pg's pool.end() resolves before its connections have gone; a forced drop meanwhile would
+    // make them emit an error nobody listens for.
+    for (let i = 0; i < 100; i++) {
+      const active = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      if (active.rows[0].n === 0) break
+      await sleep(50)
+    }
+    await admin.query(`drop database if exists ${name} with (force)`)
+    await admin.end()
+  }
+
+  const markdown = renderResults({
+    date: new Date(),
+    machine: {
+      cpu: /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      loadAtStart,
+      loadAtEnd: loadavg()[0]!,
+    },
+    load,
+    peopleCount: benchPeopleCount,
+    startup,
+    drivers,
+    seconds: (performance.now() - began) / 1000,
+  })
+  writeFileSync(join(import.meta.dirname, 'RESULTS.md'), markdown)
+  log('wrote bench/RESULTS.md')
+} finally {
+  cluster?.stop()
+  rmSync(tmp, { recursive: true, force: true })
+}
