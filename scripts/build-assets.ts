@@ -1,6 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as sass from 'sass'
 
 /**
  * Builds public/ from src/assets: the stylesheet from GOV.UK Frontend's and MOJ Frontend's Sass
@@ -16,6 +15,8 @@ const newest = Math.max(...sources.flatMap((path) => (statSync(path).isDirectory
 const css = join(out, 'application.css')
 
 if (!existsSync(css) || statSync(css).mtimeMs < newest) {
+  // Loaded only when the stylesheet is out of date: loading Sass alone takes a second.
+  const sass = await import('sass')
   const result = sass.compile(join(root, 'src/assets/application.scss'), { loadPaths: [root], style: 'compressed', quietDeps: true, silenceDeprecations: ['import'] })
   writeFileSync(css, result.css)
   console.log('Built public/application.css')

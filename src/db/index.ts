@@ -1,12 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import pg from 'pg'
 import * as schema from './schema.ts'
 
 /** A Drizzle handle on either driver; a transaction is one too, so services take either. */
@@ -26,7 +23,11 @@ export interface DatabaseConnection {
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
+  // Each driver is loaded only when used: it keeps start-up quick (see bench/RESULTS.md).
   if (target.kind === 'pg') {
+    const { default: pg } = await import('pg')
+    const { drizzle: drizzlePg } = await import('drizzle-orm/node-postgres')
+    const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
     // An idle connection can be cut by the server (restart, failover, a dropped test database). The pool
     // has already discarded it and the next query opens another; unheard, the error would crash the process.
@@ -43,6 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
     }
   }
   if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true })
+  const { PGlite } = await import('@electric-sql/pglite')
   const client = await PGlite.create(target.dataDir)
   return fromPglite(client)
 }

@@ -125,7 +125,14 @@ export const httpPlatform = fp(
       const err = error as Error & { statusCode?: number; code?: string }
       if (err instanceof NotFoundError) return reply.code(404).view('views/errors/not-found.njk', { message: err.message })
       if (err instanceof ForbiddenError) return reply.code(403).view('views/errors/forbidden.njk')
-      if (err instanceof StaleEditError) return reply.code(409).view('views/errors/problem.njk', { title: 'This record has changed', message: err.message })
+      if (err instanceof StaleEditError) {
+        // The same address, fetched again, opens the form on the record as it is now.
+        return reply.code(409).view('views/errors/problem.njk', {
+          title: 'This record has changed',
+          message: err.message,
+          link: { href: request.url, text: 'Open the form again to see the latest version' },
+        })
+      }
       if (err instanceof ValidationError) {
         return reply.code(400).view('views/errors/problem.njk', { title: 'There is a problem', errors: errorList(err.fieldErrors) })
       }

@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer'
-import { NotifyClient } from 'notifications-node-client'
 import type { Config } from '../../config.ts'
 
 export interface EmailMessage {
@@ -23,12 +21,13 @@ export function developmentAdapter(): EmailAdapter {
   return { name: 'development', send: async () => 'kept-in-outbox' }
 }
 
+// The provider libraries are loaded on first use, so an app that never sends through them starts faster.
 export function smtpAdapter(smtpUrl: string): EmailAdapter {
-  const transport = nodemailer.createTransport(smtpUrl)
+  const transport = import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl))
   return {
     name: 'smtp',
     async send(message) {
-      const info = await transport.sendMail(message)
+      const info = await (await transport).sendMail(message)
       return info.messageId
     },
   }
@@ -40,11 +39,11 @@ export function smtpAdapter(smtpUrl: string): EmailAdapter {
  * written here and reviewed in code.
  */
 export function notifyAdapter(apiKey: string, templateId: string): EmailAdapter {
-  const client = new NotifyClient(apiKey)
+  const client = import('notifications-node-client').then(({ NotifyClient }) => new NotifyClient(apiKey))
   return {
     name: 'notify',
     async send(message) {
-      const response = await client.sendEmail(templateId, message.to, {
+      const response = await (await client).sendEmail(templateId, message.to, {
         personalisation: { subject: message.subject, body: message.text },
       })
       return response.data.id
