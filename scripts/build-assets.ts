@@ -10,14 +10,29 @@ const root = new URL('..', import.meta.url).pathname
 const out = join(root, 'public')
 mkdirSync(out, { recursive: true })
 
-const sources = [join(root, 'src/assets'), join(root, 'node_modules/govuk-frontend/package.json'), join(root, 'node_modules/@ministryofjustice/frontend/package.json')]
-const newest = Math.max(...sources.flatMap((path) => (statSync(path).isDirectory() ? readdirSync(path).map((f) => statSync(join(path, f)).mtimeMs) : [statSync(path).mtimeMs])))
+const sources = [
+  join(root, 'src/assets'),
+  join(root, 'node_modules/govuk-frontend/package.json'),
+  join(root, 'node_modules/@ministryofjustice/frontend/package.json'),
+]
+const newest = Math.max(
+  ...sources.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path).map((f) => statSync(join(path, f)).mtimeMs)
+      : [statSync(path).mtimeMs],
+  ),
+)
 const css = join(out, 'application.css')
 
 if (!existsSync(css) || statSync(css).mtimeMs < newest) {
   // Loaded only when the stylesheet is out of date: loading Sass alone takes a second.
   const sass = await import('sass')
-  const result = sass.compile(join(root, 'src/assets/application.scss'), { loadPaths: [root], style: 'compressed', quietDeps: true, silenceDeprecations: ['import'] })
+  const result = sass.compile(join(root, 'src/assets/application.scss'), {
+    loadPaths: [root],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import'],
+  })
   writeFileSync(css, result.css)
   console.log('Built public/application.css')
 }

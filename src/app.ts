@@ -84,7 +84,9 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
 
   const adapter = emailAdapter ?? emailAdapterFor(config.email)
   if (config.runEmailWorker) {
-    const worker = startEmailWorker(database.db, adapter, config.email.from, (err) => app.log.error({ err }, 'email worker failed'))
+    const worker = startEmailWorker(database.db, adapter, config.email.from, (err) =>
+      app.log.error({ err }, 'email worker failed'),
+    )
     app.decorate('emailWorker', worker)
     app.addHook('onClose', () => worker.stop())
   }

@@ -30,11 +30,17 @@ function testFiles(dir: string): string[] {
 
 const requested = process.argv.slice(2)
 const files = requested.length ? requested : ['src', 'test', 'e2e'].flatMap(testFiles).sort()
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env: process.env,
-  cwd: root,
-})
-const code: number = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))))
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+    env: process.env,
+    cwd: root,
+  },
+)
+const code: number = await new Promise((resolve) =>
+  child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
+)
 cluster?.stop()
 process.exit(code)

@@ -19,8 +19,19 @@ export const demoAccounts: { email: string; name: string; role: Role; agency?: s
   { email: 'business.unit@oscb.example', name: 'Tom Whitfield', role: 'business-unit', person: 'Tom Whitfield' },
   { email: 'chair@oscb.example', name: 'Helen Ashworth', role: 'chair', person: 'Helen Ashworth' },
   { email: 'board.member@oscb.example', name: 'David Okafor', role: 'board-member', person: 'David Okafor' },
-  { email: 'subgroup.member@oscb.example', name: 'Grace Lindqvist', role: 'subgroup-member', person: 'Grace Lindqvist' },
-  { email: 'agency.lead@oscb.example', name: 'Sam Patel', role: 'agency-lead', agency: 'Oxford Health NHS Foundation Trust', person: 'Sam Patel' },
+  {
+    email: 'subgroup.member@oscb.example',
+    name: 'Grace Lindqvist',
+    role: 'subgroup-member',
+    person: 'Grace Lindqvist',
+  },
+  {
+    email: 'agency.lead@oscb.example',
+    name: 'Sam Patel',
+    role: 'agency-lead',
+    agency: 'Oxford Health NHS Foundation Trust',
+    person: 'Sam Patel',
+  },
   { email: 'trainer@oscb.example', name: 'Ruth Evans', role: 'trainer', person: 'Ruth Evans' },
   { email: 'read.only@oscb.example', name: 'Mark Bennett', role: 'read-only' },
 ]
@@ -74,66 +85,70 @@ const peopleList: [string, string, string][] = [
   ['Joy Mensah', 'Lay member', 'Lay members'],
 ]
 
-const groupList: { name: string; kind: 'board' | 'subgroup'; purpose: string; members: [string, MembershipRole][] }[] = [
-  {
-    name: 'Oxfordshire Safeguarding Children Board',
-    kind: 'board',
-    purpose: 'Co-ordinates and checks the effectiveness of what local agencies do to safeguard and promote the welfare of children in Oxfordshire. Meets four times a year.',
-    members: [
-      ['Helen Ashworth', 'independent-chair'],
-      ['David Okafor', 'member'],
-      ['Ian Hughes', 'member'],
-      ['Fiona Grant', 'member'],
-      ['Raj Malhotra', 'member'],
-      ['Julia Brooks', 'member'],
-      ['Owen Price', 'member'],
-      ['Sarah Quinn', 'member'],
-      ['Mike Donnelly', 'member'],
-      ['Detective Superintendent Kate Lyons', 'member'],
-      ['Anna Kowalski', 'member'],
-      ['Lucy Hart', 'member'],
-      ['Sam Patel', 'member'],
-      ['Nicola Fraser', 'member'],
-      ['Paul Simmons', 'member'],
-      ['Hannah Lee', 'member'],
-      ['Squadron Leader James Carter', 'member'],
-      ['Maria Santos', 'member'],
-      ['Peter Walsh', 'member'],
-      ['Joy Mensah', 'member'],
-      ['Dr Ben Adeyemi', 'adviser'],
-      ['Priya Shah', 'adviser'],
-    ],
-  },
-  {
-    name: 'Case Review and Governance',
-    kind: 'subgroup',
-    purpose: 'Decides which cases need a serious case review or another kind of review, oversees the reviews, and tracks their recommendations to completion.',
-    members: [
-      ['Claire Morgan', 'chair'],
-      ['Detective Superintendent Kate Lyons', 'vice-chair'],
-      ['Anna Kowalski', 'member'],
-      ['Dr Ben Adeyemi', 'member'],
-      ['Grace Lindqvist', 'member'],
-      ['Sarah Quinn', 'member'],
-      ['Tom Whitfield', 'adviser'],
-    ],
-  },
-  {
-    name: 'Performance, Audit and Quality Assurance',
-    kind: 'subgroup',
-    purpose: 'Scrutinises the effectiveness of safeguarding practice through a quadrant of quantitative data, qualitative data, practitioner views and child and family views.',
-    members: [
-      ['Anna Kowalski', 'chair'],
-      ['Claire Morgan', 'vice-chair'],
-      ['Grace Lindqvist', 'member'],
-      ['Lucy Hart', 'member'],
-      ['Nicola Fraser', 'member'],
-      ['Maria Santos', 'member'],
-      ['Ruth Evans', 'member'],
-      ['Priya Shah', 'adviser'],
-    ],
-  },
-]
+const groupList: { name: string; kind: 'board' | 'subgroup'; purpose: string; members: [string, MembershipRole][] }[] =
+  [
+    {
+      name: 'Oxfordshire Safeguarding Children Board',
+      kind: 'board',
+      purpose:
+        'Co-ordinates and checks the effectiveness of what local agencies do to safeguard and promote the welfare of children in Oxfordshire. Meets four times a year.',
+      members: [
+        ['Helen Ashworth', 'independent-chair'],
+        ['David Okafor', 'member'],
+        ['Ian Hughes', 'member'],
+        ['Fiona Grant', 'member'],
+        ['Raj Malhotra', 'member'],
+        ['Julia Brooks', 'member'],
+        ['Owen Price', 'member'],
+        ['Sarah Quinn', 'member'],
+        ['Mike Donnelly', 'member'],
+        ['Detective Superintendent Kate Lyons', 'member'],
+        ['Anna Kowalski', 'member'],
+        ['Lucy Hart', 'member'],
+        ['Sam Patel', 'member'],
+        ['Nicola Fraser', 'member'],
+        ['Paul Simmons', 'member'],
+        ['Hannah Lee', 'member'],
+        ['Squadron Leader James Carter', 'member'],
+        ['Maria Santos', 'member'],
+        ['Peter Walsh', 'member'],
+        ['Joy Mensah', 'member'],
+        ['Dr Ben Adeyemi', 'adviser'],
+        ['Priya Shah', 'adviser'],
+      ],
+    },
+    {
+      name: 'Case Review and Governance',
+      kind: 'subgroup',
+      purpose:
+        'Decides which cases need a serious case review or another kind of review, oversees the reviews, and tracks their recommendations to completion.',
+      members: [
+        ['Claire Morgan', 'chair'],
+        ['Detective Superintendent Kate Lyons', 'vice-chair'],
+        ['Anna Kowalski', 'member'],
+        ['Dr Ben Adeyemi', 'member'],
+        ['Grace Lindqvist', 'member'],
+        ['Sarah Quinn', 'member'],
+        ['Tom Whitfield', 'adviser'],
+      ],
+    },
+    {
+      name: 'Performance, Audit and Quality Assurance',
+      kind: 'subgroup',
+      purpose:
+        'Scrutinises the effectiveness of safeguarding practice through a quadrant of quantitative data, qualitative data, practitioner views and child and family views.',
+      members: [
+        ['Anna Kowalski', 'chair'],
+        ['Claire Morgan', 'vice-chair'],
+        ['Grace Lindqvist', 'member'],
+        ['Lucy Hart', 'member'],
+        ['Nicola Fraser', 'member'],
+        ['Maria Santos', 'member'],
+        ['Ruth Evans', 'member'],
+        ['Priya Shah', 'adviser'],
+      ],
+    },
+  ]
 
 export interface SeedOptions {
   /** Tests make several partnerships; the demo uses the seed paper's. */
@@ -147,7 +162,10 @@ export interface SeedOptions {
 /** Loads the demo partnership once. Returns its id, and whether it was created now. */
 export async function seedDemoData(db: Database, options: SeedOptions = {}) {
   const code = options.localAuthorityCode ?? demoLocalAuthorityCode
-  const [existing] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.localAuthorityCode, code))
+  const [existing] = await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(eq(partnerships.localAuthorityCode, code))
   if (existing) return { partnershipId: existing.id, created: false }
 
   const [partnership] = await db
@@ -162,7 +180,12 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
     })
     .returning()
   const actor = systemActor(partnership!.id, 'Demo data')
-  await recordAudit(db, actor, { action: 'created', recordType: 'partnership', recordId: partnership!.id, summary: 'Loaded the demo partnership' })
+  await recordAudit(db, actor, {
+    action: 'created',
+    recordType: 'partnership',
+    recordId: partnership!.id,
+    summary: 'Loaded the demo partnership',
+  })
 
   const agencyIds = new Map<string, string>()
   for (const [name, type, contributesFunding] of agencyList) {
@@ -171,13 +194,31 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
   const domain = options.emailDomain ?? 'oscb.example'
   const personIds = new Map<string, string>()
   for (const [name, jobTitle, agency] of peopleList) {
-    const email = `${name.split(' ').slice(-2).join('.').toLowerCase().replace(/[^a-z.]/g, '')}@${domain}`
-    personIds.set(name, await createPerson(db, actor, { name, jobTitle, agencyId: agencyIds.get(agency) ?? null, email }))
+    const email = `${name
+      .split(' ')
+      .slice(-2)
+      .join('.')
+      .toLowerCase()
+      .replace(/[^a-z.]/g, '')}@${domain}`
+    personIds.set(
+      name,
+      await createPerson(db, actor, { name, jobTitle, agencyId: agencyIds.get(agency) ?? null, email }),
+    )
   }
   for (const group of groupList) {
-    const groupId = await createGroup(db, actor, { name: group.name, kind: group.kind, purpose: group.purpose, active: true })
+    const groupId = await createGroup(db, actor, {
+      name: group.name,
+      kind: group.kind,
+      purpose: group.purpose,
+      active: true,
+    })
     for (const [person, role] of group.members) {
-      await addMembership(db, actor, groupId, { personId: personIds.get(person)!, role, startsOn: '2016-04-01', endsOn: null })
+      await addMembership(db, actor, groupId, {
+        personId: personIds.get(person)!,
+        role,
+        startsOn: '2016-04-01',
+        endsOn: null,
+      })
     }
   }
 
@@ -197,7 +238,13 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
       })
       .returning()
     await db.insert(userRoles).values({ userId: user!.id, role: account.role })
-    await recordAudit(db, actor, { action: 'created', recordType: 'user', recordId: user!.id, summary: `Created demo account for ${account.name}`, after: { email, role: account.role } })
+    await recordAudit(db, actor, {
+      action: 'created',
+      recordType: 'user',
+      recordId: user!.id,
+      summary: `Created demo account for ${account.name}`,
+      after: { email, role: account.role },
+    })
   }
   return { partnershipId: partnership!.id, created: true }
 }

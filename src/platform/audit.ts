@@ -78,7 +78,10 @@ export async function listAudit(db: Database, partnershipId: string, filter: Aud
 }
 
 export async function countAudit(db: Database, partnershipId: string, filter: AuditFilter) {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(auditConditions(partnershipId, filter))
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(auditConditions(partnershipId, filter))
   return row!.count
 }
 

@@ -18,7 +18,11 @@ export interface FormRoute<S extends z.ZodType> {
   /** Everything the template needs besides values and errors (options for selects, the record…). */
   context: (actor: SignedInUser, request: FastifyRequest) => Promise<Record<string, unknown>>
   /** The values a fresh form opens with. */
-  initialValues: (actor: SignedInUser, request: FastifyRequest, context: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>
+  initialValues: (
+    actor: SignedInUser,
+    request: FastifyRequest,
+    context: Record<string, unknown>,
+  ) => Promise<Record<string, unknown>> | Record<string, unknown>
   /** Extra checks that need the raw body (date inputs): return field errors, or the parsed extras. */
   extra?: (body: Record<string, unknown>) => { errors?: FieldErrors; values?: Record<string, unknown> }
   /** Saves and returns where to go next. */
@@ -29,7 +33,11 @@ export function formRoute<S extends z.ZodType>(app: FastifyInstance, route: Form
   app.get(route.path, { config: { permission: route.permission } }, async (request, reply) => {
     const actor = requireActor(request)
     const context = await route.context(actor, request)
-    return reply.view(route.template, { ...context, values: await route.initialValues(actor, request, context), errors: {} })
+    return reply.view(route.template, {
+      ...context,
+      values: await route.initialValues(actor, request, context),
+      errors: {},
+    })
   })
 
   app.post(route.path, { config: { permission: route.permission } }, async (request, reply) => {
@@ -43,7 +51,11 @@ export function formRoute<S extends z.ZodType>(app: FastifyInstance, route: Form
     }
     if (!Object.keys(errors).length) {
       try {
-        const next = await route.save(actor, { ...(parsed.data as object), ...(extra.values ?? {}) } as z.infer<S>, request)
+        const next = await route.save(
+          actor,
+          { ...(parsed.data as object), ...(extra.values ?? {}) } as z.infer<S>,
+          request,
+        )
         return reply.redirect(next)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error

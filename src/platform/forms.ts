@@ -46,7 +46,12 @@ export function optionalText(label: string, max = 200) {
 }
 
 const emailFormat = 'Enter an email address in the correct format, like name@example.com'
-const emailBase = () => z.string({ error: 'Enter an email address' }).trim().toLowerCase().max(254, 'Email address must be 254 characters or less')
+const emailBase = () =>
+  z
+    .string({ error: 'Enter an email address' })
+    .trim()
+    .toLowerCase()
+    .max(254, 'Email address must be 254 characters or less')
 
 export function requiredEmail() {
   return emailBase().min(1, 'Enter an email address').pipe(z.email(emailFormat))
@@ -94,7 +99,12 @@ export const optionalId = z
  * A GOV.UK date input (three fields: day, month, year), posted as `<name>-day` and so on.
  * Returns an ISO date string, or null when all three are empty and the date is optional.
  */
-export function dateInput(body: Record<string, unknown>, name: string, label: string, options: { required: boolean; min?: string; max?: string }) {
+export function dateInput(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  options: { required: boolean; min?: string; max?: string },
+) {
   const part = (key: string) => String(body[`${name}-${key}`] ?? '').trim()
   const day = part('day')
   const month = part('month')
@@ -104,7 +114,8 @@ export function dateInput(body: Record<string, unknown>, name: string, label: st
     return { value: null }
   }
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean)
-  if (missing.length) return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must include a ${missing.join(' and ')}` }
+  if (missing.length)
+    return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must include a ${missing.join(' and ')}` }
   if (![day, month, year].every((p) => /^\d+$/.test(p)) || year.length !== 4) {
     return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be a real date` }
   }
@@ -113,8 +124,10 @@ export function dateInput(body: Record<string, unknown>, name: string, label: st
     return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be a real date` }
   }
   const iso = date.toISOString().slice(0, 10)
-  if (options.min && iso < options.min) return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be on or after ${options.min.slice(0, 4)}` }
-  if (options.max && iso > options.max) return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be on or before ${options.max.slice(0, 4)}` }
+  if (options.min && iso < options.min)
+    return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be on or after ${options.min.slice(0, 4)}` }
+  if (options.max && iso > options.max)
+    return { error: `${capitalise(label.replace(/^(the|a) /, ''))} must be on or before ${options.max.slice(0, 4)}` }
   return { value: iso }
 }
 

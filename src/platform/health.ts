@@ -7,7 +7,10 @@ export async function healthRoutes(app: FastifyInstance, { database }: { databas
     const started = performance.now()
     try {
       await database.ping()
-      return { status: 'ok', database: { status: 'ok', driver: database.kind, latencyMs: Math.round(performance.now() - started) } }
+      return {
+        status: 'ok',
+        database: { status: 'ok', driver: database.kind, latencyMs: Math.round(performance.now() - started) },
+      }
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: { status: 'unreachable', driver: database.kind } })
     }

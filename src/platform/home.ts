@@ -6,6 +6,8 @@ export async function homeRoutes(app: FastifyInstance) {
     if (!request.actor) return reply.redirect('/sign-in')
     return reply.view('platform/views/home.njk')
   })
-  app.get('/accessibility', { config: { public: true } }, async (_request, reply) => reply.view('platform/views/accessibility.njk'))
+  app.get('/accessibility', { config: { public: true } }, async (_request, reply) =>
+    reply.view('platform/views/accessibility.njk'),
+  )
   app.get('/privacy', { config: { public: true } }, async (_request, reply) => reply.view('platform/views/privacy.njk'))
 }

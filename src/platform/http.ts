@@ -65,10 +65,18 @@ export const httpPlatform = fp(
       if (route.url.startsWith('/assets/')) return
       const config = route.config ?? {}
       if (!config.public && !config.permission && !config.signedIn) {
-        throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission, signedIn: true or public: true`)
+        throw new Error(
+          `Route ${methods.join(',')} ${route.url} declares no permission, signedIn: true or public: true`,
+        )
       }
       for (const method of methods) {
-        routes.push({ method, url: route.url, permission: config.permission ?? null, public: !!config.public, signedIn: !!config.signedIn })
+        routes.push({
+          method,
+          url: route.url,
+          permission: config.permission ?? null,
+          public: !!config.public,
+          signedIn: !!config.signedIn,
+        })
       }
     })
 
@@ -107,13 +115,17 @@ export const httpPlatform = fp(
         return reply.code(401).view('views/errors/signed-out.njk')
       }
       if (config.permission && !can(request.actor, config.permission)) {
-        request.log.warn({ route: request.routeOptions.url, userId: request.actor.id, permission: config.permission }, 'permission refused')
+        request.log.warn(
+          { route: request.routeOptions.url, userId: request.actor.id, permission: config.permission },
+          'permission refused',
+        )
         throw new ForbiddenError()
       }
     })
 
     app.addHook('preHandler', (request, reply, done) => {
-      if (request.method === 'GET' || request.method === 'HEAD' || request.routeOptions.config.csrf === false) return done()
+      if (request.method === 'GET' || request.method === 'HEAD' || request.routeOptions.config.csrf === false)
+        return done()
       app.csrfProtection(request, reply, done)
     })
 
@@ -123,7 +135,8 @@ export const httpPlatform = fp(
 
     app.setErrorHandler((error, request, reply) => {
       const err = error as Error & { statusCode?: number; code?: string }
-      if (err instanceof NotFoundError) return reply.code(404).view('views/errors/not-found.njk', { message: err.message })
+      if (err instanceof NotFoundError)
+        return reply.code(404).view('views/errors/not-found.njk', { message: err.message })
       if (err instanceof ForbiddenError) return reply.code(403).view('views/errors/forbidden.njk')
       if (err instanceof StaleEditError) {
         // The same address, fetched again, opens the form on the record as it is now.
@@ -134,24 +147,33 @@ export const httpPlatform = fp(
         })
       }
       if (err instanceof ValidationError) {
-        return reply.code(400).view('views/errors/problem.njk', { title: 'There is a problem', errors: errorList(err.fieldErrors) })
+        return reply
+          .code(400)
+          .view('views/errors/problem.njk', { title: 'There is a problem', errors: errorList(err.fieldErrors) })
       }
       if (err.code?.startsWith('FST_CSRF')) {
         request.log.warn({ route: request.routeOptions.url, code: err.code }, 'csrf check failed')
         return reply.code(403).view('views/errors/problem.njk', {
           title: 'Your form could not be sent',
-          message: 'This can happen if the page was open for a long time or was opened in another browser. Go back, reload the page and try again.',
+          message:
+            'This can happen if the page was open for a long time or was opened in another browser. Go back, reload the page and try again.',
         })
       }
       if (err.statusCode === 429) {
-        return reply.code(429).view('views/errors/problem.njk', { title: 'Too many attempts', message: 'Wait a few minutes and try again.' })
+        return reply.code(429).view('views/errors/problem.njk', {
+          title: 'Too many attempts',
+          message: 'Wait a few minutes and try again.',
+        })
       }
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-        return reply.code(err.statusCode).view('views/errors/problem.njk', { title: 'There is a problem with your request', message: 'Check the address or the form and try again.' })
+        return reply.code(err.statusCode).view('views/errors/problem.njk', {
+          title: 'There is a problem with your request',
+          message: 'Check the address or the form and try again.',
+        })
       }
       request.log.error({ err }, 'unhandled error')
       return reply.code(500).view('views/errors/server-error.njk', {
-        detail: app.config.env === 'production' ? null : err.stack ?? err.message,
+        detail: app.config.env === 'production' ? null : (err.stack ?? err.message),
       })
     })
   },
@@ -179,7 +201,12 @@ export function mainNavigation(actor: SignedInUser | null, path: string) {
 }
 
 /** Re-renders a form with status 400, the error summary and the user's input kept. */
-export function renderFormErrors(reply: FastifyReply, template: string, data: Record<string, unknown>, errors: FieldErrors) {
+export function renderFormErrors(
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown>,
+  errors: FieldErrors,
+) {
   return reply.code(400).view(template, { ...data, errors, errorList: errorList(errors) })
 }
 

@@ -7,14 +7,22 @@ export interface SortState {
   direction: 'asc' | 'desc'
 }
 
-export function readSort<T extends string>(query: Record<string, unknown>, allowed: readonly T[], fallback: T): { sort: T; direction: 'asc' | 'desc' } {
+export function readSort<T extends string>(
+  query: Record<string, unknown>,
+  allowed: readonly T[],
+  fallback: T,
+): { sort: T; direction: 'asc' | 'desc' } {
   const sort = allowed.includes(query.sort as T) ? (query.sort as T) : fallback
   const direction = query.direction === 'desc' ? 'desc' : 'asc'
   return { sort, direction }
 }
 
 /** Table head cells whose links flip the direction of the current column and keep the filters. */
-export function sortableHead(columns: { key: string | null; text: string; format?: string }[], state: SortState, query: Record<string, unknown>) {
+export function sortableHead(
+  columns: { key: string | null; text: string; format?: string }[],
+  state: SortState,
+  query: Record<string, unknown>,
+) {
   return columns.map((column) => {
     if (!column.key) return { text: column.text, format: column.format }
     const current = state.sort === column.key
@@ -36,7 +44,8 @@ export function sortableHead(columns: { key: string | null; text: string; format
 /** The query string of the current filters, for the download link. */
 export function filterQuery(query: Record<string, unknown>) {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
+  for (const [key, value] of Object.entries(query))
+    if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
   const text = params.toString()
   return text ? `?${text}` : ''
 }
@@ -46,7 +55,8 @@ export function pagination(page: number, pageSize: number, total: number, query:
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const href = (n: number) => {
     const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query)) if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
+    for (const [key, value] of Object.entries(query))
+      if (typeof value === 'string' && value && key !== 'page') params.set(key, value)
     params.set('page', String(n))
     return `?${params.toString()}`
   }
@@ -56,7 +66,11 @@ export function pagination(page: number, pageSize: number, total: number, query:
     next: page < pages ? { href: href(page + 1) } : undefined,
     items: Array.from({ length: pages }, (_, i) => i + 1)
       .filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2)
-      .flatMap((n, i, all) => (i > 0 && n - all[i - 1]! > 1 ? [{ ellipsis: true }, { number: n, href: href(n), current: n === page }] : [{ number: n, href: href(n), current: n === page }])),
+      .flatMap((n, i, all) =>
+        i > 0 && n - all[i - 1]! > 1
+          ? [{ ellipsis: true }, { number: n, href: href(n), current: n === page }]
+          : [{ number: n, href: href(n), current: n === page }],
+      ),
   }
 }
 

@@ -12,9 +12,19 @@ export const templateRoots = [
   fileURLToPath(new URL('../../node_modules/@ministryofjustice/frontend', import.meta.url)),
 ]
 
-const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+})
 // hourCycle h12, not hour12: en-GB's 12-hour clock otherwise shows half past midnight as 0:30am.
-const londonTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' })
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h12',
+  timeZone: 'Europe/London',
+})
 
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined || value === '') return null

@@ -25,7 +25,13 @@ export async function buildTestApp(
   options: { driver?: Driver; env?: Record<string, string>; emailAdapter?: EmailAdapter } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.driver ?? 'pglite')
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RUN_EMAIL_WORKER: 'false', BASE_URL: 'http://hub.test', ...options.env })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RUN_EMAIL_WORKER: 'false',
+    BASE_URL: 'http://hub.test',
+    ...options.env,
+  })
   const { partnershipId } = await seedDemoData(database.db)
   const app = await buildApp({ config, database, emailAdapter: options.emailAdapter, logger: false })
   t.after(async () => {
@@ -52,7 +58,10 @@ export async function buildTestApp(
   }
 }
 
-export const demoEmail = Object.fromEntries(demoAccounts.map((a) => [a.role, a.email])) as Record<(typeof demoAccounts)[number]['role'], string>
+export const demoEmail = Object.fromEntries(demoAccounts.map((a) => [a.role, a.email])) as Record<
+  (typeof demoAccounts)[number]['role'],
+  string
+>
 
 export class Session {
   cookies = new Map<string, string>()
@@ -62,7 +71,8 @@ export class Session {
 
   private remember(response: LightMyRequestResponse) {
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0) this.cookies.delete(cookie.name)
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0)
+        this.cookies.delete(cookie.name)
       else this.cookies.set(cookie.name, cookie.value)
     }
     const token = response.body.match(/name="_csrf" value="([^"]+)"/)?.[1]

@@ -23,7 +23,10 @@ const templateDatabase = 'sph_template'
 function migrationsStamp() {
   const hash = createHash('sha256')
   hash.update(readFileSync(join(migrationsFolder, 'meta/_journal.json')))
-  for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) hash.update(readFileSync(join(migrationsFolder, file)))
+  for (const file of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    hash.update(readFileSync(join(migrationsFolder, file)))
   hash.update(readFileSync(join(import.meta.dirname, '../../src/db/seed.ts')))
   return hash.digest('hex')
 }
@@ -66,11 +69,18 @@ async function ensurePgTemplate(admin: pg.Client) {
   await admin.query('select pg_advisory_lock(727274)')
   try {
     const stamp = migrationsStamp()
-    const existing = await admin.query(`select shobj_description(oid, 'pg_database') as stamp from pg_database where datname = $1`, [templateDatabase])
+    const existing = await admin.query(
+      `select shobj_description(oid, 'pg_database') as stamp from pg_database where datname = $1`,
+      [templateDatabase],
+    )
     if (existing.rows[0]?.stamp === stamp) return
     if (existing.rows.length) await admin.query(`drop database ${templateDatabase} with (force)`)
     await admin.query(`create database ${templateDatabase}`)
-    const connection = await openDatabase({ kind: 'pg', url: withDatabase(testDatabaseUrl(), templateDatabase), poolSize: 1 })
+    const connection = await openDatabase({
+      kind: 'pg',
+      url: withDatabase(testDatabaseUrl(), templateDatabase),
+      poolSize: 1,
+    })
     await connection.migrate()
     await seedDemoData(connection.db)
     await connection.close()

@@ -24,11 +24,27 @@ export const membershipRoleLabels: Record<MembershipRole, string> = {
   adviser: 'Adviser',
 }
 
-export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 const link = (href: string, text: string) => `<a class="govuk-link" href="${href}">${escapeHtml(text)}</a>`
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No')
-const tag = (active: boolean) => (active ? '<strong class="govuk-tag govuk-tag--green">Active</strong>' : '<strong class="govuk-tag govuk-tag--grey">Inactive</strong>')
+const tag = (active: boolean) =>
+  active
+    ? '<strong class="govuk-tag govuk-tag--green">Active</strong>'
+    : '<strong class="govuk-tag govuk-tag--grey">Inactive</strong>'
 
 export function agencyTypeItems(selected?: unknown, withAny = false) {
   // No `checked` here: the radios on the agency form are checked by their `value`, and an explicit
@@ -44,10 +60,23 @@ export function membershipRoleItems(selected?: unknown) {
 export function monthItems(selected?: unknown) {
   // Never `selected: false`: it would override the select's `value`, and the form would open on
   // January and quietly move the reporting year when saved.
-  return monthNames.map((name, index) => ({ value: String(index + 1), text: name, ...(String(index + 1) === String(selected) && { selected: true }) }))
+  return monthNames.map((name, index) => ({
+    value: String(index + 1),
+    text: name,
+    ...(String(index + 1) === String(selected) && { selected: true }),
+  }))
 }
 
-export function agencyRows(rows: { id: string; name: string; type: AgencyType; contributesFunding: boolean; active: boolean; peopleCount: number }[]) {
+export function agencyRows(
+  rows: {
+    id: string
+    name: string
+    type: AgencyType
+    contributesFunding: boolean
+    active: boolean
+    peopleCount: number
+  }[],
+) {
   return rows.map((a) => [
     { html: link(`/directory/agencies/${a.id}`, a.name) },
     { text: agencyTypeLabels[a.type] },
@@ -57,11 +86,27 @@ export function agencyRows(rows: { id: string; name: string; type: AgencyType; c
   ])
 }
 
-export function agencyCsv(rows: { name: string; type: AgencyType; contributesFunding: boolean; active: boolean; peopleCount: number }[]) {
-  return [['Name', 'Type', 'Contributes funding', 'People', 'Status'], ...rows.map((a) => [a.name, agencyTypeLabels[a.type], yesNo(a.contributesFunding), a.peopleCount, a.active ? 'Active' : 'Inactive'])]
+export function agencyCsv(
+  rows: { name: string; type: AgencyType; contributesFunding: boolean; active: boolean; peopleCount: number }[],
+) {
+  return [
+    ['Name', 'Type', 'Contributes funding', 'People', 'Status'],
+    ...rows.map((a) => [
+      a.name,
+      agencyTypeLabels[a.type],
+      yesNo(a.contributesFunding),
+      a.peopleCount,
+      a.active ? 'Active' : 'Inactive',
+    ]),
+  ]
 }
 
-export function agencySummary(agency: { name: string; type: AgencyType; contributesFunding: boolean; active: boolean }) {
+export function agencySummary(agency: {
+  name: string
+  type: AgencyType
+  contributesFunding: boolean
+  active: boolean
+}) {
   return [
     { key: { text: 'Name' }, value: { text: agency.name } },
     { key: { text: 'Type' }, value: { text: agencyTypeLabels[agency.type] } },
@@ -70,7 +115,14 @@ export function agencySummary(agency: { name: string; type: AgencyType; contribu
   ]
 }
 
-type PersonRow = { id: string; name: string; jobTitle: string | null; email: string | null; agencyId: string | null; agencyName: string | null }
+type PersonRow = {
+  id: string
+  name: string
+  jobTitle: string | null
+  email: string | null
+  agencyId: string | null
+  agencyName: string | null
+}
 
 export function personRows(rows: PersonRow[]) {
   return rows.map((p) => [
@@ -85,11 +137,22 @@ export function personCsv(rows: PersonRow[]) {
   return [['Name', 'Job title', 'Agency', 'Email'], ...rows.map((p) => [p.name, p.jobTitle, p.agencyName, p.email])]
 }
 
-export function personSummary(person: { name: string; jobTitle: string | null; email: string | null; agencyId: string | null; agencyName: string | null }) {
+export function personSummary(person: {
+  name: string
+  jobTitle: string | null
+  email: string | null
+  agencyId: string | null
+  agencyName: string | null
+}) {
   return [
     { key: { text: 'Name' }, value: { text: person.name } },
     { key: { text: 'Job title' }, value: { text: person.jobTitle || 'Not recorded' } },
-    { key: { text: 'Agency' }, value: person.agencyId ? { html: link(`/directory/agencies/${person.agencyId}`, person.agencyName ?? '') } : { text: 'None' } },
+    {
+      key: { text: 'Agency' },
+      value: person.agencyId
+        ? { html: link(`/directory/agencies/${person.agencyId}`, person.agencyName ?? '') }
+        : { text: 'None' },
+    },
     { key: { text: 'Email' }, value: { text: person.email || 'Not recorded' } },
   ]
 }
@@ -103,8 +166,19 @@ export function groupRows(rows: { id: string; name: string; kind: string; active
   ])
 }
 
-export function groupCsv(rows: { name: string; kind: string; active: boolean; memberCount: number; purpose: string | null }[]) {
-  return [['Name', 'Kind', 'Current members', 'Status', 'Purpose'], ...rows.map((g) => [g.name, g.kind === 'board' ? 'Board' : 'Subgroup', g.memberCount, g.active ? 'Active' : 'Inactive', g.purpose])]
+export function groupCsv(
+  rows: { name: string; kind: string; active: boolean; memberCount: number; purpose: string | null }[],
+) {
+  return [
+    ['Name', 'Kind', 'Current members', 'Status', 'Purpose'],
+    ...rows.map((g) => [
+      g.name,
+      g.kind === 'board' ? 'Board' : 'Subgroup',
+      g.memberCount,
+      g.active ? 'Active' : 'Inactive',
+      g.purpose,
+    ]),
+  ]
 }
 
 export function groupSummary(group: { name: string; kind: string; purpose: string | null; active: boolean }) {
@@ -116,7 +190,19 @@ export function groupSummary(group: { name: string; kind: string; purpose: strin
   ]
 }
 
-type MembershipRow = { id: string; groupId: string; groupName: string; personId: string; personName: string; jobTitle: string | null; agencyName: string | null; role: MembershipRole; startsOn: string; endsOn: string | null; current: boolean }
+type MembershipRow = {
+  id: string
+  groupId: string
+  groupName: string
+  personId: string
+  personName: string
+  jobTitle: string | null
+  agencyName: string | null
+  role: MembershipRole
+  startsOn: string
+  endsOn: string | null
+  current: boolean
+}
 
 export function memberRows(rows: MembershipRow[], canManage: boolean) {
   return rows.map((m) => [
@@ -125,7 +211,13 @@ export function memberRows(rows: MembershipRow[], canManage: boolean) {
     { text: membershipRoleLabels[m.role] },
     { text: formatDate(m.startsOn) },
     { text: m.endsOn ? formatDate(m.endsOn) : m.current ? 'Current' : '' },
-    ...(canManage ? [{ html: `<a class="govuk-link" href="/directory/groups/${m.groupId}/members/${m.id}/edit">Change<span class="govuk-visually-hidden"> ${escapeHtml(m.personName)}’s membership</span></a>` }] : []),
+    ...(canManage
+      ? [
+          {
+            html: `<a class="govuk-link" href="/directory/groups/${m.groupId}/members/${m.id}/edit">Change<span class="govuk-visually-hidden"> ${escapeHtml(m.personName)}’s membership</span></a>`,
+          },
+        ]
+      : []),
   ])
 }
 
@@ -139,17 +231,35 @@ export function membershipsOfPersonRows(rows: MembershipRow[]) {
 }
 
 export function memberCsv(rows: MembershipRow[]) {
-  return [['Name', 'Job title', 'Agency', 'Role', 'Start date', 'End date'], ...rows.map((m) => [m.personName, m.jobTitle, m.agencyName, membershipRoleLabels[m.role], m.startsOn, m.endsOn])]
+  return [
+    ['Name', 'Job title', 'Agency', 'Role', 'Start date', 'End date'],
+    ...rows.map((m) => [m.personName, m.jobTitle, m.agencyName, membershipRoleLabels[m.role], m.startsOn, m.endsOn]),
+  ]
 }
 
-export function partnershipSummary(p: { name: string; shortName: string; area: string; localAuthorityCode: string; yearStartMonth: number; terminology: string }) {
+export function partnershipSummary(p: {
+  name: string
+  shortName: string
+  area: string
+  localAuthorityCode: string
+  yearStartMonth: number
+  terminology: string
+}) {
   return [
     { key: { text: 'Name' }, value: { text: p.name } },
     { key: { text: 'Short name' }, value: { text: p.shortName } },
     { key: { text: 'Area' }, value: { text: p.area } },
     { key: { text: 'Local authority code' }, value: { text: p.localAuthorityCode } },
     { key: { text: 'Reporting year starts' }, value: { text: `1 ${monthNames[p.yearStartMonth - 1]}` } },
-    { key: { text: 'Called' }, value: { text: p.terminology === 'board' ? 'Board (Local Safeguarding Children Board)' : 'Partnership (multi-agency safeguarding arrangements)' } },
+    {
+      key: { text: 'Called' },
+      value: {
+        text:
+          p.terminology === 'board'
+            ? 'Board (Local Safeguarding Children Board)'
+            : 'Partnership (multi-agency safeguarding arrangements)',
+      },
+    },
   ]
 }
 

@@ -3,7 +3,16 @@ import { z } from 'zod'
 import { recordHistory } from '../../platform/audit.ts'
 import { historyEntries } from '../../platform/audit-log/presenters.ts'
 import { sendCsv } from '../../platform/exports.ts'
-import { checkbox, choice, dateInput, optionalEmail, optionalId, optionalText, requiredText, version } from '../../platform/forms.ts'
+import {
+  checkbox,
+  choice,
+  dateInput,
+  optionalEmail,
+  optionalId,
+  optionalText,
+  requiredText,
+  version,
+} from '../../platform/forms.ts'
 import { formRoute } from '../../platform/form-route.ts'
 import { requireActor } from '../../platform/http.ts'
 import { can, type Actor } from '../../platform/permissions.ts'
@@ -22,8 +31,15 @@ const partnershipSchema = z.object({
   name: requiredText('the partnership’s name', 200),
   shortName: requiredText('a short name', 20),
   area: requiredText('the area it covers', 200),
-  localAuthorityCode: requiredText('the local authority code', 20).regex(/^[A-Z0-9]+$/i, 'Local authority code must only include letters and numbers, like E10000025'),
-  yearStartMonth: z.coerce.number({ error: 'Select the month the reporting year starts' }).int().min(1, 'Select the month the reporting year starts').max(12, 'Select the month the reporting year starts'),
+  localAuthorityCode: requiredText('the local authority code', 20).regex(
+    /^[A-Z0-9]+$/i,
+    'Local authority code must only include letters and numbers, like E10000025',
+  ),
+  yearStartMonth: z.coerce
+    .number({ error: 'Select the month the reporting year starts' })
+    .int()
+    .min(1, 'Select the month the reporting year starts')
+    .max(12, 'Select the month the reporting year starts'),
   terminology: choice(terminologies, 'Select what the partnership is called'),
   version,
 })
@@ -53,12 +69,22 @@ const membershipSchema = z.object({ role: choice(membershipRoles, 'Select their 
 
 /** Membership dates, from GOV.UK date inputs. */
 function membershipDates(body: Record<string, unknown>) {
-  const startsOn = dateInput(body, 'startsOn', 'the start date', { required: true, min: '1990-01-01', max: '2100-12-31' })
+  const startsOn = dateInput(body, 'startsOn', 'the start date', {
+    required: true,
+    min: '1990-01-01',
+    max: '2100-12-31',
+  })
   const endsOn = dateInput(body, 'endsOn', 'the end date', { required: false, min: '1990-01-01', max: '2100-12-31' })
   const errors: Record<string, string> = {}
   if (startsOn.error) errors['startsOn-day'] = startsOn.error
   if (endsOn.error) errors['endsOn-day'] = endsOn.error
-  if (!errors['startsOn-day'] && !errors['endsOn-day'] && endsOn.value && startsOn.value && endsOn.value < startsOn.value) {
+  if (
+    !errors['startsOn-day'] &&
+    !errors['endsOn-day'] &&
+    endsOn.value &&
+    startsOn.value &&
+    endsOn.value < startsOn.value
+  ) {
     errors['endsOn-day'] = 'The end date must be the same as or after the start date'
   }
   return { errors, values: { startsOn: startsOn.value, endsOn: endsOn.value ?? null } }
@@ -70,7 +96,8 @@ function dateParts(iso: string | null | undefined, name: string) {
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
 }
 
-const readStatus = (q: Record<string, string>): 'active' | 'inactive' | undefined => (q.status === 'active' || q.status === 'inactive' ? q.status : undefined)
+const readStatus = (q: Record<string, string>): 'active' | 'inactive' | undefined =>
+  q.status === 'active' || q.status === 'inactive' ? q.status : undefined
 const params = (request: FastifyRequest) => request.params as Record<string, string>
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string>
 
@@ -82,9 +109,13 @@ export async function partnershipRoutes(app: FastifyInstance) {
    * directory do not see it (it could name a subgroup they may not see).
    */
   const historyFor = (actor: Actor, recordType: string, recordId: string) =>
-    directory.seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, recordType, recordId) : Promise.resolve(null)
+    directory.seesWholeDirectory(actor)
+      ? recordHistory(db, actor.partnershipId, recordType, recordId)
+      : Promise.resolve(null)
 
-  app.get('/directory', { config: { permission: 'directory:read' } }, async (_request, reply) => reply.redirect('/directory/agencies'))
+  app.get('/directory', { config: { permission: 'directory:read' } }, async (_request, reply) =>
+    reply.redirect('/directory/agencies'),
+  )
 
   // ---------------------------------------------------------------- the partnership
 
@@ -113,7 +144,10 @@ export async function partnershipRoutes(app: FastifyInstance) {
     },
     save: async (actor, input) => {
       const { version: v, ...rest } = input
-      await directory.updatePartnership(db, actor, v, { ...rest, localAuthorityCode: rest.localAuthorityCode.toUpperCase() })
+      await directory.updatePartnership(db, actor, v, {
+        ...rest,
+        localAuthorityCode: rest.localAuthorityCode.toUpperCase(),
+      })
       return '/directory/partnership?saved=1'
     },
   })
@@ -194,7 +228,10 @@ export async function partnershipRoutes(app: FastifyInstance) {
     permission: 'directory:manage',
     template: `${views}/agency-form.njk`,
     schema: agencySchema.extend({ version }),
-    context: async (actor, request) => ({ agency: await directory.getAgency(db, actor.partnershipId, params(request).id!), typeItems: presenters.agencyTypeItems() }),
+    context: async (actor, request) => ({
+      agency: await directory.getAgency(db, actor.partnershipId, params(request).id!),
+      typeItems: presenters.agencyTypeItems(),
+    }),
     initialValues: (_actor, _request, context) => {
       const agency = context.agency as Awaited<ReturnType<typeof directory.getAgency>>
       return { ...agency, contributesFunding: String(agency.contributesFunding), active: String(agency.active) }
@@ -223,7 +260,12 @@ export async function partnershipRoutes(app: FastifyInstance) {
     const q = query(request)
     const page = Math.max(1, Math.min(100_000, Number.parseInt(q.page ?? '1', 10) || 1))
     const [rows, total, agencies] = await Promise.all([
-      directory.listPeople(db, actor.partnershipId, { ...filter, limit: peoplePageSize, offset: (page - 1) * peoplePageSize }, actor),
+      directory.listPeople(
+        db,
+        actor.partnershipId,
+        { ...filter, limit: peoplePageSize, offset: (page - 1) * peoplePageSize },
+        actor,
+      ),
       directory.countPeople(db, actor.partnershipId, filter, actor),
       directory.listAgencies(db, actor.partnershipId, {}),
     ])
@@ -243,7 +285,11 @@ export async function partnershipRoutes(app: FastifyInstance) {
         q,
       ),
       filter: q,
-      agencyItems: [{ value: '', text: 'Any agency' }, { value: 'none', text: 'No agency', selected: q.agencyId === 'none' }, ...agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === q.agencyId }))],
+      agencyItems: [
+        { value: '', text: 'Any agency' },
+        { value: 'none', text: 'No agency', selected: q.agencyId === 'none' },
+        ...agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === q.agencyId })),
+      ],
       pagination: pagination(page, peoplePageSize, total, q),
       downloadHref: `/directory/people.csv${filterQuery(q)}`,
       subNavigation: presenters.directoryNavigation('/directory/people'),
@@ -252,7 +298,12 @@ export async function partnershipRoutes(app: FastifyInstance) {
 
   app.get('/directory/people.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const rows = await directory.listPeople(db, actor.partnershipId, { ...personFilter(request), limit: 100_000 }, actor)
+    const rows = await directory.listPeople(
+      db,
+      actor.partnershipId,
+      { ...personFilter(request), limit: 100_000 },
+      actor,
+    )
     return sendCsv(reply, 'people.csv', presenters.personCsv(rows))
   })
 
@@ -291,7 +342,10 @@ export async function partnershipRoutes(app: FastifyInstance) {
     permission: 'directory:manage',
     template: `${views}/person-form.njk`,
     schema: personSchema.extend({ version }),
-    context: async (actor, request) => ({ ...(await personContext(actor)), person: await directory.getPerson(db, actor, params(request).id!) }),
+    context: async (actor, request) => ({
+      ...(await personContext(actor)),
+      person: await directory.getPerson(db, actor, params(request).id!),
+    }),
     initialValues: (_actor, _request, context) => ({ ...(context.person as object) }),
     save: async (actor, input, request) => {
       const { version: v, ...rest } = input
@@ -333,7 +387,11 @@ export async function partnershipRoutes(app: FastifyInstance) {
 
   app.get('/directory/groups.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    return sendCsv(reply, 'groups.csv', presenters.groupCsv(await directory.listGroups(db, actor, groupFilter(request))))
+    return sendCsv(
+      reply,
+      'groups.csv',
+      presenters.groupCsv(await directory.listGroups(db, actor, groupFilter(request))),
+    )
   })
 
   formRoute(app, {
@@ -370,7 +428,11 @@ export async function partnershipRoutes(app: FastifyInstance) {
   app.get('/directory/groups/:id/members.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const group = await directory.getGroup(db, actor, params(request).id!)
-    return sendCsv(reply, 'members.csv', presenters.memberCsv(await directory.listMemberships(db, actor, { groupId: group.id })))
+    return sendCsv(
+      reply,
+      'members.csv',
+      presenters.memberCsv(await directory.listMemberships(db, actor, { groupId: group.id })),
+    )
   })
 
   formRoute(app, {
@@ -425,7 +487,12 @@ export async function partnershipRoutes(app: FastifyInstance) {
       return { ...m, ...dateParts(m.startsOn, 'startsOn'), ...dateParts(m.endsOn, 'endsOn') }
     },
     save: async (actor, input, request) => {
-      const { version: v, ...rest } = input as { version: number; role: directory.MembershipInput['role']; startsOn: string; endsOn: string | null }
+      const { version: v, ...rest } = input as {
+        version: number
+        role: directory.MembershipInput['role']
+        startsOn: string
+        endsOn: string | null
+      }
       await directory.updateMembership(db, actor, params(request).id!, params(request).membershipId!, v, rest)
       return `/directory/groups/${params(request).id}?saved=1`
     },

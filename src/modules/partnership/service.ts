@@ -5,7 +5,15 @@ import { changedFields, recordAudit } from '../../platform/audit.ts'
 import { NotFoundError, StaleEditError, ValidationError } from '../../platform/errors.ts'
 import { scopesFor, type Actor } from '../../platform/permissions.ts'
 import { partnerships } from '../../platform/schema.ts'
-import { agencies, groupMemberships, groups, people, type AgencyType, type GroupKind, type MembershipRole } from './schema.ts'
+import {
+  agencies,
+  groupMemberships,
+  groups,
+  people,
+  type AgencyType,
+  type GroupKind,
+  type MembershipRole,
+} from './schema.ts'
 
 /**
  * The partnership directory. Every query is filtered by the actor's partnership, so a record
@@ -50,7 +58,14 @@ export async function updatePartnership(db: Database, actor: Actor, version: num
       .returning()
     if (!updated.length) throw new StaleEditError()
     const diff = changedFields(before, input)
-    await recordAudit(tx, actor, { action: 'updated', recordType: 'partnership', recordId: actor.partnershipId, summary: 'Changed the partnership’s details', before: diff.before, after: diff.after })
+    await recordAudit(tx, actor, {
+      action: 'updated',
+      recordType: 'partnership',
+      recordId: actor.partnershipId,
+      summary: 'Changed the partnership’s details',
+      before: diff.before,
+      after: diff.after,
+    })
   })
 }
 
@@ -81,7 +96,14 @@ export async function listAgencies(db: Database, partnershipId: string, filter: 
   const peopleCount = sql<number>`(select count(*)::int from people p where p.agency_id = agencies.id)`
   const order = { name: agencies.name, type: agencies.type, people: peopleCount }[filter.sort ?? 'name']
   return db
-    .select({ id: agencies.id, name: agencies.name, type: agencies.type, contributesFunding: agencies.contributesFunding, active: agencies.active, peopleCount })
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      type: agencies.type,
+      contributesFunding: agencies.contributesFunding,
+      active: agencies.active,
+      peopleCount,
+    })
     .from(agencies)
     .where(and(...conditions))
     .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(agencies.name))
@@ -89,7 +111,10 @@ export async function listAgencies(db: Database, partnershipId: string, filter: 
 
 export async function getAgency(db: Database, partnershipId: string, id: string) {
   if (!isUuid(id)) throw new NotFoundError()
-  const [row] = await db.select().from(agencies).where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.id, id)))
+  const [row] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.id, id)))
   if (!row) throw new NotFoundError()
   return row
 }
@@ -99,8 +124,17 @@ const duplicateAgency = () => new ValidationError({ name: 'There is already an a
 export async function createAgency(db: Database, actor: Actor, input: AgencyInput) {
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(agencies).values({ ...input, partnershipId: actor.partnershipId }).returning()
-      await recordAudit(tx, actor, { action: 'created', recordType: 'agency', recordId: row!.id, summary: `Added agency ${input.name}`, after: input })
+      const [row] = await tx
+        .insert(agencies)
+        .values({ ...input, partnershipId: actor.partnershipId })
+        .returning()
+      await recordAudit(tx, actor, {
+        action: 'created',
+        recordType: 'agency',
+        recordId: row!.id,
+        summary: `Added agency ${input.name}`,
+        after: input,
+      })
       return row!.id
     })
   } catch (error) {
@@ -120,7 +154,14 @@ export async function updateAgency(db: Database, actor: Actor, id: string, versi
         .returning({ id: agencies.id })
       if (!updated.length) throw new StaleEditError()
       const diff = changedFields(before, input)
-      await recordAudit(tx, actor, { action: 'updated', recordType: 'agency', recordId: id, summary: `Changed agency ${input.name}`, before: diff.before, after: diff.after })
+      await recordAudit(tx, actor, {
+        action: 'updated',
+        recordType: 'agency',
+        recordId: id,
+        summary: `Changed agency ${input.name}`,
+        before: diff.before,
+        after: diff.after,
+      })
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateAgency()
@@ -167,26 +208,51 @@ function personConditions(partnershipId: string, filter: PersonFilter, actor: Ac
     const term = `%${escapeLike(filter.search)}%`
     conditions.push(or(ilike(people.name, term), ilike(people.jobTitle, term), ilike(people.email, term))!)
   }
-  if (filter.agencyId) conditions.push(filter.agencyId === 'none' ? isNull(people.agencyId) : eq(people.agencyId, filter.agencyId))
+  if (filter.agencyId)
+    conditions.push(filter.agencyId === 'none' ? isNull(people.agencyId) : eq(people.agencyId, filter.agencyId))
   const scope = personScope(actor)
   if (scope) conditions.push(scope)
   return and(...conditions)
 }
 
-export async function listPeople(db: Database, partnershipId: string, filter: PersonFilter, actor: Actor | null = null) {
+export async function listPeople(
+  db: Database,
+  partnershipId: string,
+  filter: PersonFilter,
+  actor: Actor | null = null,
+) {
   const order = { name: people.name, jobTitle: people.jobTitle, agency: agencies.name }[filter.sort ?? 'name']
   return db
-    .select({ id: people.id, name: people.name, jobTitle: people.jobTitle, email: people.email, agencyId: people.agencyId, agencyName: agencies.name })
+    .select({
+      id: people.id,
+      name: people.name,
+      jobTitle: people.jobTitle,
+      email: people.email,
+      agencyId: people.agencyId,
+      agencyName: agencies.name,
+    })
     .from(people)
     .leftJoin(agencies, eq(agencies.id, people.agencyId))
     .where(personConditions(partnershipId, filter, actor))
-    .orderBy(filter.direction === 'desc' ? sql`${order} desc nulls last` : sql`${order} asc nulls last`, asc(people.name), asc(people.id))
+    .orderBy(
+      filter.direction === 'desc' ? sql`${order} desc nulls last` : sql`${order} asc nulls last`,
+      asc(people.name),
+      asc(people.id),
+    )
     .limit(filter.limit ?? 100)
     .offset(filter.offset ?? 0)
 }
 
-export async function countPeople(db: Database, partnershipId: string, filter: PersonFilter, actor: Actor | null = null) {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people).where(personConditions(partnershipId, filter, actor))
+export async function countPeople(
+  db: Database,
+  partnershipId: string,
+  filter: PersonFilter,
+  actor: Actor | null = null,
+) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(people)
+    .where(personConditions(partnershipId, filter, actor))
   return row!.count
 }
 
@@ -204,7 +270,10 @@ export async function getPerson(db: Database, actor: Actor, id: string) {
 
 async function checkAgencyBelongs(db: Database, partnershipId: string, agencyId: string | null) {
   if (!agencyId) return
-  const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)))
+  const [row] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)))
   if (!row) throw new ValidationError({ agencyId: 'Select an agency from the list' })
 }
 
@@ -214,8 +283,17 @@ export async function createPerson(db: Database, actor: Actor, input: PersonInpu
   await checkAgencyBelongs(db, actor.partnershipId, input.agencyId)
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(people).values({ ...input, partnershipId: actor.partnershipId }).returning()
-      await recordAudit(tx, actor, { action: 'created', recordType: 'person', recordId: row!.id, summary: `Added ${input.name}`, after: input })
+      const [row] = await tx
+        .insert(people)
+        .values({ ...input, partnershipId: actor.partnershipId })
+        .returning()
+      await recordAudit(tx, actor, {
+        action: 'created',
+        recordType: 'person',
+        recordId: row!.id,
+        summary: `Added ${input.name}`,
+        after: input,
+      })
       return row!.id
     })
   } catch (error) {
@@ -236,7 +314,14 @@ export async function updatePerson(db: Database, actor: Actor, id: string, versi
         .returning({ id: people.id })
       if (!updated.length) throw new StaleEditError()
       const diff = changedFields(before, input)
-      await recordAudit(tx, actor, { action: 'updated', recordType: 'person', recordId: id, summary: `Changed ${input.name}’s details`, before: diff.before, after: diff.after })
+      await recordAudit(tx, actor, {
+        action: 'updated',
+        recordType: 'person',
+        recordId: id,
+        summary: `Changed ${input.name}’s details`,
+        before: diff.before,
+        after: diff.after,
+      })
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicatePerson()
@@ -259,23 +344,31 @@ function groupScope(actor: Actor | null): SQL | undefined {
   const scopes = scopesFor(actor.roles, 'directory:read')
   if (!scopes.has('own-groups')) return undefined
   if (!actor.personId) return eq(groups.kind, 'board')
-  return or(
-    eq(groups.kind, 'board'),
-    inArray(groups.id, db_membershipGroupIds(actor.personId)),
-  )
+  return or(eq(groups.kind, 'board'), inArray(groups.id, db_membershipGroupIds(actor.personId)))
 }
 
 function db_membershipGroupIds(personId: string) {
   return sql`(select ${groupMemberships.groupId} from ${groupMemberships} where ${groupMemberships.personId} = ${personId})`
 }
 
-export async function listGroups(db: Database, actor: Actor, filter: { sort?: 'name' | 'kind' | 'members'; direction?: SortDirection; status?: 'active' | 'inactive' } = {}) {
+export async function listGroups(
+  db: Database,
+  actor: Actor,
+  filter: { sort?: 'name' | 'kind' | 'members'; direction?: SortDirection; status?: 'active' | 'inactive' } = {},
+) {
   const memberCount = sql<number>`(select count(*)::int from group_memberships m where m.group_id = groups.id and (m.ends_on is null or m.ends_on >= current_date))`
   const order = { name: groups.name, kind: groups.kind, members: memberCount }[filter.sort ?? 'kind']
   const conditions: (SQL | undefined)[] = [eq(groups.partnershipId, actor.partnershipId), groupScope(actor)]
   if (filter.status) conditions.push(eq(groups.active, filter.status === 'active'))
   return db
-    .select({ id: groups.id, name: groups.name, kind: groups.kind, purpose: groups.purpose, active: groups.active, memberCount })
+    .select({
+      id: groups.id,
+      name: groups.name,
+      kind: groups.kind,
+      purpose: groups.purpose,
+      active: groups.active,
+      memberCount,
+    })
     .from(groups)
     .where(and(...conditions))
     .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(groups.name))
@@ -283,7 +376,10 @@ export async function listGroups(db: Database, actor: Actor, filter: { sort?: 'n
 
 export async function getGroup(db: Database, actor: Actor, id: string) {
   if (!isUuid(id)) throw new NotFoundError()
-  const [row] = await db.select().from(groups).where(and(eq(groups.partnershipId, actor.partnershipId), eq(groups.id, id), groupScope(actor)))
+  const [row] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.partnershipId, actor.partnershipId), eq(groups.id, id), groupScope(actor)))
   if (!row) throw new NotFoundError()
   return row
 }
@@ -293,8 +389,17 @@ const duplicateGroup = () => new ValidationError({ name: 'There is already a gro
 export async function createGroup(db: Database, actor: Actor, input: GroupInput) {
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(groups).values({ ...input, partnershipId: actor.partnershipId }).returning()
-      await recordAudit(tx, actor, { action: 'created', recordType: 'group', recordId: row!.id, summary: `Added group ${input.name}`, after: input })
+      const [row] = await tx
+        .insert(groups)
+        .values({ ...input, partnershipId: actor.partnershipId })
+        .returning()
+      await recordAudit(tx, actor, {
+        action: 'created',
+        recordType: 'group',
+        recordId: row!.id,
+        summary: `Added group ${input.name}`,
+        after: input,
+      })
       return row!.id
     })
   } catch (error) {
@@ -314,7 +419,14 @@ export async function updateGroup(db: Database, actor: Actor, id: string, versio
         .returning({ id: groups.id })
       if (!updated.length) throw new StaleEditError()
       const diff = changedFields(before, input)
-      await recordAudit(tx, actor, { action: 'updated', recordType: 'group', recordId: id, summary: `Changed group ${input.name}`, before: diff.before, after: diff.after })
+      await recordAudit(tx, actor, {
+        action: 'updated',
+        recordType: 'group',
+        recordId: id,
+        summary: `Changed group ${input.name}`,
+        before: diff.before,
+        after: diff.after,
+      })
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateGroup()
@@ -354,7 +466,10 @@ export function listMemberships(db: Database, actor: Actor, by: { groupId?: stri
     .innerJoin(groups, eq(groups.id, groupMemberships.groupId))
     .leftJoin(agencies, eq(agencies.id, people.agencyId))
     .where(and(...conditions))
-    .orderBy(sql`case ${groupMemberships.role} when 'independent-chair' then 0 when 'chair' then 1 when 'vice-chair' then 2 when 'member' then 3 else 4 end`, asc(people.name))
+    .orderBy(
+      sql`case ${groupMemberships.role} when 'independent-chair' then 0 when 'chair' then 1 when 'vice-chair' then 2 when 'member' then 3 else 4 end`,
+      asc(people.name),
+    )
 }
 
 export async function getMembership(db: Database, partnershipId: string, groupId: string, id: string) {
@@ -362,14 +477,30 @@ export async function getMembership(db: Database, partnershipId: string, groupId
   const [row] = await db
     .select()
     .from(groupMemberships)
-    .where(and(eq(groupMemberships.partnershipId, partnershipId), eq(groupMemberships.groupId, groupId), eq(groupMemberships.id, id)))
+    .where(
+      and(
+        eq(groupMemberships.partnershipId, partnershipId),
+        eq(groupMemberships.groupId, groupId),
+        eq(groupMemberships.id, id),
+      ),
+    )
   if (!row) throw new NotFoundError()
   return row
 }
 
-async function checkMembership(db: Database, partnershipId: string, groupId: string, input: MembershipInput, excludeId?: string) {
-  if (input.endsOn && input.endsOn < input.startsOn) throw new ValidationError({ 'endsOn-day': 'The end date must be the same as or after the start date' })
-  const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), eq(people.partnershipId, partnershipId)))
+async function checkMembership(
+  db: Database,
+  partnershipId: string,
+  groupId: string,
+  input: MembershipInput,
+  excludeId?: string,
+) {
+  if (input.endsOn && input.endsOn < input.startsOn)
+    throw new ValidationError({ 'endsOn-day': 'The end date must be the same as or after the start date' })
+  const [person] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, input.personId), eq(people.partnershipId, partnershipId)))
   if (!person) throw new ValidationError({ personId: 'Select a person from the list' })
   // One person holds one seat on a group at a time.
   const overlapping = await db
@@ -383,23 +514,42 @@ async function checkMembership(db: Database, partnershipId: string, groupId: str
         sql`daterange(${groupMemberships.startsOn}, ${groupMemberships.endsOn}, '[]') && daterange(${input.startsOn}::date, ${input.endsOn}::date, '[]')`,
       ),
     )
-  if (overlapping.length) throw new ValidationError({ personId: 'This person is already a member of this group for some of these dates' })
+  if (overlapping.length)
+    throw new ValidationError({ personId: 'This person is already a member of this group for some of these dates' })
 }
 
 export async function addMembership(db: Database, actor: Actor, groupId: string, input: MembershipInput) {
   const group = await getGroup(db, actor, groupId)
   await checkMembership(db, actor.partnershipId, groupId, input)
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(groupMemberships).values({ ...input, groupId, partnershipId: actor.partnershipId }).returning()
+    const [row] = await tx
+      .insert(groupMemberships)
+      .values({ ...input, groupId, partnershipId: actor.partnershipId })
+      .returning()
     const [person] = await tx.select({ name: people.name }).from(people).where(eq(people.id, input.personId))
-    const entry = { summary: `Added ${person!.name} to ${group.name} as ${input.role.replace(/-/g, ' ')}`, after: input }
+    const entry = {
+      summary: `Added ${person!.name} to ${group.name} as ${input.role.replace(/-/g, ' ')}`,
+      after: input,
+    }
     await recordAudit(tx, actor, { action: 'membership-added', recordType: 'group', recordId: groupId, ...entry })
-    await recordAudit(tx, actor, { action: 'membership-added', recordType: 'person', recordId: input.personId, ...entry })
+    await recordAudit(tx, actor, {
+      action: 'membership-added',
+      recordType: 'person',
+      recordId: input.personId,
+      ...entry,
+    })
     return row!.id
   })
 }
 
-export async function updateMembership(db: Database, actor: Actor, groupId: string, id: string, version: number, input: Omit<MembershipInput, 'personId'>) {
+export async function updateMembership(
+  db: Database,
+  actor: Actor,
+  groupId: string,
+  id: string,
+  version: number,
+  input: Omit<MembershipInput, 'personId'>,
+) {
   const group = await getGroup(db, actor, groupId)
   const before = await getMembership(db, actor.partnershipId, groupId, id)
   await checkMembership(db, actor.partnershipId, groupId, { ...input, personId: before.personId }, id)
@@ -412,9 +562,18 @@ export async function updateMembership(db: Database, actor: Actor, groupId: stri
     if (!updated.length) throw new StaleEditError()
     const [person] = await tx.select({ name: people.name }).from(people).where(eq(people.id, before.personId))
     const diff = changedFields(before, input)
-    const entry = { summary: `Changed ${person!.name}’s membership of ${group.name}`, before: diff.before, after: diff.after }
+    const entry = {
+      summary: `Changed ${person!.name}’s membership of ${group.name}`,
+      before: diff.before,
+      after: diff.after,
+    }
     await recordAudit(tx, actor, { action: 'membership-updated', recordType: 'group', recordId: groupId, ...entry })
-    await recordAudit(tx, actor, { action: 'membership-updated', recordType: 'person', recordId: before.personId, ...entry })
+    await recordAudit(tx, actor, {
+      action: 'membership-updated',
+      recordType: 'person',
+      recordId: before.personId,
+      ...entry,
+    })
   })
 }
 

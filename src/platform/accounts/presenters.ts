@@ -17,18 +17,37 @@ export function statusTag(status: string) {
   return statusTags[status] ?? { text: status, classes: 'govuk-tag--grey' }
 }
 
-export function userRows(users: { id: string; name: string; email: string; status: string; roles: string[]; lastSignedInAt: Date | null }[]) {
+export function userRows(
+  users: { id: string; name: string; email: string; status: string; roles: string[]; lastSignedInAt: Date | null }[],
+) {
   return users.map((user) => [
-    { html: `<a class="govuk-link" href="/users/${user.id}">${escapeHtml(user.name)}</a>`, attributes: { 'data-sort-value': user.name } },
+    {
+      html: `<a class="govuk-link" href="/users/${user.id}">${escapeHtml(user.name)}</a>`,
+      attributes: { 'data-sort-value': user.name },
+    },
     { text: user.email },
     { text: roleLabels(user.roles) },
-    { html: `<strong class="govuk-tag ${statusTag(user.status).classes}">${statusTag(user.status).text}</strong>`, attributes: { 'data-sort-value': user.status } },
-    { text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never', attributes: { 'data-sort-value': user.lastSignedInAt?.toISOString() ?? '' } },
+    {
+      html: `<strong class="govuk-tag ${statusTag(user.status).classes}">${statusTag(user.status).text}</strong>`,
+      attributes: { 'data-sort-value': user.status },
+    },
+    {
+      text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never',
+      attributes: { 'data-sort-value': user.lastSignedInAt?.toISOString() ?? '' },
+    },
   ])
 }
 
 export function userSummary(
-  user: { name: string; email: string; status: string; roles: string[]; agencyId: string | null; personId: string | null; lastSignedInAt: Date | null },
+  user: {
+    name: string
+    email: string
+    status: string
+    roles: string[]
+    agencyId: string | null
+    personId: string | null
+    lastSignedInAt: Date | null
+  },
   agencies: { id: string; name: string }[],
   people: { id: string; name: string }[],
 ) {
@@ -37,9 +56,15 @@ export function userSummary(
     { key: { text: 'Email address' }, value: { text: user.email } },
     { key: { text: 'Roles' }, value: { text: roleLabels(user.roles) } },
     { key: { text: 'Status' }, value: { text: statusTag(user.status).text } },
-    { key: { text: 'Agency (for agency leads)' }, value: { text: agencies.find((a) => a.id === user.agencyId)?.name ?? 'None' } },
+    {
+      key: { text: 'Agency (for agency leads)' },
+      value: { text: agencies.find((a) => a.id === user.agencyId)?.name ?? 'None' },
+    },
     { key: { text: 'Directory entry' }, value: { text: people.find((p) => p.id === user.personId)?.name ?? 'None' } },
-    { key: { text: 'Last signed in' }, value: { text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never' } },
+    {
+      key: { text: 'Last signed in' },
+      value: { text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never' },
+    },
   ]
 }
 

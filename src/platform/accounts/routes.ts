@@ -44,7 +44,13 @@ const editUserSchema = userSchema.extend({ version })
 const signInRateLimit = { max: 10, timeWindow: '1 minute' }
 
 export async function accountRoutes(app: FastifyInstance) {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies, signed: true }
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.config.secureCookies,
+    signed: true,
+  }
 
   function startSession(reply: FastifyReply, token: string) {
     return reply.setCookie(sessionCookieName, token, cookieOptions)
@@ -53,7 +59,10 @@ export async function accountRoutes(app: FastifyInstance) {
   app.get('/sign-in', { config: { public: true } }, async (request, reply) => {
     if (request.actor) return reply.redirect('/')
     const query = request.query as Record<string, string | undefined>
-    return reply.view(`${views}/sign-in.njk`, { values: { returnTo: query.returnTo }, passwordChanged: query.reset === 'done' })
+    return reply.view(`${views}/sign-in.njk`, {
+      values: { returnTo: query.returnTo },
+      passwordChanged: query.reset === 'done',
+    })
   })
 
   app.post('/sign-in', { config: { public: true, rateLimit: signInRateLimit } }, async (request, reply) => {
@@ -63,7 +72,8 @@ export async function accountRoutes(app: FastifyInstance) {
     try {
       input = parseForm(signInSchema, body)
     } catch (error) {
-      if (error instanceof ValidationError) return renderFormErrors(reply, `${views}/sign-in.njk`, { values }, error.fieldErrors)
+      if (error instanceof ValidationError)
+        return renderFormErrors(reply, `${views}/sign-in.njk`, { values }, error.fieldErrors)
       throw error
     }
     const result = await signIn(app.db, input)
@@ -86,7 +96,9 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.redirect('/sign-in?signedOut=1')
   })
 
-  app.get('/forgot-password', { config: { public: true } }, async (_request, reply) => reply.view(`${views}/forgot-password.njk`, { values: {} }))
+  app.get('/forgot-password', { config: { public: true } }, async (_request, reply) =>
+    reply.view(`${views}/forgot-password.njk`, { values: {} }),
+  )
 
   app.post('/forgot-password', { config: { public: true, rateLimit: signInRateLimit } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string>
@@ -95,7 +107,8 @@ export async function accountRoutes(app: FastifyInstance) {
       await requestPasswordReset(app.db, email, app.config.baseUrl)
       return reply.view(`${views}/forgot-password-sent.njk`, { email })
     } catch (error) {
-      if (error instanceof ValidationError) return renderFormErrors(reply, `${views}/forgot-password.njk`, { values: body }, error.fieldErrors)
+      if (error instanceof ValidationError)
+        return renderFormErrors(reply, `${views}/forgot-password.njk`, { values: body }, error.fieldErrors)
       throw error
     }
   })
@@ -116,14 +129,25 @@ export async function accountRoutes(app: FastifyInstance) {
       const user = await findTokenUser(app.db, token, purpose)
       if (!user) return reply.code(404).view(`${views}/link-expired.njk`)
       if (body.password !== body.confirmPassword) {
-        return renderFormErrors(reply, `${views}/${template}`, { email: user.email, name: user.name }, { confirmPassword: 'Passwords do not match' })
+        return renderFormErrors(
+          reply,
+          `${views}/${template}`,
+          { email: user.email, name: user.name },
+          { confirmPassword: 'Passwords do not match' },
+        )
       }
       try {
         const sessionToken = await setPasswordWithToken(app.db, token, purpose, body.password ?? '')
         startSession(reply, sessionToken)
         return reply.redirect('/?welcome=1')
       } catch (error) {
-        if (error instanceof ValidationError) return renderFormErrors(reply, `${views}/${template}`, { email: user.email, name: user.name }, error.fieldErrors)
+        if (error instanceof ValidationError)
+          return renderFormErrors(
+            reply,
+            `${views}/${template}`,
+            { email: user.email, name: user.name },
+            error.fieldErrors,
+          )
         throw error
       }
     })
@@ -148,23 +172,48 @@ export async function accountRoutes(app: FastifyInstance) {
     const users = await listUsers(app.db, actor.partnershipId)
     return sendCsv(reply, 'accounts.csv', [
       ['Name', 'Email', 'Roles', 'Status', 'Last signed in'],
-      ...users.map((u) => [u.name, u.email, u.roles.map((r) => roleDefinitions[r as Role]?.label ?? r).join('; '), u.status, u.lastSignedInAt?.toISOString() ?? '']),
+      ...users.map((u) => [
+        u.name,
+        u.email,
+        u.roles.map((r) => roleDefinitions[r as Role]?.label ?? r).join('; '),
+        u.status,
+        u.lastSignedInAt?.toISOString() ?? '',
+      ]),
     ])
   })
 
   async function formOptions(partnershipId: string) {
-    const [agencies, people] = await Promise.all([listAgencies(app.db, partnershipId, {}), listPeople(app.db, partnershipId, { limit: 5000 })])
+    const [agencies, people] = await Promise.all([
+      listAgencies(app.db, partnershipId, {}),
+      listPeople(app.db, partnershipId, { limit: 5000 }),
+    ])
     return { agencies, people }
   }
 
-  function renderUserForm(reply: FastifyReply, template: string, data: Record<string, unknown>, options: Awaited<ReturnType<typeof formOptions>>, errors?: FieldErrors) {
+  function renderUserForm(
+    reply: FastifyReply,
+    template: string,
+    data: Record<string, unknown>,
+    options: Awaited<ReturnType<typeof formOptions>>,
+    errors?: FieldErrors,
+  ) {
     const values = (data.values ?? {}) as Record<string, unknown>
     const selectedRoles = ([] as string[]).concat((values.roles as string[] | string | undefined) ?? [])
     const context = {
       ...data,
       roleItems: roleItems(selectedRoles),
-      agencyItems: [{ value: '', text: 'None' }, ...options.agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === values.agencyId }))],
-      personItems: [{ value: '', text: 'None' }, ...options.people.map((p) => ({ value: p.id, text: `${p.name}${p.agencyName ? ` (${p.agencyName})` : ''}`, selected: p.id === values.personId }))],
+      agencyItems: [
+        { value: '', text: 'None' },
+        ...options.agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === values.agencyId })),
+      ],
+      personItems: [
+        { value: '', text: 'None' },
+        ...options.people.map((p) => ({
+          value: p.id,
+          text: `${p.name}${p.agencyName ? ` (${p.agencyName})` : ''}`,
+          selected: p.id === values.personId,
+        })),
+      ],
     }
     if (errors) return renderFormErrors(reply, template, context, errors)
     return reply.view(template, context)
@@ -183,7 +232,14 @@ export async function accountRoutes(app: FastifyInstance) {
       const id = await inviteUser(app.db, actor, input, app.config.baseUrl)
       return reply.redirect(`/users/${id}?invited=1`)
     } catch (error) {
-      if (error instanceof ValidationError) return renderUserForm(reply, `${views}/invite.njk`, { values: body }, await formOptions(actor.partnershipId), error.fieldErrors)
+      if (error instanceof ValidationError)
+        return renderUserForm(
+          reply,
+          `${views}/invite.njk`,
+          { values: body },
+          await formOptions(actor.partnershipId),
+          error.fieldErrors,
+        )
       throw error
     }
   })
@@ -199,7 +255,13 @@ export async function accountRoutes(app: FastifyInstance) {
       user,
       summary: userSummary(user, agencies, people),
       history,
-      flash: query.invited ? `Invitation sent to ${user.email}` : query.saved ? 'Account updated' : query.resent ? 'A new invitation has been sent' : null,
+      flash: query.invited
+        ? `Invitation sent to ${user.email}`
+        : query.saved
+          ? 'Account updated'
+          : query.resent
+            ? 'A new invitation has been sent'
+            : null,
     })
   })
 
@@ -207,7 +269,12 @@ export async function accountRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const { id } = request.params as { id: string }
     const user = await getUser(app.db, actor.partnershipId, id)
-    return renderUserForm(reply, `${views}/edit-user.njk`, { user, values: { ...user } }, await formOptions(actor.partnershipId))
+    return renderUserForm(
+      reply,
+      `${views}/edit-user.njk`,
+      { user, values: { ...user } },
+      await formOptions(actor.partnershipId),
+    )
   })
 
   app.post('/users/:id/edit', { config: { permission: 'users:manage' } }, async (request, reply) => {
@@ -220,12 +287,22 @@ export async function accountRoutes(app: FastifyInstance) {
       await updateUser(app.db, actor, id, input.version, input)
       return reply.redirect(`/users/${id}?saved=1`)
     } catch (error) {
-      if (error instanceof ValidationError) return renderUserForm(reply, `${views}/edit-user.njk`, { user, values: body }, await formOptions(actor.partnershipId), error.fieldErrors)
+      if (error instanceof ValidationError)
+        return renderUserForm(
+          reply,
+          `${views}/edit-user.njk`,
+          { user, values: body },
+          await formOptions(actor.partnershipId),
+          error.fieldErrors,
+        )
       throw error
     }
   })
 
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(`/users/:id/${action}`, { config: { permission: 'users:manage' } }, async (request, reply) => {
       const actor = requireActor(request)
       const { id } = request.params as { id: string }

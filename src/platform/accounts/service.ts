@@ -11,7 +11,9 @@ import { hashSecret, newSecret } from '../tokens.ts'
 /** Accounts: sign-in, sessions, invitations, password resets and roles. */
 
 /** An account's roles as an array. Written out in full: see the note in partnership/service.ts. */
-const rolesOf = sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`
+const rolesOf = sql<
+  string[]
+>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`
 
 export const sessionIdleMinutes = 30
 export const sessionAbsoluteHours = 12

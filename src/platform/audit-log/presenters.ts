@@ -38,7 +38,20 @@ const fieldLabels: Record<string, string> = {
   shortName: 'Short name',
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** Fields whose stored value is a code, shown as words. */
 const fieldFormats: Record<string, (value: unknown) => string> = {
@@ -57,14 +70,24 @@ function show(value: unknown, field?: string): string {
 export function changeList(before: unknown, after: unknown) {
   const was = (before ?? {}) as Record<string, unknown>
   const now = (after ?? {}) as Record<string, unknown>
-  return Object.keys(now).map((key) => ({ field: fieldLabels[key] ?? key, before: show(was[key], key), after: show(now[key], key) }))
+  return Object.keys(now).map((key) => ({
+    field: fieldLabels[key] ?? key,
+    before: show(was[key], key),
+    after: show(now[key], key),
+  }))
 }
 
 export function historyEntries(rows: AuditRow[]) {
   return rows.map((row) => ({ ...row, changes: changeList(row.before, row.after) }))
 }
 
-export const recordTypeLabels: Record<string, string> = { user: 'Account', partnership: 'Partnership', agency: 'Agency', person: 'Person', group: 'Group' }
+export const recordTypeLabels: Record<string, string> = {
+  user: 'Account',
+  partnership: 'Partnership',
+  agency: 'Agency',
+  person: 'Person',
+  group: 'Group',
+}
 
 const recordLinks: Record<string, string> = {
   user: '/users/',

@@ -37,7 +37,8 @@ function readFilter(request: FastifyRequest) {
   if (to.error) errors['to-day'] = to.error
   if (from.value) filter.from = startOfLondonDay(from.value)
   if (to.value) filter.to = startOfLondonDay(new Date(Date.parse(to.value) + 86_400_000).toISOString().slice(0, 10))
-  if (filter.from && filter.to && filter.from >= filter.to) errors['to-day'] = 'The to date must be the same as or after the from date'
+  if (filter.from && filter.to && filter.from >= filter.to)
+    errors['to-day'] = 'The to date must be the same as or after the from date'
   return { filter, errors, query }
 }
 
@@ -61,8 +62,14 @@ export async function auditLogRoutes(app: FastifyInstance) {
       query,
       errors,
       errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
-      actorItems: [{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor }))],
-      recordTypeItems: [{ value: '', text: 'Any' }, ...recordTypes.map((t) => ({ value: t, text: recordTypeLabels[t], selected: t === query.recordType }))],
+      actorItems: [
+        { value: '', text: 'Anyone' },
+        ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor })),
+      ],
+      recordTypeItems: [
+        { value: '', text: 'Any' },
+        ...recordTypes.map((t) => ({ value: t, text: recordTypeLabels[t], selected: t === query.recordType })),
+      ],
       downloadHref: `/audit-log/download.csv${filterQuery(query)}`,
     })
   })

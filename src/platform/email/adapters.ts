@@ -43,7 +43,9 @@ export function notifyAdapter(apiKey: string, templateId: string): EmailAdapter 
   return {
     name: 'notify',
     async send(message) {
-      const response = await (await client).sendEmail(templateId, message.to, {
+      const response = await (
+        await client
+      ).sendEmail(templateId, message.to, {
         personalisation: { subject: message.subject, body: message.text },
       })
       return response.data.id

@@ -19,9 +19,16 @@ export async function outboxRoutes(app: FastifyInstance) {
       rows: messages.map((m) => [
         { text: formatDateTime(m.createdAt), attributes: { 'data-sort-value': m.createdAt.toISOString() } },
         { text: m.toAddress },
-        showBodies ? { html: `<a class="govuk-link" href="/outbox/${m.id}">${escape(m.subject)}</a>` } : { text: m.subject },
+        showBodies
+          ? { html: `<a class="govuk-link" href="/outbox/${m.id}">${escape(m.subject)}</a>` }
+          : { text: m.subject },
         { text: m.template },
-        { text: m.status === 'pending' && m.attempts > 0 ? `Retrying (${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'})` : m.status },
+        {
+          text:
+            m.status === 'pending' && m.attempts > 0
+              ? `Retrying (${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'})`
+              : m.status,
+        },
       ]),
     })
   })
@@ -32,7 +39,10 @@ export async function outboxRoutes(app: FastifyInstance) {
     const { id } = request.params as { id: string }
     const message = /^[0-9a-f-]{36}$/i.test(id) ? await getOutboxMessage(app.db, actor.partnershipId, id) : null
     if (!message) throw new NotFoundError()
-    return reply.view('platform/email/views/message.njk', { message, links: message.bodyText.match(/https?:\/\/\S+/g) ?? [] })
+    return reply.view('platform/email/views/message.njk', {
+      message,
+      links: message.bodyText.match(/https?:\/\/\S+/g) ?? [],
+    })
   })
 }
 
