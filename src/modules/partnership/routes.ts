@@ -267,7 +267,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
         actor,
       ),
       directory.countPeople(db, actor.partnershipId, filter, actor),
-      directory.listAgencies(db, actor.partnershipId, {}),
+      directory.listAgencyOptions(db, actor.partnershipId),
     ])
     return reply.view(`${views}/people.njk`, {
       rows: presenters.personRows(rows),
@@ -308,7 +308,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
   })
 
   const personContext = async (actor: { partnershipId: string }) => ({
-    agencies: await directory.listAgencies(db, actor.partnershipId, { status: 'active' }),
+    agencies: await directory.listAgencyOptions(db, actor.partnershipId, { activeOnly: true }),
   })
 
   formRoute(app, {

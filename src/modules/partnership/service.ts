@@ -109,6 +109,15 @@ export async function listAgencies(db: Database, partnershipId: string, filter: 
     .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(agencies.name))
 }
 
+/** Agencies as choices for a select: id and name only, in name order. */
+export function listAgencyOptions(db: Database, partnershipId: string, options: { activeOnly?: boolean } = {}) {
+  return db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.partnershipId, partnershipId), options.activeOnly ? eq(agencies.active, true) : undefined))
+    .orderBy(asc(agencies.name))
+}
+
 export async function getAgency(db: Database, partnershipId: string, id: string) {
   if (!isUuid(id)) throw new NotFoundError()
   const [row] = await db

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { listAgencies, listPeople } from '../../modules/partnership/service.ts'
+import { listAgencyOptions, listPeople } from '../../modules/partnership/service.ts'
 import { ValidationError, type FieldErrors } from '../errors.ts'
 import { checkboxes, requiredEmail, optionalId, parseForm, requiredText, version } from '../forms.ts'
 import { renderFormErrors, requireActor, safeReturnTo, sessionCookieName } from '../http.ts'
@@ -184,7 +184,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   async function formOptions(partnershipId: string) {
     const [agencies, people] = await Promise.all([
-      listAgencies(app.db, partnershipId, {}),
+      listAgencyOptions(app.db, partnershipId),
       listPeople(app.db, partnershipId, { limit: 5000 }),
     ])
     return { agencies, people }
