@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { and, asc, eq } from 'drizzle-orm'
-import { demoAccounts, demoPassword } from '../src/db/seed.ts'
+import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
+import { agencies, people } from '../src/modules/partnership/schema.ts'
 import { auditLog, emailOutbox, oneTimeTokens, sessions, userRoles, users } from '../src/platform/schema.ts'
 import { hashSecret } from '../src/platform/tokens.ts'
 import { buildTestApp, demoEmail, Session, type TestApp } from './helpers/app.ts'
@@ -495,6 +496,38 @@ function suitesOn(driver: Driver) {
       assert.ok(response.body.includes('Enter their full name'))
       assert.ok(response.body.includes('Enter an email address in the correct format, like name@example.com'))
       assert.ok(response.body.includes('value="not-an-email"'))
+    })
+
+    it('an invitation cannot point an account at another partnership’s agency or person', async () => {
+      const { database } = hub()
+      const other = await seedDemoData(database.db, {
+        localAuthorityCode: 'E10000002',
+        name: 'Other Safeguarding Children Partnership',
+        shortName: 'OSCP',
+        area: 'Elsewhere',
+        emailDomain: 'other.example',
+      })
+      const [theirAgency] = await database.db
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(eq(agencies.partnershipId, other.partnershipId))
+        .limit(1)
+      const [theirPerson] = await database.db
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.partnershipId, other.partnershipId))
+        .limit(1)
+      const accountsBefore = await countRows(database, users)
+      const response = await admin.post('/users/invite', {
+        name: 'Cross Partnership',
+        email: 'cross.partnership@oscb.example',
+        roles: 'agency-lead',
+        agencyId: theirAgency!.id,
+        personId: theirPerson!.id,
+      })
+      assert.equal(response.statusCode, 400)
+      assert.ok(response.body.includes('Select an agency from the list'))
+      assert.equal(await countRows(database, users), accountsBefore)
     })
 
     it('an administrator changes someone’s roles; their open session gets them at once; a stale form changes nothing', async () => {

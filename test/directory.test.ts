@@ -231,6 +231,9 @@ for (const driver of drivers) {
         'Added Alex Rivers (by Tom Whitfield)',
       ])
       assert.match(page.body, /Job title: Youth Worker → Senior Youth Worker/)
+      // The history names the agency; ids stay out of it.
+      assert.match(page.body, /Agency: \(blank\) → Banbury Youth Trust CIO/)
+      assert.doesNotMatch(page.body.split('id="history"')[1]!, /[0-9a-f]{8}-[0-9a-f]{4}-/)
       assert.deepEqual(linkedNames((await officer.get(`/directory/agencies/${agencyId}`)).body, 'people'), [
         'Alex Rivers',
       ])
@@ -294,7 +297,7 @@ for (const driver of drivers) {
         'Changed group Child Exploitation and Missing (by Tom Whitfield)',
         'Added group Child Exploitation (by Tom Whitfield)',
       ])
-      assert.match(page.body, /End date: \(blank\) → 2025-03-31/)
+      assert.match(page.body, /End date: \(blank\) → 31 March 2025/)
 
       page = await officer.get(`/directory/people/${personId}`)
       assert.match(page.body, new RegExp(`href="/directory/groups/${groupId}">Child Exploitation and Missing</a>`))

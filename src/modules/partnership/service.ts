@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
-import { isUuid } from '../../platform/accounts/service.ts'
+import { isUuid } from '../../platform/tokens.ts'
 import { changedFields, recordAudit } from '../../platform/audit.ts'
 import { NotFoundError, StaleEditError, ValidationError } from '../../platform/errors.ts'
 import { scopesFor, type Actor } from '../../platform/permissions.ts'
@@ -277,19 +277,33 @@ export async function getPerson(db: Database, actor: Actor, id: string) {
   return { ...row.person, agencyName: row.agencyName }
 }
 
-async function checkAgencyBelongs(db: Database, partnershipId: string, agencyId: string | null) {
-  if (!agencyId) return
+/** The agency's name, checking it belongs to the partnership; null for no agency. */
+export async function agencyNameFor(db: Database, partnershipId: string, agencyId: string | null, field = 'agencyId') {
+  if (!agencyId) return null
   const [row] = await db
-    .select({ id: agencies.id })
+    .select({ name: agencies.name })
     .from(agencies)
     .where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)))
-  if (!row) throw new ValidationError({ agencyId: 'Select an agency from the list' })
+  if (!row) throw new ValidationError({ [field]: 'Select an agency from the list' })
+  return row.name
+}
+
+/** The person's name, checking they belong to the partnership; null for no person. */
+export async function personNameFor(db: Database, partnershipId: string, personId: string | null, field = 'personId') {
+  if (!personId) return null
+  const [row] = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.partnershipId, partnershipId)))
+  if (!row) throw new ValidationError({ [field]: 'Select a person from the list' })
+  return row.name
 }
 
 const duplicatePerson = () => new ValidationError({ email: 'There is already a person with this email address' })
 
 export async function createPerson(db: Database, actor: Actor, input: PersonInput) {
-  await checkAgencyBelongs(db, actor.partnershipId, input.agencyId)
+  // The agency's name goes into the audit row beside its id, so the history reads as it was.
+  const agency = await agencyNameFor(db, actor.partnershipId, input.agencyId)
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -301,7 +315,7 @@ export async function createPerson(db: Database, actor: Actor, input: PersonInpu
         recordType: 'person',
         recordId: row!.id,
         summary: `Added ${input.name}`,
-        after: input,
+        after: { ...input, agency },
       })
       return row!.id
     })
@@ -313,7 +327,7 @@ export async function createPerson(db: Database, actor: Actor, input: PersonInpu
 
 export async function updatePerson(db: Database, actor: Actor, id: string, version: number, input: PersonInput) {
   const before = await getPerson(db, actor, id)
-  await checkAgencyBelongs(db, actor.partnershipId, input.agencyId)
+  const agency = await agencyNameFor(db, actor.partnershipId, input.agencyId)
   try {
     await db.transaction(async (tx) => {
       const updated = await tx
@@ -322,7 +336,7 @@ export async function updatePerson(db: Database, actor: Actor, id: string, versi
         .where(and(eq(people.id, id), eq(people.partnershipId, actor.partnershipId), eq(people.version, version)))
         .returning({ id: people.id })
       if (!updated.length) throw new StaleEditError()
-      const diff = changedFields(before, input)
+      const diff = changedFields({ ...before, agency: before.agencyName }, { ...input, agency })
       await recordAudit(tx, actor, {
         action: 'updated',
         recordType: 'person',

@@ -5,8 +5,9 @@ import { enqueueEmail } from '../email/outbox.ts'
 import { NotFoundError, StaleEditError, ValidationError } from '../errors.ts'
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts'
 import { isRole, permissionsFor, type Actor, type Role } from '../permissions.ts'
+import { agencyNameFor, personNameFor } from '../../modules/partnership/service.ts'
 import { oneTimeTokens, partnerships, sessions, userRoles, users } from '../schema.ts'
-import { hashSecret, newSecret } from '../tokens.ts'
+import { hashSecret, isUuid, newSecret } from '../tokens.ts'
 
 /** Accounts: sign-in, sessions, invitations, password resets and roles. */
 
@@ -212,6 +213,7 @@ export async function getUser(db: Database, partnershipId: string, id: string) {
 
 export async function inviteUser(db: Database, actor: Actor, input: UserInput, baseUrl: string) {
   const email = normaliseEmail(input.email)
+  const names = await directoryNames(db, actor.partnershipId, input)
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email))
     if (existing) throw new ValidationError({ email: 'There is already an account with this email address' })
@@ -232,7 +234,14 @@ export async function inviteUser(db: Database, actor: Actor, input: UserInput, b
       recordType: 'user',
       recordId: user!.id,
       summary: `Invited ${input.name}`,
-      after: { name: input.name, email, roles: input.roles, agencyId: input.agencyId, personId: input.personId },
+      after: {
+        name: input.name,
+        email,
+        roles: input.roles,
+        agencyId: input.agencyId,
+        personId: input.personId,
+        ...names,
+      },
     })
     await sendInvite(tx, actor, user!, baseUrl)
     return user!.id
@@ -295,6 +304,10 @@ export async function updateUser(
   input: Omit<UserInput, 'email'>,
 ) {
   const before = await getUser(db, actor.partnershipId, userId)
+  const [names, beforeNames] = await Promise.all([
+    directoryNames(db, actor.partnershipId, input),
+    directoryNames(db, actor.partnershipId, before),
+  ])
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
@@ -315,8 +328,14 @@ export async function updateUser(
       recordType: 'user',
       recordId: userId,
       summary: `Changed ${input.name}’s account`,
-      before: { name: before.name, roles: before.roles, agencyId: before.agencyId, personId: before.personId },
-      after: { name: input.name, roles: input.roles, agencyId: input.agencyId, personId: input.personId },
+      before: {
+        name: before.name,
+        roles: before.roles,
+        agencyId: before.agencyId,
+        personId: before.personId,
+        ...beforeNames,
+      },
+      after: { name: input.name, roles: input.roles, agencyId: input.agencyId, personId: input.personId, ...names },
     })
   })
 }
@@ -345,6 +364,22 @@ export async function setUserDisabled(db: Database, actor: Actor, userId: string
       after: { status },
     })
   })
+}
+
+/**
+ * The names of the agency and directory entry an account points at. It also checks they belong
+ * to the actor's partnership: an id from another partnership is refused as not on the list.
+ */
+async function directoryNames(
+  db: Database,
+  partnershipId: string,
+  input: { agencyId: string | null; personId: string | null },
+) {
+  const [agency, directoryEntry] = await Promise.all([
+    agencyNameFor(db, partnershipId, input.agencyId),
+    personNameFor(db, partnershipId, input.personId),
+  ])
+  return { agency, directoryEntry }
 }
 
 // ---------------------------------------------------------------- one-time links
@@ -452,8 +487,4 @@ export async function requestPasswordReset(db: Database, email: string, baseUrl:
 
 export async function deleteSpentTokens(db: Database) {
   await db.delete(oneTimeTokens).where(lt(oneTimeTokens.expiresAt, new Date(Date.now() - 30 * 86_400_000)))
-}
-
-export function isUuid(value: string) {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 }

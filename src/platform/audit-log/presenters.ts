@@ -1,5 +1,5 @@
 import { escapeHtml } from '../accounts/presenters.ts'
-import { formatDateTime } from '../views.ts'
+import { formatDate, formatDateTime } from '../views.ts'
 
 /** The audit log as timeline entries and table rows. Pure, so tested without HTTP. */
 
@@ -21,7 +21,7 @@ const fieldLabels: Record<string, string> = {
   contributesFunding: 'Contributes funding',
   active: 'Active',
   jobTitle: 'Job title',
-  agencyId: 'Agency',
+  agency: 'Agency',
   email: 'Email',
   kind: 'Kind',
   purpose: 'Purpose',
@@ -30,7 +30,7 @@ const fieldLabels: Record<string, string> = {
   endsOn: 'End date',
   roles: 'Roles',
   status: 'Status',
-  personId: 'Directory entry',
+  directoryEntry: 'Directory entry',
   area: 'Area',
   localAuthorityCode: 'Local authority code',
   yearStartMonth: 'Reporting year starts',
@@ -53,10 +53,27 @@ const months = [
   'December',
 ]
 
-/** Fields whose stored value is a code, shown as words. */
+/** "vice-chair" → "Vice chair". */
+const words = (value: unknown) => {
+  const text = String(value).replace(/-/g, ' ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** Fields whose stored value is a code or a date, shown as words. */
 const fieldFormats: Record<string, (value: unknown) => string> = {
   yearStartMonth: (value) => months[Number(value) - 1] ?? String(value),
+  type: words,
+  kind: words,
+  role: words,
+  terminology: words,
+  status: words,
+  roles: (value) => (Array.isArray(value) ? value.map(words).join(', ') : words(value)),
+  startsOn: formatDate,
+  endsOn: formatDate,
 }
+
+/** Ids are for machines: the entry's summary, or a name field beside the id, says who or what. */
+const isIdField = (key: string) => key === 'id' || key.endsWith('Id')
 
 function show(value: unknown, field?: string): string {
   if (field && fieldFormats[field] && value !== null && value !== undefined) return fieldFormats[field](value)
@@ -70,11 +87,10 @@ function show(value: unknown, field?: string): string {
 export function changeList(before: unknown, after: unknown) {
   const was = (before ?? {}) as Record<string, unknown>
   const now = (after ?? {}) as Record<string, unknown>
-  return Object.keys(now).map((key) => ({
-    field: fieldLabels[key] ?? key,
-    before: show(was[key], key),
-    after: show(now[key], key),
-  }))
+  return Object.keys(now)
+    .filter((key) => !isIdField(key))
+    .map((key) => ({ field: fieldLabels[key] ?? key, before: show(was[key], key), after: show(now[key], key) }))
+    .filter((change) => change.before !== change.after)
 }
 
 export function historyEntries(rows: AuditRow[]) {
