@@ -32,6 +32,21 @@ function toDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
 /** "25 November 2026", the GOV.UK style. */
 export function formatDate(value: unknown): string {
   const date = toDate(value)

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../platform/accounts/presenters.ts'
-import { formatDate } from '../../platform/views.ts'
+import { formatDate, monthNames } from '../../platform/views.ts'
 import { agencyTypes, membershipRoles, type AgencyType, type MembershipRole } from './schema.ts'
 
 /** The directory as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
@@ -23,21 +23,6 @@ export const membershipRoleLabels: Record<MembershipRole, string> = {
   member: 'Member',
   adviser: 'Adviser',
 }
-
-export const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 const link = (href: string, text: string) => `<a class="govuk-link" href="${href}">${escapeHtml(text)}</a>`
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No')

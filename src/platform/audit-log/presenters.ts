@@ -1,5 +1,5 @@
 import { escapeHtml } from '../accounts/presenters.ts'
-import { formatDate, formatDateTime } from '../views.ts'
+import { formatDate, formatDateTime, monthNames } from '../views.ts'
 
 /** The audit log as timeline entries and table rows. Pure, so tested without HTTP. */
 
@@ -38,21 +38,6 @@ const fieldLabels: Record<string, string> = {
   shortName: 'Short name',
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** "vice-chair" → "Vice chair". */
 const words = (value: unknown) => {
   const text = String(value).replace(/-/g, ' ')
@@ -61,7 +46,7 @@ const words = (value: unknown) => {
 
 /** Fields whose stored value is a code or a date, shown as words. */
 const fieldFormats: Record<string, (value: unknown) => string> = {
-  yearStartMonth: (value) => months[Number(value) - 1] ?? String(value),
+  yearStartMonth: (value) => monthNames[Number(value) - 1] ?? String(value),
   type: words,
   kind: words,
   role: words,
