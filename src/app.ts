@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyFormbody from '@fastify/formbody'
@@ -16,6 +15,7 @@ import { auditLogRoutes } from './platform/audit-log/routes.ts'
 import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts'
 import { startEmailWorker } from './platform/email/outbox.ts'
 import { outboxRoutes } from './platform/email/routes.ts'
+import { publicDir } from './platform/assets/build.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { httpPlatform } from './platform/http.ts'
@@ -76,7 +76,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     },
   })
   await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../public', import.meta.url)),
+    root: publicDir,
     prefix: '/assets/',
     maxAge: config.env === 'production' ? '1d' : 0,
   })

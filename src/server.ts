@@ -2,8 +2,9 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/index.ts'
 import { seedDemoData } from './db/seed.ts'
+import { buildAssets } from './platform/assets/build.ts'
 
-/** The CLI entry: read the environment, open and migrate the database, listen, and close gracefully. */
+/** The CLI entry: read the environment, build the assets if stale, open and migrate the database, listen, and close gracefully. */
 async function main() {
   let config
   try {
@@ -15,6 +16,8 @@ async function main() {
     }
     throw error
   }
+  // The stylesheet is compiled only when its sources changed, so this is quick on a built checkout.
+  await buildAssets()
   const database = await openDatabase(config.database)
   await database.migrate()
   if (config.seedDemoData) await seedDemoData(database.db)
