@@ -149,22 +149,22 @@ ${run.drivers.map((d) => `  - ${listVerdict(d)}`).join('\n')}
   sections.push(`## Start-up
 
 From spawning \`npm start\` on PGlite, as a user runs it (\`PORT\`, \`PGLITE_DATA_DIR\`, \`LOG_LEVEL=silent\`), until \`/health\`
-answers 200. \`npm start\` runs \`npm run build:assets\` (which copies the scripts and skips Sass when the stylesheet is up to
-date) and then \`tsx src/server.ts\`.
+answers 200. \`npm start\` runs \`tsx src/server.ts\`, which first refreshes \`public/\` (copying the scripts, and compiling
+Sass only when the stylesheet is older than its sources).
 
 | case | time |
 |---|--:|
 | cold: empty data directory (creates the database, migrates, loads the demo partnership) | ${seconds(run.startup.cold)} |
 ${warm.map((time, i) => `| warm: existing database (${i ? 'again' : 'first'}) | ${seconds(time)} |`).join('\n')}
 
-The steps of another warm start, without npm and the asset build (\`npx tsx bench/startup-phases.ts\` does what
-\`src/server.ts\` does, timing each step):
+The steps of another warm start, without npm (\`npx tsx bench/startup-phases.ts\` does what \`src/server.ts\` does
+after the asset check, timing each step):
 
 ${phasesTable(run.startup.phases)}
 
 Of the ${seconds(listening)}, ${seconds(modulesLoaded)} goes on starting \`npx\` and \`tsx\` and loading (transpiling) the modules; the app's own
 start-up — opening the database, checking migrations and demo data, building the app, listening — takes ${seconds(listening - modulesLoaded)}.
-\`npm start\` runs \`tsx\` without \`npx\` but puts npm itself and the asset build (a second \`tsx\` process) in front: its
+\`npm start\` runs \`tsx\` without \`npx\` but puts npm itself and the asset check in front: its
 warm starts answered after ${warm.map(seconds).join(' and ')} against ${seconds(listening)} for this one to listen.`)
 
   for (const driver of run.drivers) {
