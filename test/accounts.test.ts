@@ -578,6 +578,37 @@ function suitesOn(driver: Driver) {
       assert.ok(page.body.includes(`Changed ${trainer.name}’s account`), 'the change shows in the account’s history')
     })
 
+    it('the accounts list filters by name, role and status, sorts either way, and downloads as filtered', async () => {
+      const names = (body: string) =>
+        [...(body.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? '').matchAll(/href="\/users\/[0-9a-f-]{36}">([^<]+)</g)].map(
+          (m) => m[1],
+        )
+      const all = names((await admin.get('/users')).body)
+      assert.ok(all.length >= demoAccounts.length)
+      assert.deepEqual(
+        all,
+        [...all].sort((a, b) => a!.localeCompare(b!)),
+        'by name, A to Z, at first',
+      )
+      assert.deepEqual(names((await admin.get('/users?sort=name&direction=desc')).body), [...all].reverse())
+      // Other tests in this suite add accounts too, so the checks name who must and must not be listed.
+      const chairs = names((await admin.get('/users?role=chair')).body)
+      assert.ok(chairs.includes('Helen Ashworth') && !chairs.includes('Priya Shah'))
+      assert.deepEqual(names((await admin.get('/users?search=AGENCY.LEAD')).body), ['Sam Patel'])
+      assert.ok(!names((await admin.get('/users?status=invited')).body).includes('Priya Shah'))
+      const sorted = await admin.get('/users?role=chair&sort=email')
+      assert.match(sorted.body, /aria-sort="ascending"/)
+      const csv = await admin.get('/users/download.csv?role=trainer')
+      assert.match(csv.headers['content-type'] as string, /text\/csv/)
+      const csvNames = csv.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(',')[0])
+      assert.equal(csvNames[0], 'Name')
+      assert.ok(csvNames.includes('Ruth Evans') && !csvNames.includes('Priya Shah'))
+    })
+
     it('only administrators manage accounts', async () => {
       const { database } = hub()
       const officer = await hub().signIn(demoEmail['business-unit'])

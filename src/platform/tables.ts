@@ -41,6 +41,11 @@ export function sortableHead(
   })
 }
 
+/** An ILIKE pattern for text containing `text`, its own % and _ taken literally. */
+export function containing(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
 /** The query string of the current filters, for the download link. */
 export function filterQuery(query: Record<string, unknown>) {
   const params = new URLSearchParams()

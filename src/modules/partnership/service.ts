@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
+import { containing } from '../../platform/tables.ts'
 import { isUuid } from '../../platform/tokens.ts'
 import { changedFields, recordAudit } from '../../platform/audit.ts'
 import { NotFoundError, StaleEditError, ValidationError } from '../../platform/errors.ts'
@@ -88,7 +89,7 @@ export interface AgencyFilter {
 
 export async function listAgencies(db: Database, partnershipId: string, filter: AgencyFilter) {
   const conditions: SQL[] = [eq(agencies.partnershipId, partnershipId)]
-  if (filter.search) conditions.push(ilike(agencies.name, `%${escapeLike(filter.search)}%`))
+  if (filter.search) conditions.push(ilike(agencies.name, containing(filter.search)))
   if (filter.type) conditions.push(eq(agencies.type, filter.type))
   if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
   // Correlated subqueries are written out in full: Drizzle leaves columns unqualified in a
@@ -214,7 +215,7 @@ function personScope(actor: Actor | null): SQL | undefined {
 function personConditions(partnershipId: string, filter: PersonFilter, actor: Actor | null) {
   const conditions: SQL[] = [eq(people.partnershipId, partnershipId)]
   if (filter.search) {
-    const term = `%${escapeLike(filter.search)}%`
+    const term = containing(filter.search)
     conditions.push(or(ilike(people.name, term), ilike(people.jobTitle, term), ilike(people.email, term))!)
   }
   if (filter.agencyId)
@@ -598,8 +599,4 @@ export async function updateMembership(
       ...entry,
     })
   })
-}
-
-export function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

@@ -21,20 +21,11 @@ export function userRows(
   users: { id: string; name: string; email: string; status: string; roles: string[]; lastSignedInAt: Date | null }[],
 ) {
   return users.map((user) => [
-    {
-      html: `<a class="govuk-link" href="/users/${user.id}">${escapeHtml(user.name)}</a>`,
-      attributes: { 'data-sort-value': user.name },
-    },
+    { html: `<a class="govuk-link" href="/users/${user.id}">${escapeHtml(user.name)}</a>` },
     { text: user.email },
     { text: roleLabels(user.roles) },
-    {
-      html: `<strong class="govuk-tag ${statusTag(user.status).classes}">${statusTag(user.status).text}</strong>`,
-      attributes: { 'data-sort-value': user.status },
-    },
-    {
-      text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never',
-      attributes: { 'data-sort-value': user.lastSignedInAt?.toISOString() ?? '' },
-    },
+    { html: `<strong class="govuk-tag ${statusTag(user.status).classes}">${statusTag(user.status).text}</strong>` },
+    { text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never' },
   ])
 }
 

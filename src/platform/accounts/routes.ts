@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { listAgencyOptions, listPeople } from '../../modules/partnership/service.ts'
 import { ValidationError, type FieldErrors } from '../errors.ts'
 import { checkboxes, requiredEmail, optionalId, parseForm, requiredText, version } from '../forms.ts'
 import { renderFormErrors, requireActor, safeReturnTo, sessionCookieName } from '../http.ts'
-import { roleDefinitions, roles, type Role } from '../permissions.ts'
+import { isRole, roleDefinitions, roles, type Role } from '../permissions.ts'
+import { userStatuses } from '../schema.ts'
+import { filterQuery, readSort, sortableHead } from '../tables.ts'
 import { sendCsv } from '../exports.ts'
 import { recordHistory } from '../audit.ts'
 import { historyEntries } from '../audit-log/presenters.ts'
@@ -13,6 +15,7 @@ import {
   getUser,
   inviteUser,
   listUsers,
+  type UserFilter,
   requestPasswordReset,
   resendInvite,
   setPasswordWithToken,
@@ -161,15 +164,48 @@ export async function accountRoutes(app: FastifyInstance) {
 
   // ------------------------------------------------------------------ managing accounts
 
+  /** The list's filters and sort from the query string; anything unknown is ignored. */
+  function userFilter(request: FastifyRequest): UserFilter {
+    const query = (request.query ?? {}) as Record<string, string>
+    return {
+      search: query.search?.trim().slice(0, 200) || undefined,
+      role: query.role && isRole(query.role) ? query.role : undefined,
+      status: userStatuses.find((status) => status === query.status),
+      ...readSort(query, ['name', 'email', 'status', 'lastSignedInAt'] as const, 'name'),
+    }
+  }
+
   app.get('/users', { config: { permission: 'users:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const users = await listUsers(app.db, actor.partnershipId)
-    return reply.view(`${views}/users.njk`, { rows: userRows(users) })
+    const filter = userFilter(request)
+    const query = (request.query ?? {}) as Record<string, string>
+    const users = await listUsers(app.db, actor.partnershipId, filter)
+    return reply.view(`${views}/users.njk`, {
+      rows: userRows(users),
+      count: users.length,
+      filter: query,
+      head: sortableHead(
+        [
+          { key: 'name', text: 'Name' },
+          { key: 'email', text: 'Email' },
+          { key: null, text: 'Roles' },
+          { key: 'status', text: 'Status' },
+          { key: 'lastSignedInAt', text: 'Last signed in' },
+        ],
+        { sort: filter.sort!, direction: filter.direction! },
+        query,
+      ),
+      roleFilterItems: [
+        { value: '', text: 'Any role' },
+        ...roles.map((role) => ({ value: role, text: roleDefinitions[role].label })),
+      ],
+      downloadHref: `/users/download.csv${filterQuery(query)}`,
+    })
   })
 
   app.get('/users/download.csv', { config: { permission: 'users:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const users = await listUsers(app.db, actor.partnershipId)
+    const users = await listUsers(app.db, actor.partnershipId, userFilter(request))
     return sendCsv(reply, 'accounts.csv', [
       ['Name', 'Email', 'Roles', 'Status', 'Last signed in'],
       ...users.map((u) => [

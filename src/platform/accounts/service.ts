@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../audit.ts'
 import { enqueueEmail } from '../email/outbox.ts'
@@ -6,7 +6,8 @@ import { NotFoundError, StaleEditError, ValidationError } from '../errors.ts'
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts'
 import { isRole, permissionsFor, type Actor, type Role } from '../permissions.ts'
 import { agencyNameFor, personNameFor } from '../../modules/partnership/service.ts'
-import { oneTimeTokens, partnerships, sessions, userRoles, users } from '../schema.ts'
+import { oneTimeTokens, partnerships, sessions, userRoles, users, userStatuses } from '../schema.ts'
+import { containing } from '../tables.ts'
 import { hashSecret, isUuid, newSecret } from '../tokens.ts'
 
 /** Accounts: sign-in, sessions, invitations, password resets and roles. */
@@ -184,7 +185,27 @@ export interface UserInput {
   personId: string | null
 }
 
-export function listUsers(db: Database, partnershipId: string) {
+export interface UserFilter {
+  /** Part of a name or email. */
+  search?: string
+  role?: Role
+  status?: (typeof userStatuses)[number]
+  sort?: 'name' | 'email' | 'status' | 'lastSignedInAt'
+  direction?: 'asc' | 'desc'
+}
+
+export function listUsers(db: Database, partnershipId: string, filter: UserFilter = {}) {
+  const conditions: (SQL | undefined)[] = [eq(users.partnershipId, partnershipId)]
+  if (filter.search) {
+    const term = containing(filter.search)
+    conditions.push(or(ilike(users.name, term), ilike(users.email, term)))
+  }
+  if (filter.role)
+    conditions.push(sql`exists (select 1 from user_roles r where r.user_id = users.id and r.role = ${filter.role})`)
+  if (filter.status) conditions.push(eq(users.status, filter.status))
+  const column = { name: users.name, email: users.email, status: users.status, lastSignedInAt: users.lastSignedInAt }[
+    filter.sort ?? 'name'
+  ]
   return db
     .select({
       id: users.id,
@@ -195,8 +216,11 @@ export function listUsers(db: Database, partnershipId: string) {
       roles: rolesOf,
     })
     .from(users)
-    .where(eq(users.partnershipId, partnershipId))
-    .orderBy(asc(users.name))
+    .where(and(...conditions))
+    .orderBy(
+      filter.direction === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`,
+      asc(users.name),
+    )
 }
 
 export async function getUser(db: Database, partnershipId: string, id: string) {
