@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { ValidationError, type FieldErrors } from './errors.ts'
+import { fieldErrors } from './forms.ts'
 import { renderFormErrors, requireActor } from './http.ts'
 import type { SignedInUser } from './accounts/service.ts'
 import type { Permission } from './permissions.ts'
@@ -45,10 +46,7 @@ export function formRoute<S extends z.ZodType>(app: FastifyInstance, route: Form
     const body = (request.body ?? {}) as Record<string, unknown>
     const parsed = route.schema.safeParse(body)
     const extra = route.extra?.(body) ?? {}
-    let errors: FieldErrors = { ...(extra.errors ?? {}) }
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors[issue.path.map(String).join('-') || 'form'] ??= issue.message
-    }
+    let errors: FieldErrors = { ...(extra.errors ?? {}), ...(parsed.success ? {} : fieldErrors(parsed.error)) }
     if (!Object.keys(errors).length) {
       try {
         const next = await route.save(
