@@ -81,6 +81,8 @@ export const httpPlatform = fp(
     })
 
     app.addHook('onRequest', async (request, reply) => {
+      // Stylesheets, scripts and images need no session: skip the database for them.
+      if (request.url.startsWith('/assets/')) return
       const token = request.cookies[sessionCookieName]
       if (token) {
         const unsigned = request.unsignCookie(token)
@@ -98,7 +100,6 @@ export const httpPlatform = fp(
         navigation: mainNavigation(actor, request.url.split('?')[0] ?? '/'),
         cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         serviceName: actor?.partnershipName ?? 'Safeguarding Partnership Hub',
-        isDevelopmentEmail: app.config.email.adapter === 'development',
       }
       // A getter, so the CSRF secret cookie is set only on pages that render a form.
       Object.defineProperty(reply.locals, 'csrfToken', { get: () => reply.generateCsrf(), enumerable: true })
