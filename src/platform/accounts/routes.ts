@@ -64,7 +64,7 @@ export async function accountRoutes(app: FastifyInstance) {
     const query = request.query as Record<string, string | undefined>
     return reply.view(`${views}/sign-in.njk`, {
       values: { returnTo: query.returnTo },
-      passwordChanged: query.reset === 'done',
+      signedOut: query.signedOut === '1',
     })
   })
 
