@@ -479,8 +479,8 @@ export async function partnershipRoutes(app: FastifyInstance) {
     context: async (actor, request) => {
       const group = await directory.getGroup(db, actor, params(request).id!)
       const membership = await directory.getMembership(db, actor.partnershipId, group.id, params(request).membershipId!)
-      const person = await directory.getPerson(db, { ...actor, roles: ['administrator'] }, membership.personId)
-      return { group, membership, person }
+      const personName = await directory.personNameFor(db, actor.partnershipId, membership.personId)
+      return { group, membership, personName }
     },
     initialValues: (_actor, _request, context) => {
       const m = context.membership as Awaited<ReturnType<typeof directory.getMembership>>
