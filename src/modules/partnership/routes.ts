@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import type { Database } from '../../db/index.ts'
 import { recordHistory } from '../../platform/audit.ts'
 import { historyEntries } from '../../platform/audit-log/presenters.ts'
 import { sendCsv } from '../../platform/exports.ts'
@@ -100,6 +101,56 @@ const readStatus = (q: Record<string, string>): 'active' | 'inactive' | undefine
   q.status === 'active' || q.status === 'inactive' ? q.status : undefined
 const params = (request: FastifyRequest) => request.params as Record<string, string>
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string>
+
+/** The people list's filters and sort from the query string; anything unknown is ignored. */
+function personFilter(q: Record<string, string>) {
+  return {
+    search: q.search?.trim().slice(0, 200) || undefined,
+    agencyId: q.agencyId && (q.agencyId === 'none' || /^[0-9a-f-]{36}$/i.test(q.agencyId)) ? q.agencyId : undefined,
+    ...readSort(q, ['name', 'jobTitle', 'agency'] as const, 'name'),
+  }
+}
+
+/** Everything the people list template needs for one page. Exported for the bench, which renders it without the platform. */
+export async function peopleListPage(db: Database, actor: Actor, q: Record<string, string>) {
+  const filter = personFilter(q)
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(q.page ?? '1', 10) || 1))
+  const [rows, total, agencies] = await Promise.all([
+    directory.listPeople(
+      db,
+      actor.partnershipId,
+      { ...filter, limit: peoplePageSize, offset: (page - 1) * peoplePageSize },
+      actor,
+    ),
+    directory.countPeople(db, actor.partnershipId, filter, actor),
+    directory.listAgencyOptions(db, actor.partnershipId),
+  ])
+  return {
+    rows: presenters.personRows(rows),
+    total,
+    from: total ? (page - 1) * peoplePageSize + 1 : 0,
+    to: (page - 1) * peoplePageSize + rows.length,
+    head: sortableHead(
+      [
+        { key: 'name', text: 'Name' },
+        { key: 'jobTitle', text: 'Job title' },
+        { key: 'agency', text: 'Agency' },
+        { key: null, text: 'Email' },
+      ],
+      filter,
+      q,
+    ),
+    filter: q,
+    agencyItems: [
+      { value: '', text: 'Any agency' },
+      { value: 'none', text: 'No agency', selected: q.agencyId === 'none' },
+      ...agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === q.agencyId })),
+    ],
+    pagination: pagination(page, peoplePageSize, total, q),
+    downloadHref: `/directory/people.csv${filterQuery(q)}`,
+    subNavigation: presenters.directoryNavigation('/directory/people'),
+  }
+}
 
 export async function partnershipRoutes(app: FastifyInstance) {
   const db = app.db
@@ -245,55 +296,9 @@ export async function partnershipRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- people
 
-  function personFilter(request: FastifyRequest) {
-    const q = query(request)
-    return {
-      search: q.search?.trim().slice(0, 200) || undefined,
-      agencyId: q.agencyId && (q.agencyId === 'none' || /^[0-9a-f-]{36}$/i.test(q.agencyId)) ? q.agencyId : undefined,
-      ...readSort(q, ['name', 'jobTitle', 'agency'] as const, 'name'),
-    }
-  }
-
   app.get('/directory/people', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const filter = personFilter(request)
-    const q = query(request)
-    const page = Math.max(1, Math.min(100_000, Number.parseInt(q.page ?? '1', 10) || 1))
-    const [rows, total, agencies] = await Promise.all([
-      directory.listPeople(
-        db,
-        actor.partnershipId,
-        { ...filter, limit: peoplePageSize, offset: (page - 1) * peoplePageSize },
-        actor,
-      ),
-      directory.countPeople(db, actor.partnershipId, filter, actor),
-      directory.listAgencyOptions(db, actor.partnershipId),
-    ])
-    return reply.view(`${views}/people.njk`, {
-      rows: presenters.personRows(rows),
-      total,
-      from: total ? (page - 1) * peoplePageSize + 1 : 0,
-      to: (page - 1) * peoplePageSize + rows.length,
-      head: sortableHead(
-        [
-          { key: 'name', text: 'Name' },
-          { key: 'jobTitle', text: 'Job title' },
-          { key: 'agency', text: 'Agency' },
-          { key: null, text: 'Email' },
-        ],
-        filter,
-        q,
-      ),
-      filter: q,
-      agencyItems: [
-        { value: '', text: 'Any agency' },
-        { value: 'none', text: 'No agency', selected: q.agencyId === 'none' },
-        ...agencies.map((a) => ({ value: a.id, text: a.name, selected: a.id === q.agencyId })),
-      ],
-      pagination: pagination(page, peoplePageSize, total, q),
-      downloadHref: `/directory/people.csv${filterQuery(q)}`,
-      subNavigation: presenters.directoryNavigation('/directory/people'),
-    })
+    return reply.view(`${views}/people.njk`, await peopleListPage(db, actor, query(request)))
   })
 
   app.get('/directory/people.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
@@ -301,7 +306,7 @@ export async function partnershipRoutes(app: FastifyInstance) {
     const rows = await directory.listPeople(
       db,
       actor.partnershipId,
-      { ...personFilter(request), limit: 100_000 },
+      { ...personFilter(query(request)), limit: 100_000 },
       actor,
     )
     return sendCsv(reply, 'people.csv', presenters.personCsv(rows))
