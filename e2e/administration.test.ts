@@ -3,7 +3,7 @@ import { describe, it, type TestContext } from 'node:test'
 import type { Page } from 'playwright-core'
 import { demoPassword } from '../src/db/seed.ts'
 import { demoEmail } from '../test/helpers/app.ts'
-import { parseCsv } from './helpers/csv.ts'
+import { parseCsv } from '../test/helpers/csv.ts'
 import { person, signedInPerson, startHubAndBrowser } from './helpers/people.ts'
 import { linksIn } from './helpers/server.ts'
 import {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { demoEmail } from '../test/helpers/app.ts'
-import { parseCsv } from './helpers/csv.ts'
+import { parseCsv } from '../test/helpers/csv.ts'
 import { signedInPerson, startHubAndBrowser } from './helpers/people.ts'
 import { SignInPage } from './pages/accounts.ts'
 import {

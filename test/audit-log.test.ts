@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { and, eq, sql } from 'drizzle-orm'
 import { agencies } from '../src/modules/partnership/schema.ts'
 import { auditLog, users } from '../src/platform/schema.ts'
+import { parseCsv } from './helpers/csv.ts'
 import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers, type TestDatabase } from './helpers/database.ts'
 
@@ -40,36 +41,6 @@ async function refusal(statement: Promise<unknown>): Promise<string> {
     return `${err.message} ${err.cause?.message ?? ''}`
   }
   assert.fail('the statement was not refused')
-}
-
-/** A small CSV reader (quoted cells, doubled quotes, line breaks inside quotes), enough to check our downloads. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    } else cell += c
-  }
-  if (cell || row.length) rows.push([...row, cell])
-  return rows
 }
 
 const csvHeader = ['When', 'Who', 'Action', 'Record type', 'Record id', 'Summary', 'Before', 'After'] as const

@@ -6,6 +6,7 @@ import { agencies, groupMemberships, groups, people } from '../src/modules/partn
 import { addMembership, createAgency, createGroup, createPerson } from '../src/modules/partnership/service.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog, partnerships } from '../src/platform/schema.ts'
+import { parseCsv } from './helpers/csv.ts'
 import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers, type Driver } from './helpers/database.ts'
 
@@ -56,40 +57,6 @@ function history(body: string) {
   return [...timeline.matchAll(/moj-timeline__title">([^<]*)<\/h3>[\s\S]*?moj-timeline__byline">by ([^<]*)<\/p>/g)].map(
     ([, title, by]) => `${decode(title!)} (by ${decode(by!)})`,
   )
-}
-
-/** A small RFC 4180 reader, enough for our own downloads. */
-function parseCsv(text: string) {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const endCell = () => {
-    row.push(cell)
-    cell = ''
-  }
-  for (let i = text.startsWith('\ufeff') ? 1 : 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"'
-      i++
-    } else if (c === '"') {
-      quoted = !quoted
-    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
-      cell += c
-    } else if (c === ',') {
-      endCell()
-    } else if (c === '\n') {
-      endCell()
-      rows.push(row)
-      row = []
-    }
-  }
-  if (cell || row.length) {
-    endCell()
-    rows.push(row)
-  }
-  return rows
 }
 
 // ---------------------------------------------------------------- the database, to check nothing changed
