@@ -66,6 +66,36 @@ describe('the service’s own style: error pages and branding', () => {
   })
 })
 
+describe('the pages no story above opens, checked with axe all the same', () => {
+  it('an administrator’s remaining pages: settings, an account form, their own account, the outbox, and the footer pages', async (t) => {
+    const { page } = await signedInPerson(t, running, demoEmail.administrator)
+    const visit = async (path: string, heading: string | RegExp) => {
+      const response = await page.goto(path)
+      assert.ok(response && response.status() < 400, `${path} answered ${response?.status()}`)
+      return new HubPage(page, heading).verifyOnPage()
+    }
+    await visit('/directory/partnership', 'The partnership')
+    const settings = await visit('/directory/partnership/edit', 'Change the partnership’s details')
+    await settings.page.getByLabel('Area').fill('')
+    await settings.page.getByRole('button', { name: 'Save changes' }).click()
+    await new HubPage(page, 'Change the partnership’s details').verifyOnPage()
+    assert.deepEqual(await settings.errorSummaryItems(), ['Enter the area it covers'])
+    assert.match(await page.title(), /^Error: /)
+
+    await visit('/directory/groups', 'Board and subgroups')
+    await visit('/account', 'Your account')
+    await page.goto('/users')
+    await page.getByRole('link', { name: 'Ruth Evans' }).click()
+    await page.getByRole('button', { name: 'Change' }).click()
+    await new HubPage(page, 'Change Ruth Evans’s account').verifyOnPage()
+
+    // These browser tests send email over SMTP, so the outbox lists messages without opening them.
+    await visit('/outbox', 'Email outbox')
+    await visit('/accessibility', 'Accessibility statement')
+    await visit('/privacy', 'Privacy')
+  })
+})
+
 async function assertNoGovukBrand(hubPage: HubPage) {
   const { page, header } = hubPage
   assert.doesNotMatch(await header.innerText(), /GOV\.UK/)
