@@ -18,7 +18,7 @@ import { outboxRoutes } from './platform/email/routes.ts'
 import { publicDir } from './platform/assets/build.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
-import { httpPlatform } from './platform/http.ts'
+import { assetsPrefix, httpPlatform } from './platform/http.ts'
 import { requestForLog } from './platform/logging.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipRoutes } from './modules/partnership/routes.ts'
@@ -75,12 +75,13 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
       onConfigure: configureNunjucks,
     },
   })
+  await app.register(httpPlatform)
+  // After the platform, whose route check marks these routes public and session-free.
   await app.register(fastifyStatic, {
     root: publicDir,
-    prefix: '/assets/',
+    prefix: assetsPrefix,
     maxAge: config.env === 'production' ? '1d' : 0,
   })
-  await app.register(httpPlatform)
 
   const adapter = emailAdapter ?? emailAdapterFor(config.email)
   if (config.runEmailWorker) {

@@ -21,6 +21,8 @@ declare module 'fastify' {
     public?: boolean
     /** Any signed-in account, whatever its roles (their own account page, for example). */
     signedIn?: boolean
+    /** Set by the platform on @fastify/static's routes: served without a session lookup. */
+    assets?: boolean
     /** Forms posted from outside a browser session (none yet) would opt out; every other POST is checked. */
     csrf?: boolean
   }
@@ -39,6 +41,8 @@ declare module 'fastify' {
 }
 
 export const sessionCookieName = 'sph_session'
+/** Where @fastify/static serves public/ (src/app.ts). */
+export const assetsPrefix = '/assets/'
 
 export interface RouteDeclaration {
   method: string
@@ -61,8 +65,11 @@ export const httpPlatform = fp(
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       if (methods.every((m) => m === 'HEAD')) return
-      // Static assets are registered by @fastify/static, which cannot carry our route config.
-      if (route.url.startsWith('/assets/')) return
+      // @fastify/static cannot pass route config, so its routes are declared here, once: public, and asset-only.
+      if (route.url.startsWith(assetsPrefix)) {
+        route.config ??= {}
+        Object.assign(route.config, { public: true, assets: true })
+      }
       const config = route.config ?? {}
       if (!config.public && !config.permission && !config.signedIn) {
         throw new Error(
@@ -82,7 +89,7 @@ export const httpPlatform = fp(
 
     app.addHook('onRequest', async (request, reply) => {
       // Stylesheets, scripts and images need no session: skip the database for them.
-      if (request.url.startsWith('/assets/')) return
+      if (request.routeOptions.config.assets) return
       const token = request.cookies[sessionCookieName]
       if (token) {
         const unsigned = request.unsignCookie(token)
@@ -107,8 +114,7 @@ export const httpPlatform = fp(
 
     app.addHook('preValidation', async (request, reply) => {
       const config = request.routeOptions.config
-      // Static assets (styles, scripts) are public: the sign-in page needs them before anyone signs in.
-      if (config.public || request.is404 || request.routeOptions.url?.startsWith('/assets/')) return
+      if (config.public || request.is404) return
       if (!request.actor) {
         if (request.method === 'GET') {
           return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)
