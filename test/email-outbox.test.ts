@@ -6,6 +6,7 @@ import { seedDemoData } from '../src/db/seed.ts'
 import { smtpAdapter, type EmailAdapter } from '../src/platform/email/adapters.ts'
 import { deliverDueEmails, enqueueEmail, maximumAttempts, retryDelayMinutes } from '../src/platform/email/outbox.ts'
 import { emailOutbox } from '../src/platform/schema.ts'
+import { parseCsv } from './helpers/csv.ts'
 import { startMailServer } from './helpers/mail-server.ts'
 import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers, type TestDatabase } from './helpers/database.ts'
@@ -254,6 +255,17 @@ describe('reading the outbox, with the development adapter', () => {
     const officer = await hub().signIn(demoEmail['business-unit'])
     assert.equal((await officer.get('/outbox')).statusCode, 403)
     assert.equal((await officer.get(`/outbox/${inviteId}`)).statusCode, 403)
+    assert.equal((await officer.get('/outbox/download.csv')).statusCode, 403)
+  })
+
+  it('downloads the list as CSV, without the bodies and their links', async () => {
+    const csv = await admin.get('/outbox/download.csv')
+    assert.equal(csv.statusCode, 200)
+    assert.match(csv.headers['content-type'] as string, /text\/csv/)
+    const [header, ...rows] = parseCsv(csv.body)
+    assert.deepEqual(header, ['Queued', 'To', 'Subject', 'Kind', 'Status', 'Attempts', 'Sent', 'Last error'])
+    assert.ok(rows.some((row) => row[1] === 'nadia.rahman@oscb.example' && row[3] === 'invite'))
+    assert.doesNotMatch(csv.body, /accept-invite/)
   })
 })
 

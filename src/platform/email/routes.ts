@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../errors.ts'
+import { sendCsv } from '../exports.ts'
 import { requireActor } from '../http.ts'
 import { formatDateTime } from '../views.ts'
 import { getOutboxMessage, listOutbox } from './outbox.ts'
@@ -31,6 +32,25 @@ export async function outboxRoutes(app: FastifyInstance) {
         },
       ]),
     })
+  })
+
+  app.get('/outbox/download.csv', { config: { permission: 'outbox:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const messages = await listOutbox(app.db, actor.partnershipId, 100_000)
+    // Never the bodies: they carry sign-in links.
+    return sendCsv(reply, 'email-outbox.csv', [
+      ['Queued', 'To', 'Subject', 'Kind', 'Status', 'Attempts', 'Sent', 'Last error'],
+      ...messages.map((m) => [
+        m.createdAt,
+        m.toAddress,
+        m.subject,
+        m.template,
+        m.status,
+        m.attempts,
+        m.sentAt,
+        m.lastError,
+      ]),
+    ])
   })
 
   app.get('/outbox/:id', { config: { permission: 'outbox:read' } }, async (request, reply) => {
