@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'drizzle-orm'
 import type { Database } from '../src/db/index.ts'
-import { loadSession } from '../src/platform/accounts/service.ts'
-import { countPeople, listAgencyOptions, listPeople, type PersonFilter } from '../src/modules/partnership/service.ts'
+import { registry } from '../src/app.ts'
+import { loadSession } from '../src/platform/accounts/sessions.ts'
+import { listAgencyOptions } from '../src/modules/partnership/agencies/service.ts'
+import { countPeople, listPeople, type PersonFilter } from '../src/modules/partnership/people/service.ts'
+import { systemActor } from '../src/platform/permissions.ts'
 import { percentile, type serverTimer } from './load.ts'
 
 /**
@@ -111,14 +114,20 @@ export async function timePeopleQueries(
   filters: Record<string, PersonFilter>,
 ) {
   const timings: QueryTiming[] = [
-    { name: 'loadSession (every signed-in request)', ms: await timeIt(() => loadSession(db, sessionToken)) },
+    {
+      name: 'loadSession (every signed-in request)',
+      ms: await timeIt(() => loadSession(db, sessionToken, registry.permissions)),
+    },
   ]
   for (const [label, filter] of Object.entries(filters)) {
     timings.push({
       name: `listPeople, ${label}`,
-      ms: await timeIt(() => listPeople(db, partnershipId, { ...filter, limit: 100 })),
+      ms: await timeIt(() => listPeople(db, systemActor(partnershipId), { ...filter, limit: 100 })),
     })
-    timings.push({ name: `countPeople, ${label}`, ms: await timeIt(() => countPeople(db, partnershipId, filter)) })
+    timings.push({
+      name: `countPeople, ${label}`,
+      ms: await timeIt(() => countPeople(db, systemActor(partnershipId), filter)),
+    })
   }
   timings.push({
     name: 'listAgencyOptions (the agency filter’s options)',
@@ -151,8 +160,8 @@ export async function explainPeopleQueries(
   const plans: Plan[] = []
   for (const [label, filter] of Object.entries(filters)) {
     for (const [name, call] of [
-      [`listPeople, ${label}`, () => listPeople(recordingDb, partnershipId, { ...filter, limit: 100 })],
-      [`countPeople, ${label}`, () => countPeople(recordingDb, partnershipId, filter)],
+      [`listPeople, ${label}`, () => listPeople(recordingDb, systemActor(partnershipId), { ...filter, limit: 100 })],
+      [`countPeople, ${label}`, () => countPeople(recordingDb, systemActor(partnershipId), filter)],
     ] as const) {
       recorded.length = 0
       await call()

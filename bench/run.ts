@@ -14,7 +14,7 @@ import { loadConfig } from '../src/config.ts'
 import { fromPglite, openDatabase, type Database, type DatabaseConnection } from '../src/db/index.ts'
 import * as schema from '../src/db/schema.ts'
 import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
-import type { PersonFilter } from '../src/modules/partnership/service.ts'
+import type { PersonFilter } from '../src/modules/partnership/people/service.ts'
 import { Session } from '../test/helpers/app.ts'
 import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
 import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timePeopleQueries } from './breakdown.ts'
@@ -39,9 +39,9 @@ const log = (message: string) =>
 
 const businessUnit = demoAccounts.find((account) => account.role === 'business-unit')!
 const peopleFilters: Record<string, PersonFilter> = {
-  'by name': {},
+  'by name': { sort: 'name', direction: 'asc' },
   'by agency, descending': { sort: 'agency', direction: 'desc' },
-  [`search “${searchTerm}”`]: { search: searchTerm },
+  [`search “${searchTerm}”`]: { search: searchTerm, sort: 'name', direction: 'asc' },
 }
 
 /** A plain Fastify() with one GET returning a small HTML string: the floor for this machine. */

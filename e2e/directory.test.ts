@@ -84,7 +84,7 @@ describe('the business unit keeps the partnership directory in the browser', () 
     await group.addMember()
     const memberForm = await new MemberFormPage(page).verifyOnPage()
     await memberForm.fill({
-      person: 'Morgan Ellis (Oxfordshire Youth Justice Service)',
+      person: 'Morgan Ellis (Head of Youth Justice, Oxfordshire Youth Justice Service)',
       role: 'Chair',
       startsOn: { day: '31', month: '2', year: '2024' },
     })

@@ -10,18 +10,21 @@ import nunjucks from 'nunjucks'
 import qs from 'node:querystring'
 import type { Config } from './config.ts'
 import type { DatabaseConnection } from './db/index.ts'
-import { accountRoutes } from './platform/accounts/routes.ts'
-import { auditLogRoutes } from './platform/audit-log/routes.ts'
 import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts'
 import { startEmailWorker } from './platform/email/outbox.ts'
-import { outboxRoutes } from './platform/email/routes.ts'
 import { publicDir } from './platform/assets/build.ts'
 import { healthRoutes } from './platform/health.ts'
-import { homeRoutes } from './platform/home.ts'
-import { assetsPrefix, httpPlatform } from './platform/http.ts'
+import { assetsPrefix, httpPlatform, parseQueryString } from './platform/http.ts'
 import { requestForLog } from './platform/logging.ts'
+import { registryOf } from './platform/platform-modules.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
-import { partnershipRoutes } from './modules/partnership/routes.ts'
+import { partnershipModule } from './modules/partnership/index.ts'
+
+/** The board's functions, one line each, in the order their navigation and home panels appear. */
+export const modules = [partnershipModule]
+
+/** Everything the platform reads from the modules, for the app, the seed and the tests. */
+export const registry = registryOf(modules)
 
 export interface AppOptions {
   config: Config
@@ -31,13 +34,14 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
 }
 
-/** The contents page: platform plugins, then one line per module. */
+/** The contents page: platform plugins, then the modules' routes. */
 export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
     trustProxy: config.env === 'production',
+    routerOptions: { querystringParser: parseQueryString },
   })
   app.decorate('db', database.db)
   app.decorate('config', config)
@@ -75,7 +79,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
       onConfigure: configureNunjucks,
     },
   })
-  await app.register(httpPlatform)
+  await app.register(httpPlatform, { registry })
   // After the platform, whose route check marks these routes public and session-free.
   await app.register(fastifyStatic, {
     root: publicDir,
@@ -93,11 +97,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
   }
 
   await app.register(healthRoutes, { database })
-  await app.register(homeRoutes)
-  await app.register(accountRoutes)
-  await app.register(auditLogRoutes)
-  await app.register(outboxRoutes)
-  await app.register(partnershipRoutes)
+  for (const module of registry.modules) if (module.routes) await app.register(module.routes)
 
   return app
 }

@@ -195,7 +195,8 @@ function suitesOn(driver: Driver) {
         const account = await userByEmail(hub().database, demoEmail['board-member'])
         assert.equal((await member.get('/directory/agencies')).statusCode, 200)
 
-        assert.equal((await admin.post(`/users/${account.id}/disable`)).statusCode, 302)
+        const disabling = { version: String(account.version) }
+        assert.equal((await admin.post(`/users/${account.id}/disable`, disabling)).statusCode, 302)
         assert.equal((await userByEmail(hub().database, account.email)).status, 'disabled')
         assertSentToSignIn(await member.get('/directory/agencies'), '/directory/agencies')
         const openSessions = await hub().database.db.select().from(sessions).where(eq(sessions.userId, account.id))
@@ -205,7 +206,8 @@ function suitesOn(driver: Driver) {
         assert.equal(refused.statusCode, 400)
         assert.ok(refused.body.includes(signInError))
 
-        assert.equal((await admin.post(`/users/${account.id}/enable`)).statusCode, 302)
+        const enabling = { version: String(account.version + 1) }
+        assert.equal((await admin.post(`/users/${account.id}/enable`, enabling)).statusCode, 302)
         assert.equal((await userByEmail(hub().database, account.email)).status, 'active')
         const again = await hub().signIn(account.email)
         assert.equal((await again.get('/directory/agencies')).statusCode, 200)
@@ -225,7 +227,7 @@ function suitesOn(driver: Driver) {
         const page = await admin.get(`/users/${account.id}`)
         assert.ok(!page.body.includes('Disable account'), 'no button to disable yourself')
 
-        const response = await admin.post(`/users/${account.id}/disable`)
+        const response = await admin.post(`/users/${account.id}/disable`, { version: String(account.version) })
         assert.equal(response.statusCode, 400)
         assert.ok(response.body.includes('You cannot disable your own account'))
         assert.equal((await userByEmail(hub().database, account.email)).status, 'active')
@@ -573,7 +575,7 @@ function suitesOn(driver: Driver) {
         .from(auditLog)
         .where(and(eq(auditLog.recordId, trainer.id), eq(auditLog.action, 'updated')))
       assert.deepEqual((updated!.before as { roles: string[] }).roles, ['trainer'])
-      assert.deepEqual((updated!.after as { roles: string[] }).roles, ['trainer', 'business-unit'])
+      assert.deepEqual((updated!.after as { roles: string[] }).roles, ['business-unit', 'trainer'])
       const page = await admin.get(`/users/${trainer.id}`)
       assert.ok(page.body.includes(`Changed ${trainer.name}’s account`), 'the change shows in the account’s history')
     })
@@ -609,14 +611,18 @@ function suitesOn(driver: Driver) {
       assert.ok(csvNames.includes('Ruth Evans') && !csvNames.includes('Priya Shah'))
     })
 
-    it('only administrators manage accounts', async () => {
+    it('the business unit runs accounts; a board member cannot', async () => {
       const { database } = hub()
       const officer = await hub().signIn(demoEmail['business-unit'])
+      const member = await hub().signIn(demoEmail['board-member'])
       const reader = await userByEmail(database, demoEmail['read-only'])
-      assert.equal((await officer.get('/users')).statusCode, 200)
-      assert.equal((await officer.post(`/users/${reader.id}/disable`)).statusCode, 403)
-      assert.equal((await officer.post('/users/invite', { name: 'X', email: 'x@oscb.example' })).statusCode, 403)
+      assert.equal((await member.get('/users')).statusCode, 403)
+      assert.equal((await member.post(`/users/${reader.id}/disable`, { version: '1' })).statusCode, 403)
+      assert.equal((await member.post('/users/invite', { name: 'X', email: 'x@oscb.example' })).statusCode, 403)
       assert.equal((await userByEmail(database, reader.email)).status, 'active')
+      assert.equal((await officer.get('/users/invite')).statusCode, 200)
+      const invited = await officer.post('/users/invite', { name: 'Xan Ward', email: 'xan.ward@oscb.example' })
+      assert.equal(invited.statusCode, 302)
     })
   })
 

@@ -189,7 +189,7 @@ for (const driver of drivers) {
       assert.equal(failed.attempts, maximumAttempts)
       assert.match(failed.lastError ?? '', /ECONNREFUSED/)
       assert.ok(!failed.lastError!.includes('reset-password'), 'the error holds the provider’s message, not the email')
-      assert.match((await admin.get('/outbox')).body, /<td class="govuk-table__cell">\s*failed\s*<\/td>/)
+      assert.match((await admin.get('/outbox')).body, /<td class="govuk-table__cell">\s*Failed\s*<\/td>/)
     })
   })
 }
@@ -214,8 +214,10 @@ describe('reading the outbox, with the development adapter', () => {
         `<a class="govuk-link" href="/outbox/${inviteId}">You have been invited to Oxfordshire Safeguarding Children Board</a>`,
       ),
     )
-    assert.match(page.body, /<td class="govuk-table__cell">\s*invite\s*<\/td>/)
-    assert.match(page.body, /<td class="govuk-table__cell">\s*pending\s*<\/td>/)
+    // Kinds and statuses in words, never raw keys.
+    assert.match(page.body, /<td class="govuk-table__cell">\s*Invitation\s*<\/td>/)
+    assert.match(page.body, /<td class="govuk-table__cell">\s*Pending\s*<\/td>/)
+    assert.doesNotMatch(page.body, /<td class="govuk-table__cell">\s*invite\s*<\/td>/)
   })
 
   it('opens a message to show its body with its links, so invites can be followed by hand', async () => {
@@ -251,8 +253,8 @@ describe('reading the outbox, with the development adapter', () => {
     assert.equal((await admin.get('/outbox/not-an-id')).statusCode, 404)
   })
 
-  it('is for administrators only', async () => {
-    const officer = await hub().signIn(demoEmail['business-unit'])
+  it('is for administrators and the business unit only', async () => {
+    const officer = await hub().signIn(demoEmail['board-member'])
     assert.equal((await officer.get('/outbox')).statusCode, 403)
     assert.equal((await officer.get(`/outbox/${inviteId}`)).statusCode, 403)
     assert.equal((await officer.get('/outbox/download.csv')).statusCode, 403)
@@ -264,7 +266,7 @@ describe('reading the outbox, with the development adapter', () => {
     assert.match(csv.headers['content-type'] as string, /text\/csv/)
     const [header, ...rows] = parseCsv(csv.body)
     assert.deepEqual(header, ['Queued', 'To', 'Subject', 'Kind', 'Status', 'Attempts', 'Sent', 'Last error'])
-    assert.ok(rows.some((row) => row[1] === 'nadia.rahman@oscb.example' && row[3] === 'invite'))
+    assert.ok(rows.some((row) => row[1] === 'nadia.rahman@oscb.example' && row[3] === 'Invitation'))
     assert.doesNotMatch(csv.body, /accept-invite/)
   })
 })

@@ -4,16 +4,16 @@ import { describe, it } from 'node:test'
 import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyView from '@fastify/view'
-import { and, eq } from 'drizzle-orm'
 import Fastify, { type FastifyInstance } from 'fastify'
 import nunjucks from 'nunjucks'
 import { loadConfig } from '../src/config.ts'
 import { demoPassword } from '../src/db/seed.ts'
-import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
-import { inviteUser } from '../src/platform/accounts/service.ts'
+import { registry } from '../src/app.ts'
+import { inviteUser } from '../src/platform/accounts/users.ts'
 import { listOutbox } from '../src/platform/email/outbox.ts'
 import { declaredRoutes, httpPlatform, sessionCookieName, type RouteDeclaration } from '../src/platform/http.ts'
-import { roleDefinitions, roles, systemActor, type Role } from '../src/platform/permissions.ts'
+import { createRegistry, defineModule } from '../src/platform/modules.ts'
+import { roles, systemActor, type Role } from '../src/platform/permissions.ts'
 import { templateRoots } from '../src/platform/views.ts'
 import { buildTestApp, demoEmail, Session } from './helpers/app.ts'
 
@@ -28,7 +28,8 @@ function expectedAccess(route: RouteDeclaration, who: Who): boolean {
   if (route.public) return true
   if (who === 'signed-out visitor') return false
   if (route.signedIn) return true
-  return (roleDefinitions[who].permissions as readonly string[]).includes(route.permission!)
+  // What the modules' declarations grant, read from the same registry the app was built from.
+  return registry.permissions.get(route.permission!)?.[who] !== undefined
 }
 
 /**
@@ -67,28 +68,13 @@ describe('permission matrix', () => {
     const { app, database, partnershipId } = await buildTestApp(t)
     const db = database.db
 
-    // Real ids for the route parameters, chosen so that even the scoped roles can see them:
-    // Grace Lindqvist works for Oxford Health (the agency lead's agency) and sits on Case Review and Governance.
-    const [agency] = await db
-      .select()
-      .from(agencies)
-      .where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.name, 'Oxford Health NHS Foundation Trust')))
-    const [person] = await db
-      .select()
-      .from(people)
-      .where(and(eq(people.partnershipId, partnershipId), eq(people.name, 'Grace Lindqvist')))
-    const [group] = await db
-      .select()
-      .from(groups)
-      .where(and(eq(groups.partnershipId, partnershipId), eq(groups.name, 'Case Review and Governance')))
-    const [membership] = await db
-      .select()
-      .from(groupMemberships)
-      .where(and(eq(groupMemberships.groupId, group!.id), eq(groupMemberships.personId, person!.id)))
-    // A throwaway account for the account routes, so disabling it breaks nobody's session.
+    // Real ids for the route parameters, from each module's registration (`matrixIds`), keyed by
+    // the route pattern up to the parameter; a throwaway account for the account routes, so
+    // disabling it breaks nobody's session.
     const throwawayUserId = await inviteUser(
       db,
       systemActor(partnershipId),
+      registry.accountDirectory,
       {
         name: 'Throwaway Account',
         email: 'throwaway@oscb.example',
@@ -99,23 +85,23 @@ describe('permission matrix', () => {
       'http://hub.test',
     )
     const [invitation] = await listOutbox(db, partnershipId)
-
-    const idsUnder: Record<string, string> = {
-      '/users': throwawayUserId,
-      '/outbox': invitation!.id,
-      '/directory/agencies': agency!.id,
-      '/directory/people': person!.id,
-      '/directory/groups': group!.id,
+    const ids: Record<string, string> = {
+      '/users/:id': throwawayUserId,
+      '/outbox/:id': invitation!.id,
     }
+    for (const module of registry.modules) Object.assign(ids, await module.matrixIds?.(db, partnershipId))
+
     function concreteUrl(url: string) {
-      const under = url.match(/^(.*?)\/:id\b/)?.[1]
-      if (under !== undefined)
-        assert.ok(idsUnder[under], `no id to put in ${url}: add one to the permission matrix test`)
-      const concrete = url
-        .replace(':id', under === undefined ? ':id' : idsUnder[under]!)
-        .replace(':membershipId', membership!.id)
-        .replace(':token', randomBytes(16).toString('hex'))
-      assert.doesNotMatch(concrete, /\/:/, `no value to put in ${url}: add one to the permission matrix test`)
+      let concrete = url
+      for (const match of url.matchAll(/:(\w+)/g)) {
+        const pattern = url.slice(0, match.index + match[0].length)
+        if (match[1] === 'token') {
+          concrete = concrete.replace(':token', randomBytes(16).toString('hex'))
+          continue
+        }
+        assert.ok(ids[pattern], `no id for ${pattern}: add one to its module's matrixIds`)
+        concrete = concrete.replace(`:${match[1]}`, ids[pattern]!)
+      }
       return concrete
     }
 
@@ -184,7 +170,15 @@ describe('permission matrix', () => {
     await app.register(fastifyCookie, { secret: 'a-secret-long-enough-for-signing-cookies' })
     await app.register(fastifyCsrf, { sessionPlugin: '@fastify/cookie' })
     await app.register(fastifyView, { engine: { nunjucks }, templates: templateRoots })
-    await app.register(httpPlatform)
+    await app.register(httpPlatform, {
+      registry: createRegistry([
+        defineModule({
+          name: 'test',
+          permissions: { 'test:read': { description: 'test', roles: { administrator: true } } },
+          accountDirectory: registry.accountDirectory,
+        }),
+      ]),
+    })
 
     app.get('/declared', { config: { public: true } }, async () => 'fine')
     assert.throws(

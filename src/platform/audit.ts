@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { auditLog } from './schema.ts'
 import type { Actor } from './permissions.ts'
@@ -12,9 +12,18 @@ export interface AuditEntry {
   recordType: string
   recordId?: string | null
   summary: string
+  /** Other records whose history shows this entry. */
+  related?: RecordRef[]
   before?: unknown
   after?: unknown
 }
+
+export interface RecordRef {
+  recordType: string
+  recordId: string
+}
+
+const refKey = (ref: RecordRef) => `${ref.recordType}:${ref.recordId}`
 
 export async function recordAudit(db: Database, actor: Actor | null, entry: AuditEntry, partnershipId?: string | null) {
   await db.insert(auditLog).values({
@@ -25,6 +34,7 @@ export async function recordAudit(db: Database, actor: Actor | null, entry: Audi
     recordType: entry.recordType,
     recordId: entry.recordId ?? null,
     summary: entry.summary,
+    related: entry.related?.length ? entry.related.map(refKey) : null,
     before: entry.before === undefined ? null : toJson(entry.before),
     after: entry.after === undefined ? null : toJson(entry.after),
   })
@@ -52,6 +62,8 @@ export interface AuditFilter {
   actorUserId?: string
   recordType?: string
   recordId?: string
+  /** With recordType and recordId: include entries that name the record as related. */
+  withRelated?: boolean
   from?: Date
   /** Exclusive. */
   to?: Date
@@ -60,8 +72,18 @@ export interface AuditFilter {
 export function auditConditions(partnershipId: string, filter: AuditFilter): SQL | undefined {
   const conditions = [eq(auditLog.partnershipId, partnershipId)]
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId))
-  if (filter.recordType) conditions.push(eq(auditLog.recordType, filter.recordType))
-  if (filter.recordId) conditions.push(eq(auditLog.recordId, filter.recordId))
+  if (filter.recordType && filter.recordId && filter.withRelated) {
+    // The record's own entries, and those of changes it took part in (a membership, on its person's page).
+    conditions.push(
+      or(
+        and(eq(auditLog.recordType, filter.recordType), eq(auditLog.recordId, filter.recordId)),
+        arrayContains(auditLog.related, [refKey({ recordType: filter.recordType, recordId: filter.recordId })]),
+      )!,
+    )
+  } else {
+    if (filter.recordType) conditions.push(eq(auditLog.recordType, filter.recordType))
+    if (filter.recordId) conditions.push(eq(auditLog.recordId, filter.recordId))
+  }
   if (filter.from) conditions.push(gte(auditLog.at, filter.from))
   if (filter.to) conditions.push(lt(auditLog.at, filter.to))
   return and(...conditions)
@@ -87,5 +109,5 @@ export async function countAudit(db: Database, partnershipId: string, filter: Au
 
 /** The history shown on a record's page. */
 export function recordHistory(db: Database, partnershipId: string, recordType: string, recordId: string) {
-  return listAudit(db, partnershipId, { recordType, recordId }, 200)
+  return listAudit(db, partnershipId, { recordType, recordId, withRelated: true }, 200)
 }

@@ -4,7 +4,11 @@
  */
 export class NotFoundError extends Error {
   readonly statusCode = 404
-  constructor(message = 'Page not found') {
+  constructor(
+    message = 'Page not found',
+    /** A page that says more than "not found" (an expired link says how to get a new one). */
+    readonly template?: string,
+  ) {
     super(message)
   }
 }
@@ -32,6 +36,14 @@ export class StaleEditError extends Error {
   constructor(
     message = 'Someone else changed this record after you opened the form. Your changes have not been saved.',
   ) {
+    super(message)
+  }
+}
+
+/** A request no form could have sent (a null byte, an id that is not one): a 400 page, never a 500. */
+export class BadRequestError extends Error {
+  readonly statusCode = 400
+  constructor(message = 'Bad request') {
     super(message)
   }
 }

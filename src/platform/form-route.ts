@@ -1,66 +1,142 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
+import type { SignedInUser } from './accounts/sessions.ts'
 import { ValidationError, type FieldErrors } from './errors.ts'
-import { fieldErrors } from './forms.ts'
-import { renderFormErrors, requireActor } from './http.ts'
-import type { SignedInUser } from './accounts/service.ts'
+import { errorList, fieldErrors } from './forms.ts'
+import type { Query } from './lists.ts'
 import type { Permission } from './permissions.ts'
 
 /**
- * One GET + POST pair for a form, the GOV.UK way: the POST parses with a strict schema; on
- * bad input it re-renders with status 400, the error summary and what the user typed; on
- * success it redirects (post/redirect/get). A schema is required, so a form cannot skip validation.
+ * Every POST goes through one of these two, each with a required schema, so no form can skip
+ * validation and no route writes its own `catch (ValidationError)`.
+ *
+ * `formRoute`: one GET + POST pair for a form page, the GOV.UK way: the POST parses with a strict
+ * schema; on bad input it re-renders with status 400, the error summary and what the user typed;
+ * on success it redirects (post/redirect/get).
  */
-export interface FormRoute<S extends z.ZodType> {
+type Access = { permission: Permission } | { public: true } | { signedIn: true }
+
+export interface FormRoute<S extends z.ZodType, C extends object, E extends object> {
   path: string
-  permission: Permission
+  access: Access
   template: string
   schema: S
   /** Everything the template needs besides values and errors (options for selects, the record…). */
-  context: (actor: SignedInUser, request: FastifyRequest) => Promise<Record<string, unknown>>
+  context: (request: FormRequest) => Promise<C> | C
   /** The values a fresh form opens with. */
-  initialValues: (
-    actor: SignedInUser,
-    request: FastifyRequest,
-    context: Record<string, unknown>,
-  ) => Promise<Record<string, unknown>> | Record<string, unknown>
-  /** Extra checks that need the raw body (date inputs): return field errors, or the parsed extras. */
-  extra?: (body: Record<string, unknown>) => { errors?: FieldErrors; values?: Record<string, unknown> }
-  /** Saves and returns where to go next. */
-  save: (actor: SignedInUser, input: z.infer<S>, request: FastifyRequest) => Promise<string>
+  initialValues: (request: FormRequest, context: C) => Promise<Record<string, unknown>> | Record<string, unknown>
+  /** Checks that need the raw body (GOV.UK date inputs): field errors, or the parsed extras. */
+  extra?: (body: Record<string, unknown>) => { errors?: FieldErrors; values?: E }
+  /**
+   * Saves and returns where to go next, or (for a form that answers with a page, like "check your
+   * email") the page to show. A ValidationError re-renders the form with its messages.
+   */
+  save: (request: FormRequest, input: z.infer<S> & E, context: C, reply: FastifyReply) => Promise<string | Rendered>
+  /** Where to send someone instead of showing the form (a signed-in person opening the sign-in page). */
+  redirect?: (request: FormRequest) => string | null
+  /** Per-route options, such as a rate limit for public forms. */
+  rateLimit?: { max: number; timeWindow: string }
 }
 
-export function formRoute<S extends z.ZodType>(app: FastifyInstance, route: FormRoute<S>) {
-  app.get(route.path, { config: { permission: route.permission } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const context = await route.context(actor, request)
-    return reply.view(route.template, {
-      ...context,
-      values: await route.initialValues(actor, request, context),
-      errors: {},
-    })
+export interface Rendered {
+  render: string
+  data: Record<string, unknown>
+}
+
+/** A request as form and action routes see it: the actor (null only on public routes) and params as strings. */
+export interface FormRequest {
+  actor: SignedInUser
+  params: Record<string, string>
+  query: Query
+  raw: FastifyRequest
+}
+
+function formRequest(request: FastifyRequest): FormRequest {
+  return {
+    actor: request.actor as SignedInUser,
+    params: (request.params ?? {}) as Record<string, string>,
+    query: (request.query ?? {}) as Query,
+    raw: request,
+  }
+}
+
+export function formRoute<S extends z.ZodType, C extends object, E extends object = object>(
+  app: FastifyInstance,
+  route: FormRoute<S, C, E>,
+) {
+  const access = route.access as FastifyContextConfig
+  const config = { ...access, ...(route.rateLimit && { rateLimit: route.rateLimit }) } as FastifyContextConfig
+  app.get(route.path, { config: access }, async (request, reply) => {
+    const form = formRequest(request)
+    const elsewhere = route.redirect?.(form)
+    if (elsewhere) return reply.redirect(elsewhere)
+    const context = await route.context(form)
+    return reply.view(route.template, { ...context, values: await route.initialValues(form, context), errors: {} })
   })
 
-  app.post(route.path, { config: { permission: route.permission } }, async (request, reply) => {
-    const actor = requireActor(request)
+  app.post(route.path, { config }, async (request, reply) => {
+    const form = formRequest(request)
     const body = (request.body ?? {}) as Record<string, unknown>
+    const context = await route.context(form)
     const parsed = route.schema.safeParse(body)
     const extra = route.extra?.(body) ?? {}
-    let errors: FieldErrors = { ...(extra.errors ?? {}), ...(parsed.success ? {} : fieldErrors(parsed.error)) }
+    let errors: FieldErrors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(extra.errors ?? {}) }
     if (!Object.keys(errors).length) {
       try {
         const next = await route.save(
-          actor,
-          { ...(parsed.data as object), ...(extra.values ?? {}) } as z.infer<S>,
-          request,
+          form,
+          { ...(parsed.data as object), ...(extra.values ?? {}) } as z.infer<S> & E,
+          context,
+          reply,
         )
-        return reply.redirect(next)
+        return typeof next === 'string' ? reply.redirect(next) : reply.view(next.render, next.data)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
         errors = error.fieldErrors
       }
     }
-    const context = await route.context(actor, request)
     return renderFormErrors(reply, route.template, { ...context, values: body }, errors)
   })
+}
+
+/**
+ * A POST without a page of its own (resend an invitation, disable an account, sign out): parsed
+ * with its schema, then run. Bad input, or a ValidationError from the service, gives the 400
+ * problem page listing what is wrong.
+ */
+export function actionRoute<S extends z.ZodType>(
+  app: FastifyInstance,
+  route: {
+    path: string
+    access: Access
+    schema: S
+    run: (request: FormRequest, input: z.infer<S>, reply: FastifyReply) => Promise<string>
+  },
+) {
+  app.post(route.path, { config: route.access as FastifyContextConfig }, async (request, reply) => {
+    const parsed = route.schema.safeParse(request.body ?? {})
+    if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error))
+    return reply.redirect(await route.run(formRequest(request), parsed.data, reply))
+  })
+}
+
+/** Re-renders a form with status 400, the error summary and the user's input kept. */
+export function renderFormErrors(
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown>,
+  errors: FieldErrors,
+) {
+  return reply.code(400).view(template, { ...data, errors, errorList: errorList(errors) })
+}
+
+/** Where a saved form goes: the record's page, saying it was saved, or that nothing changed. */
+export function afterSave(path: string, changed = true) {
+  return `${path}?${changed ? 'saved' : 'unchanged'}=1`
+}
+
+/** The banner after a save: `saved` from afterSave, or "No changes made". */
+export function savedBanner(query: Query, saved: string) {
+  if (query.unchanged) return 'No changes made'
+  return query.saved ? saved : null
 }

@@ -1,13 +1,30 @@
 import type { FastifyInstance } from 'fastify'
+import { defineModule } from './modules.ts'
+import { can } from './permissions.ts'
 
-/** The signed-in home page, and the public pages every service needs. */
-export async function homeRoutes(app: FastifyInstance) {
+/** The signed-in home page, built from the panels modules declare, and the public pages every service needs. */
+async function homeRoutes(app: FastifyInstance) {
   app.get('/', { config: { public: true } }, async (request, reply) => {
-    if (!request.actor) return reply.redirect('/sign-in')
-    return reply.view('platform/views/home.njk')
+    const actor = request.actor
+    if (!actor) return reply.redirect('/sign-in')
+    const panels = await Promise.all(
+      app.registry.homePanels
+        .filter((panel) => !panel.permission || can(actor, panel.permission))
+        .map((panel) => panel.load(app.db, actor)),
+    )
+    return reply.view('platform/views/home.njk', {
+      panels: panels.filter((panel) => panel !== null),
+      welcome: (request.query as Record<string, string>).welcome === '1',
+    })
   })
   app.get('/accessibility', { config: { public: true } }, async (_request, reply) =>
     reply.view('platform/views/accessibility.njk'),
   )
   app.get('/privacy', { config: { public: true } }, async (_request, reply) => reply.view('platform/views/privacy.njk'))
 }
+
+export const homeModule = defineModule({
+  name: 'home',
+  routes: homeRoutes,
+  navigation: [{ href: '/', text: 'Home', permission: null, order: 0 }],
+})

@@ -1,19 +1,23 @@
 import type {} from '@fastify/cookie'
 import type {} from '@fastify/csrf-protection'
 import type {} from '@fastify/view'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/index.ts'
-import { loadSession, type SignedInUser } from './accounts/service.ts'
-import { ForbiddenError, NotFoundError, StaleEditError, ValidationError, type FieldErrors } from './errors.ts'
+import { loadSession, type SignedInUser } from './accounts/sessions.ts'
+import { BadRequestError, ForbiddenError, NotFoundError, StaleEditError, ValidationError } from './errors.ts'
 import { errorList } from './forms.ts'
+import type { Registry } from './modules.ts'
 import { can, type Permission } from './permissions.ts'
+import { isUuid } from './tokens.ts'
 
 /**
- * Every route declares what it needs in its config: `{ permission: 'resource:action' }`
- * or `{ public: true }`. A route with neither stops the app from starting. One hook
- * enforces the permission; a refusal renders a 403 page and never signs the user out.
+ * Every route declares what it needs in its config: `{ permission: 'resource:action' }` (one a
+ * module declares), `{ signedIn: true }` or `{ public: true }`. A route with none stops the app
+ * from starting. One hook enforces the permission; a refusal renders a 403 page and never signs
+ * the user out. A route parameter named `id` or ending in `Id` is a UUID: anything else is a 404
+ * before the route runs.
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,6 +41,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database
     config: Config
+    registry: Registry
   }
 }
 
@@ -55,10 +60,28 @@ export interface RouteDeclaration {
 /** The route table, read by the permission matrix test. */
 export const declaredRoutes = Symbol('declaredRoutes')
 
+/** Route parameters that hold ids, checked as UUIDs by the platform. */
+const isIdParam = (name: string) => name === 'id' || name.endsWith('Id')
+
+/** Query strings parse to one string per name: a repeated name keeps its first value, so no route sees an array. */
+export function parseQueryString(text: string): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const [key, value] of new URLSearchParams(text)) if (!Object.hasOwn(query, key)) query[key] = value
+  return query
+}
+
+/** True when any string in a parsed query, params or body holds a null byte (PostgreSQL refuses them in text). */
+function holdsNullByte(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (depth > 3 || value === null || typeof value !== 'object') return false
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNullByte(item, depth + 1))
+}
+
 export const httpPlatform = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, { registry }: { registry: Registry }) => {
     const routes: RouteDeclaration[] = []
     app.decorate(declaredRoutes, routes)
+    app.decorate('registry', registry)
     app.decorateRequest('actor', null)
     app.decorateRequest('sessionToken', null)
 
@@ -76,6 +99,8 @@ export const httpPlatform = fp(
           `Route ${methods.join(',')} ${route.url} declares no permission, signedIn: true or public: true`,
         )
       }
+      if (config.permission && !registry.permissions.has(config.permission))
+        throw new Error(`Route ${methods.join(',')} ${route.url} needs ${config.permission}, which no module declares`)
       for (const method of methods) {
         routes.push({
           method,
@@ -94,7 +119,7 @@ export const httpPlatform = fp(
       if (token) {
         const unsigned = request.unsignCookie(token)
         if (unsigned.valid && unsigned.value) {
-          request.actor = await loadSession(app.db, unsigned.value)
+          request.actor = await loadSession(app.db, unsigned.value, registry.permissions)
           if (request.actor) request.sessionToken = unsigned.value
         }
         if (!request.actor) reply.clearCookie(sessionCookieName, { path: '/' })
@@ -104,7 +129,7 @@ export const httpPlatform = fp(
         actor,
         can: (permission: Permission) => can(actor, permission),
         currentPath: request.url.split('?')[0],
-        navigation: mainNavigation(actor, request.url.split('?')[0] ?? '/'),
+        navigation: mainNavigation(registry, actor, request.url.split('?')[0] ?? '/'),
         cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         serviceName: actor?.partnershipName ?? 'Safeguarding Partnership Hub',
       }
@@ -114,7 +139,13 @@ export const httpPlatform = fp(
 
     app.addHook('preValidation', async (request, reply) => {
       const config = request.routeOptions.config
-      if (config.public || request.is404) return
+      if (config.assets || request.is404) return
+      if (holdsNullByte(request.query) || holdsNullByte(request.params) || holdsNullByte(request.body))
+        throw new BadRequestError('A null byte in the request')
+      const params = (request.params ?? {}) as Record<string, string>
+      for (const [name, value] of Object.entries(params))
+        if (isIdParam(name) && !isUuid(value)) throw new NotFoundError()
+      if (config.public) return
       if (!request.actor) {
         if (request.method === 'GET') {
           return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)
@@ -143,7 +174,7 @@ export const httpPlatform = fp(
     app.setErrorHandler((error, request, reply) => {
       const err = error as Error & { statusCode?: number; code?: string }
       if (err instanceof NotFoundError)
-        return reply.code(404).view('views/errors/not-found.njk', { message: err.message })
+        return reply.code(404).view(err.template ?? 'views/errors/not-found.njk', { message: err.message })
       if (err instanceof ForbiddenError) return reply.code(403).view('views/errors/forbidden.njk')
       if (err instanceof StaleEditError) {
         // The same address, fetched again, opens the form on the record as it is now.
@@ -187,18 +218,10 @@ export const httpPlatform = fp(
   { name: 'http-platform', dependencies: ['@fastify/cookie', '@fastify/csrf-protection', '@fastify/view'] },
 )
 
-const sections: { href: string; text: string; permission: Permission | null }[] = [
-  { href: '/', text: 'Home', permission: null },
-  { href: '/directory', text: 'Directory', permission: 'directory:read' },
-  { href: '/users', text: 'Accounts', permission: 'users:read' },
-  { href: '/audit-log', text: 'Audit log', permission: 'audit:read' },
-  { href: '/outbox', text: 'Email outbox', permission: 'outbox:read' },
-]
-
-/** The service navigation: the sections this person may open, the current one marked. */
-export function mainNavigation(actor: SignedInUser | null, path: string) {
+/** The service navigation, from the modules' entries: the sections this person may open, the current one marked. */
+export function mainNavigation(registry: Registry, actor: SignedInUser | null, path: string) {
   if (!actor) return []
-  return sections
+  return registry.navigation
     .filter((section) => !section.permission || can(actor, section.permission))
     .map((section) => ({
       href: section.href,
@@ -207,19 +230,17 @@ export function mainNavigation(actor: SignedInUser | null, path: string) {
     }))
 }
 
-/** Re-renders a form with status 400, the error summary and the user's input kept. */
-export function renderFormErrors(
-  reply: FastifyReply,
-  template: string,
-  data: Record<string, unknown>,
-  errors: FieldErrors,
-) {
-  return reply.code(400).view(template, { ...data, errors, errorList: errorList(errors) })
-}
-
-/** Where to go after signing in: only paths on this site. */
+/**
+ * Where to go after signing in: only a path on this site. Control characters are refused outright
+ * (browsers drop a tab or newline, so "/\t/evil.example" would become "//evil.example"), and what is
+ * left must resolve to this origin.
+ */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/'
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/'
+  const base = 'http://hub.invalid'
+  const url = new URL(value, base)
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/'
 }
 
 export function requireActor(request: FastifyRequest): SignedInUser {

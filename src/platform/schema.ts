@@ -127,6 +127,8 @@ export const auditLog = pgTable(
     recordType: text('record_type').notNull(),
     recordId: text('record_id'),
     summary: text('summary').notNull(),
+    /** Other records whose history shows this entry, as "type:id" (a membership names its person and group). */
+    related: text('related').array(),
     before: jsonb('before'),
     after: jsonb('after'),
   },
@@ -134,6 +136,7 @@ export const auditLog = pgTable(
     index('audit_log_partnership_at_idx').on(t.partnershipId, t.at),
     index('audit_log_record_idx').on(t.recordType, t.recordId),
     index('audit_log_actor_idx').on(t.actorUserId),
+    index('audit_log_related_idx').using('gin', t.related),
   ],
 )
 

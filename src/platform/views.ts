@@ -72,3 +72,9 @@ export function configureNunjucks(env: nunjucks.Environment) {
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2))
   return env
 }
+
+/** A stored code as words: "vice-chair" → "Vice chair". */
+export function codeToWords(value: unknown) {
+  const text = String(value).replace(/-/g, ' ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

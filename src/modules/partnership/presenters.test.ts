@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  agencyCsv,
-  agencyRows,
-  agencyTypeItems,
-  groupRows,
-  memberRows,
-  monthItems,
-  partnershipSummary,
-  personRows,
-  personSummary,
-} from './presenters.ts'
+import { agencyCsv, agencyRows, agencyTypeItems } from './agencies/presenters.ts'
+import { groupRows } from './groups/presenters.ts'
+import { memberRows } from './memberships/presenters.ts'
+import { personRows, personSummary } from './people/presenters.ts'
+import { monthItems, partnershipSummary } from './settings/presenters.ts'
 
 const police = {
   id: 'a1',
@@ -69,26 +63,25 @@ describe('agencyCsv', () => {
 })
 
 describe('monthItems', () => {
-  it('marks only the chosen month, and no month at all when none is given, so the form’s value decides', () => {
-    assert.deepEqual(
-      monthItems(9).filter((item) => 'selected' in item),
-      [{ value: '9', text: 'September', selected: true }],
-    )
+  it('offers the twelve months and selects none, so the form’s value decides', () => {
+    const items = monthItems()
+    assert.equal(items.length, 12)
+    assert.deepEqual(items[8], { value: '9', text: 'September' })
     assert.equal(
-      monthItems().some((item) => 'selected' in item),
+      items.some((item) => 'selected' in item),
       false,
     )
   })
 })
 
 describe('agencyTypeItems', () => {
-  it('offers every type, the chosen one selected, and "Any type" for a filter', () => {
-    const items = agencyTypeItems('health', true)
+  it('offers every type, with "Any type" first for a filter, and selects none (the value decides)', () => {
+    const items = agencyTypeItems(true)
     assert.deepEqual(items[0], { value: '', text: 'Any type' })
     assert.equal(items.length, 10)
-    assert.deepEqual(
-      items.filter((item) => 'selected' in item && item.selected).map((item) => item.value),
-      ['health'],
+    assert.equal(
+      items.some((item) => 'selected' in item || 'checked' in item),
+      false,
     )
   })
 })
@@ -138,7 +131,7 @@ describe('groups and members', () => {
   it('counts current members and names the kind of group', () => {
     assert.deepEqual(
       groupRows([
-        { id: 'g1', name: 'Case Review and Governance', kind: 'subgroup', active: true, memberCount: 7 },
+        { id: 'g1', name: 'Case Review and Governance', kind: 'subgroup', active: true, memberCount: 7, purpose: null },
       ])[0]!.slice(1, 3),
       [{ text: 'Subgroup' }, { text: '7', format: 'numeric' }],
     )

@@ -1,4 +1,5 @@
-import { roleDefinitions, roles, type Role } from '../permissions.ts'
+import { escapeHtml } from '../html.ts'
+import { roleDefinitions, roleLabel, roles } from '../permissions.ts'
 import { formatDateTime } from '../views.ts'
 
 /** Turns accounts into the parameters of GOV.UK macros. Pure, so tested without HTTP. */
@@ -10,7 +11,7 @@ const statusTags: Record<string, { text: string; classes: string }> = {
 }
 
 export function roleLabels(userRoles: readonly string[]) {
-  return userRoles.map((role) => roleDefinitions[role as Role]?.label ?? role).join(', ') || 'No roles'
+  return userRoles.map(roleLabel).join(', ') || 'No roles'
 }
 
 export function statusTag(status: string) {
@@ -29,29 +30,23 @@ export function userRows(
   ])
 }
 
-export function userSummary(
-  user: {
-    name: string
-    email: string
-    status: string
-    roles: string[]
-    agencyId: string | null
-    personId: string | null
-    lastSignedInAt: Date | null
-  },
-  agencies: { id: string; name: string }[],
-  people: { id: string; name: string }[],
-) {
+/** An account's page: `agency` and `directoryEntry` are the names of what it is linked to. */
+export function userSummary(user: {
+  name: string
+  email: string
+  status: string
+  roles: string[]
+  agency: string | null
+  directoryEntry: string | null
+  lastSignedInAt: Date | null
+}) {
   return [
     { key: { text: 'Name' }, value: { text: user.name } },
     { key: { text: 'Email address' }, value: { text: user.email } },
     { key: { text: 'Roles' }, value: { text: roleLabels(user.roles) } },
     { key: { text: 'Status' }, value: { text: statusTag(user.status).text } },
-    {
-      key: { text: 'Agency (for agency leads)' },
-      value: { text: agencies.find((a) => a.id === user.agencyId)?.name ?? 'None' },
-    },
-    { key: { text: 'Directory entry' }, value: { text: people.find((p) => p.id === user.personId)?.name ?? 'None' } },
+    { key: { text: 'Agency (for agency leads)' }, value: { text: user.agency ?? 'None' } },
+    { key: { text: 'Directory entry' }, value: { text: user.directoryEntry ?? 'None' } },
     {
       key: { text: 'Last signed in' },
       value: { text: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never' },
@@ -59,15 +54,20 @@ export function userSummary(
   ]
 }
 
-export function roleItems(selected: readonly string[]) {
+export function accountCsv(
+  users: { name: string; email: string; status: string; roles: string[]; lastSignedInAt: Date | null }[],
+) {
+  return [
+    ['Name', 'Email', 'Roles', 'Status', 'Last signed in'],
+    ...users.map((u) => [u.name, u.email, u.roles.map(roleLabel).join('; '), u.status, u.lastSignedInAt]),
+  ]
+}
+
+/** The role checkboxes; which are checked comes from the form's values. */
+export function roleItems() {
   return roles.map((role) => ({
     value: role,
     text: roleDefinitions[role].label,
     hint: { text: roleDefinitions[role].description },
-    checked: selected.includes(role),
   }))
-}
-
-export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { countAudit, listAudit, type AuditFilter } from '../audit.ts'
-import { filterQuery, pagination } from '../tables.ts'
-import { listUsers } from '../accounts/service.ts'
+import { filterQuery, pagination, type Query } from '../lists.ts'
+import { listUsers } from '../accounts/users.ts'
 import { dateInput } from '../forms.ts'
+import { isUuid } from '../tokens.ts'
 import { requireActor } from '../http.ts'
 import { sendCsv } from '../exports.ts'
-import { auditCsvRows, auditRows, recordTypeLabels } from './presenters.ts'
+import { errorList } from '../forms.ts'
+import { auditCsvRows, auditRows, recordTypeLabel, type RecordTypes } from './presenters.ts'
 
 const pageSize = 50
-const recordTypes = Object.keys(recordTypeLabels)
 
 const londonOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
 
@@ -24,12 +25,12 @@ function startOfLondonDay(isoDate: string): Date {
 }
 
 /** Reads the filter from the query string; a bad date is reported, not ignored. */
-function readFilter(request: FastifyRequest) {
-  const query = (request.query ?? {}) as Record<string, string>
+function readFilter(request: FastifyRequest, recordTypes: RecordTypes) {
+  const query = (request.query ?? {}) as Query
   const errors: Record<string, string> = {}
   const filter: AuditFilter = {}
-  if (query.actor && /^[0-9a-f-]{36}$/i.test(query.actor)) filter.actorUserId = query.actor
-  if (query.recordType && recordTypes.includes(query.recordType)) filter.recordType = query.recordType
+  if (query.actor && isUuid(query.actor)) filter.actorUserId = query.actor
+  if (query.recordType && recordTypes.has(query.recordType)) filter.recordType = query.recordType
   if (query.recordId) filter.recordId = query.recordId.slice(0, 100)
   const from = dateInput(query, 'from', 'the from date', { required: false, min: '2000-01-01', max: '2100-12-31' })
   const to = dateInput(query, 'to', 'the to date', { required: false, min: '2000-01-01', max: '2100-12-31' })
@@ -43,9 +44,10 @@ function readFilter(request: FastifyRequest) {
 }
 
 export async function auditLogRoutes(app: FastifyInstance) {
+  const recordTypes = app.registry.recordTypes
   app.get('/audit-log', { config: { permission: 'audit:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const { filter, errors, query } = readFilter(request)
+    const { filter, errors, query } = readFilter(request, recordTypes)
     const hasErrors = Object.keys(errors).length > 0
     const page = Math.max(1, Math.min(100_000, Number.parseInt(query.page ?? '1', 10) || 1))
     const [rows, total, users] = await Promise.all([
@@ -54,21 +56,25 @@ export async function auditLogRoutes(app: FastifyInstance) {
       listUsers(app.db, actor.partnershipId),
     ])
     return reply.code(hasErrors ? 400 : 200).view('platform/audit-log/views/audit-log.njk', {
-      rows: auditRows(rows),
+      rows: auditRows(rows, recordTypes),
       total,
       from: total ? (page - 1) * pageSize + 1 : 0,
       to: (page - 1) * pageSize + rows.length,
       pagination: pagination(page, pageSize, total, query),
       query,
       errors,
-      errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+      errorList: errorList(errors),
       actorItems: [
         { value: '', text: 'Anyone' },
         ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor })),
       ],
       recordTypeItems: [
         { value: '', text: 'Any' },
-        ...recordTypes.map((t) => ({ value: t, text: recordTypeLabels[t], selected: t === query.recordType })),
+        ...[...recordTypes.keys()].map((t) => ({
+          value: t,
+          text: recordTypeLabel(recordTypes, t),
+          selected: t === query.recordType,
+        })),
       ],
       downloadHref: `/audit-log/download.csv${filterQuery(query)}`,
     })
@@ -76,7 +82,7 @@ export async function auditLogRoutes(app: FastifyInstance) {
 
   app.get('/audit-log/download.csv', { config: { permission: 'audit:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const { filter, errors } = readFilter(request)
+    const { filter, errors } = readFilter(request, recordTypes)
     if (Object.keys(errors).length) return reply.code(400).send('Invalid filter')
     const rows = await listAudit(app.db, actor.partnershipId, filter, 100_000)
     return sendCsv(reply, 'audit-log.csv', auditCsvRows(rows))

@@ -2,8 +2,25 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../errors.ts'
 import { sendCsv } from '../exports.ts'
 import { requireActor } from '../http.ts'
-import { formatDateTime } from '../views.ts'
+import { escapeHtml } from '../html.ts'
+import { codeToWords, formatDateTime } from '../views.ts'
 import { getOutboxMessage, listOutbox } from './outbox.ts'
+
+/** The kinds of email, in words; a module's new kind reads as its key in words until listed. */
+const kindLabels: Record<string, string> = {
+  invite: 'Invitation',
+  'password-reset': 'Password reset',
+  'password-changed': 'Password changed',
+}
+const kindLabel = (template: string) => kindLabels[template] ?? codeToWords(template)
+
+/** What happened to a message; with the development adapter nothing leaves the machine. */
+function statusText(message: { status: string; attempts: number }, development: boolean) {
+  if (message.status === 'pending' && message.attempts > 0)
+    return `Retrying (${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'})`
+  if (message.status === 'sent') return development ? 'Kept, not sent' : 'Sent'
+  return codeToWords(message.status)
+}
 
 /**
  * The email outbox: what was queued, sent or failed. Message bodies carry sign-in links,
@@ -21,15 +38,10 @@ export async function outboxRoutes(app: FastifyInstance) {
         { text: formatDateTime(m.createdAt), attributes: { 'data-sort-value': m.createdAt.toISOString() } },
         { text: m.toAddress },
         showBodies
-          ? { html: `<a class="govuk-link" href="/outbox/${m.id}">${escape(m.subject)}</a>` }
+          ? { html: `<a class="govuk-link" href="/outbox/${m.id}">${escapeHtml(m.subject)}</a>` }
           : { text: m.subject },
-        { text: m.template },
-        {
-          text:
-            m.status === 'pending' && m.attempts > 0
-              ? `Retrying (${m.attempts} ${m.attempts === 1 ? 'attempt' : 'attempts'})`
-              : m.status,
-        },
+        { text: kindLabel(m.template) },
+        { text: statusText(m, showBodies) },
       ]),
     })
   })
@@ -44,8 +56,8 @@ export async function outboxRoutes(app: FastifyInstance) {
         m.createdAt,
         m.toAddress,
         m.subject,
-        m.template,
-        m.status,
+        kindLabel(m.template),
+        statusText(m, showBodies),
         m.attempts,
         m.sentAt,
         m.lastError,
@@ -57,15 +69,13 @@ export async function outboxRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     if (!showBodies) throw new NotFoundError()
     const { id } = request.params as { id: string }
-    const message = /^[0-9a-f-]{36}$/i.test(id) ? await getOutboxMessage(app.db, actor.partnershipId, id) : null
+    const message = await getOutboxMessage(app.db, actor.partnershipId, id)
     if (!message) throw new NotFoundError()
     return reply.view('platform/email/views/message.njk', {
       message,
+      kind: kindLabel(message.template),
+      status: statusText(message, showBodies),
       links: message.bodyText.match(/https?:\/\/\S+/g) ?? [],
     })
   })
-}
-
-function escape(text: string) {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }

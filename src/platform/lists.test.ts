@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { filterQuery, pagination, readSort, sortableHead } from './tables.ts'
+import { filterQuery, pagination, readList, sortableHead, type Column } from './lists.ts'
 
-const columns = [
+const columns: Column<'name' | 'type' | 'people'>[] = [
   { key: 'name', text: 'Name' },
   { key: 'type', text: 'Type' },
   { key: null, text: 'Status' },
@@ -16,20 +16,34 @@ function linkOf(cell: { html?: string }) {
   return Object.fromEntries(new URLSearchParams(href.replace(/&amp;/g, '&')))
 }
 
-describe('readSort', () => {
-  it('takes a column from the allowed list and a direction', () => {
-    assert.deepEqual(readSort({ sort: 'type', direction: 'desc' }, ['name', 'type'], 'name'), {
+describe('readList', () => {
+  const list = {
+    columns: [
+      { key: 'name' as const, text: 'Name' },
+      { key: 'type' as const, text: 'Type' },
+      { key: null, text: 'Notes' },
+    ],
+    defaultSort: 'name' as const,
+    pageSize: 50,
+    noun: ['agency', 'agencies'] as [string, string],
+  }
+  it('takes a sort and direction the list declares, and the page as an offset', () => {
+    assert.deepEqual(readList({ sort: 'type', direction: 'desc', page: '3' }, list), {
       sort: 'type',
       direction: 'desc',
+      page: 3,
+      limit: 50,
+      offset: 100,
     })
   })
-
-  it('falls back to the default column, ascending, for anything else', () => {
-    assert.deepEqual(readSort({ sort: 'password_hash', direction: 'sideways' }, ['name', 'type'], 'name'), {
+  it('ignores a column it does not declare, a nonsense direction and a nonsense page', () => {
+    assert.deepEqual(readList({ sort: 'password_hash', direction: 'sideways', page: '-4' }, list), {
       sort: 'name',
       direction: 'asc',
+      page: 1,
+      limit: 50,
+      offset: 0,
     })
-    assert.deepEqual(readSort({}, ['name', 'type'], 'type'), { sort: 'type', direction: 'asc' })
   })
 })
 

@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify'
+import { recordHistory } from '../../../platform/audit.ts'
+import { historyEntries } from '../../../platform/audit-log/presenters.ts'
+import { sendCsv } from '../../../platform/exports.ts'
+import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
+import { version } from '../../../platform/forms.ts'
+import { requireActor } from '../../../platform/http.ts'
+import { listView, oneOf, readList, searchText, type ListDefinition, type Query } from '../../../platform/lists.ts'
+import { agencySchema } from '../forms.ts'
+import { directoryNavigation } from '../navigation.ts'
+import { personRows } from '../people/presenters.ts'
+import { listPeople } from '../people/service.ts'
+import { agencyTypes } from '../schema.ts'
+import { seesWholeDirectory } from '../scopes.ts'
+import { agencyCsv, agencyRows, agencySummary, agencyTypeItems } from './presenters.ts'
+import { createAgency, getAgency, listAgencies, updateAgency, type AgencyFilter } from './service.ts'
+
+const views = 'modules/partnership/views'
+
+const agencyList: ListDefinition<AgencyFilter['sort']> = {
+  columns: [
+    { key: 'name', text: 'Name' },
+    { key: 'type', text: 'Type' },
+    { key: null, text: 'Contributes funding' },
+    { key: 'people', text: 'People', format: 'numeric' },
+    { key: null, text: 'Status' },
+  ],
+  defaultSort: 'name',
+  download: '/directory/agencies.csv',
+  noun: ['agency', 'agencies'],
+}
+
+function agencyFilter(query: Query) {
+  const state = readList(query, agencyList)
+  const filter: AgencyFilter = {
+    search: searchText(query.search),
+    type: oneOf(query.type, agencyTypes),
+    status: oneOf(query.status, ['active', 'inactive'] as const),
+    sort: state.sort,
+    direction: state.direction,
+  }
+  return { state, filter }
+}
+
+export async function agencyRoutes(app: FastifyInstance) {
+  const db = app.db
+
+  app.get('/directory/agencies', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const query = request.query as Query
+    const { state, filter } = agencyFilter(query)
+    const rows = await listAgencies(db, actor, filter)
+    return reply.view(`${views}/agencies.njk`, {
+      rows: agencyRows(rows),
+      list: listView(agencyList, state, query, { total: rows.length, shown: rows.length }),
+      typeItems: agencyTypeItems(true),
+      subNavigation: directoryNavigation('/directory/agencies'),
+    })
+  })
+
+  app.get('/directory/agencies.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const rows = await listAgencies(db, actor, agencyFilter(request.query as Query).filter)
+    return sendCsv(reply, 'agencies.csv', agencyCsv(rows))
+  })
+
+  formRoute(app, {
+    path: '/directory/agencies/new',
+    access: { permission: 'directory:manage' },
+    template: `${views}/agency-form.njk`,
+    schema: agencySchema,
+    context: () => ({ isNew: true, typeItems: agencyTypeItems() }),
+    initialValues: () => ({ active: 'true' }),
+    save: async ({ actor }, input) => afterSave(`/directory/agencies/${await createAgency(db, actor, input)}`),
+  })
+
+  app.get('/directory/agencies/:id', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const agency = await getAgency(db, actor.partnershipId, (request.params as { id: string }).id)
+    const [members, history] = await Promise.all([
+      listPeople(db, actor, { agencyId: agency.id, sort: 'name', direction: 'asc', limit: 1000 }),
+      seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, 'agency', agency.id) : null,
+    ])
+    return reply.view(`${views}/agency.njk`, {
+      agency,
+      summary: agencySummary(agency),
+      peopleRows: personRows(members),
+      history: history && historyEntries(history, app.registry.recordTypes),
+      flash: savedBanner(request.query as Query, 'Agency saved'),
+    })
+  })
+
+  formRoute(app, {
+    path: '/directory/agencies/:id/edit',
+    access: { permission: 'directory:manage' },
+    template: `${views}/agency-form.njk`,
+    schema: agencySchema.extend({ version }),
+    context: async ({ actor, params }) => ({
+      agency: await getAgency(db, actor.partnershipId, params.id!),
+      typeItems: agencyTypeItems(),
+    }),
+    initialValues: (_request, { agency }) => ({
+      ...agency,
+      contributesFunding: String(agency.contributesFunding),
+      active: String(agency.active),
+    }),
+    save: async ({ actor, params }, { version: v, ...input }) =>
+      afterSave(`/directory/agencies/${params.id}`, await updateAgency(db, actor, params.id!, v, input)),
+  })
+}

@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
+import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
+import { matchesWords } from '../../../platform/lists.ts'
+import type { Actor } from '../../../platform/permissions.ts'
+import { personScope } from '../scopes.ts'
+import { agencies, people, type AgencyType } from '../schema.ts'
+
+/** Partner agencies. Every query is filtered by the actor's partnership: another's record is "not found". */
+
+export interface AgencyInput {
+  name: string
+  type: AgencyType
+  contributesFunding: boolean
+  active: boolean
+}
+
+export interface AgencyFilter {
+  search?: string
+  type?: AgencyType
+  status?: 'active' | 'inactive'
+  sort: 'name' | 'type' | 'people'
+  direction: 'asc' | 'desc'
+}
+
+export async function listAgencies(db: Database, actor: Actor, filter: AgencyFilter) {
+  const conditions: (SQL | undefined)[] = [eq(agencies.partnershipId, actor.partnershipId)]
+  if (filter.search) conditions.push(matchesWords(filter.search, [agencies.name]))
+  if (filter.type) conditions.push(eq(agencies.type, filter.type))
+  if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
+  // Head counts through the same scope as the people list, so a count never promises people the page will not show.
+  const counts = db
+    .select({ agencyId: people.agencyId, count: sql<number>`count(*)::int`.as('count') })
+    .from(people)
+    .where(and(eq(people.partnershipId, actor.partnershipId), personScope(actor)))
+    .groupBy(people.agencyId)
+    .as('counts')
+  const peopleCount = sql<number>`coalesce(${counts.count}, 0)`
+  const order = { name: agencies.name, type: agencies.type, people: peopleCount }[filter.sort]
+  return db
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      type: agencies.type,
+      contributesFunding: agencies.contributesFunding,
+      active: agencies.active,
+      peopleCount,
+    })
+    .from(agencies)
+    .leftJoin(counts, eq(counts.agencyId, agencies.id))
+    .where(and(...conditions))
+    .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(agencies.name))
+}
+
+/** Agencies as choices for a select: id and name only, in name order. */
+export function listAgencyOptions(db: Database, partnershipId: string, options: { activeOnly?: boolean } = {}) {
+  return db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.partnershipId, partnershipId), options.activeOnly ? eq(agencies.active, true) : undefined))
+    .orderBy(asc(agencies.name))
+}
+
+export async function getAgency(db: Database, partnershipId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.id, id)))
+  if (!row) throw new NotFoundError()
+  return row
+}
+
+/** The agency's name, checking it belongs to the partnership; null for no agency. */
+export async function agencyNameFor(db: Database, partnershipId: string, agencyId: string | null, field = 'agencyId') {
+  if (!agencyId) return null
+  const [row] = await db
+    .select({ name: agencies.name })
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)))
+  if (!row) throw new ValidationError({ [field]: 'Select an agency from the list' })
+  return row.name
+}
+
+const duplicate = { name: 'There is already an agency with this name' }
+
+export function createAgency(db: Database, actor: Actor, input: AgencyInput) {
+  return insertAudited(db, actor, agencies, input, {
+    recordType: 'agency',
+    summary: `Added agency ${input.name}`,
+    conflict: duplicate,
+  })
+}
+
+export async function updateAgency(db: Database, actor: Actor, id: string, version: number, input: AgencyInput) {
+  const before = await getAgency(db, actor.partnershipId, id)
+  return updateAudited(
+    db,
+    actor,
+    agencies,
+    { id, version, before, set: input },
+    { recordType: 'agency', summary: `Changed agency ${input.name}`, conflict: duplicate },
+  )
+}

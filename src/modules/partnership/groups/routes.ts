@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify'
+import { recordHistory } from '../../../platform/audit.ts'
+import { historyEntries } from '../../../platform/audit-log/presenters.ts'
+import { sendCsv } from '../../../platform/exports.ts'
+import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
+import { version } from '../../../platform/forms.ts'
+import { requireActor } from '../../../platform/http.ts'
+import { listView, oneOf, readList, type ListDefinition, type Query } from '../../../platform/lists.ts'
+import { can } from '../../../platform/permissions.ts'
+import { groupSchema } from '../forms.ts'
+import { memberCsv, memberRows } from '../memberships/presenters.ts'
+import { listMemberships } from '../memberships/service.ts'
+import { directoryNavigation } from '../navigation.ts'
+import { seesWholeDirectory } from '../scopes.ts'
+import { groupCsv, groupRows, groupSummary } from './presenters.ts'
+import { createGroup, getGroup, listGroups, updateGroup, type GroupFilter } from './service.ts'
+
+const views = 'modules/partnership/views'
+
+const groupList: ListDefinition<GroupFilter['sort']> = {
+  columns: [
+    { key: 'name', text: 'Name' },
+    { key: 'kind', text: 'Kind' },
+    { key: 'members', text: 'Current members', format: 'numeric' },
+    { key: null, text: 'Status' },
+  ],
+  defaultSort: 'kind',
+  download: '/directory/groups.csv',
+  noun: ['group', 'groups'],
+}
+
+function groupFilter(query: Query) {
+  const state = readList(query, groupList)
+  const filter: GroupFilter = {
+    status: oneOf(query.status, ['active', 'inactive'] as const),
+    sort: state.sort,
+    direction: state.direction,
+  }
+  return { state, filter }
+}
+
+export async function groupRoutes(app: FastifyInstance) {
+  const db = app.db
+
+  app.get('/directory/groups', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const query = request.query as Query
+    const { state, filter } = groupFilter(query)
+    const rows = await listGroups(db, actor, filter)
+    return reply.view(`${views}/groups.njk`, {
+      rows: groupRows(rows),
+      list: listView(groupList, state, query, { total: rows.length, shown: rows.length }),
+      subNavigation: directoryNavigation('/directory/groups'),
+    })
+  })
+
+  app.get('/directory/groups.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    return sendCsv(
+      reply,
+      'groups.csv',
+      groupCsv(await listGroups(db, actor, groupFilter(request.query as Query).filter)),
+    )
+  })
+
+  formRoute(app, {
+    path: '/directory/groups/new',
+    access: { permission: 'directory:manage' },
+    template: `${views}/group-form.njk`,
+    schema: groupSchema,
+    context: () => ({ isNew: true }),
+    initialValues: () => ({ kind: 'subgroup', active: 'true' }),
+    save: async ({ actor }, input) => afterSave(`/directory/groups/${await createGroup(db, actor, input)}`),
+  })
+
+  app.get('/directory/groups/:id', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const group = await getGroup(db, actor, (request.params as { id: string }).id)
+    const [members, history] = await Promise.all([
+      listMemberships(db, actor, { groupId: group.id }),
+      seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, 'group', group.id) : null,
+    ])
+    const canManage = can(actor, 'directory:manage')
+    return reply.view(`${views}/group.njk`, {
+      group,
+      summary: groupSummary(group),
+      currentRows: memberRows(
+        members.filter((m) => m.current),
+        canManage,
+      ),
+      pastRows: memberRows(
+        members.filter((m) => !m.current),
+        canManage,
+      ),
+      canManage,
+      history: history && historyEntries(history, app.registry.recordTypes),
+      flash: savedBanner(request.query as Query, 'Group saved'),
+    })
+  })
+
+  app.get('/directory/groups/:id/members.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const group = await getGroup(db, actor, (request.params as { id: string }).id)
+    return sendCsv(reply, 'members.csv', memberCsv(await listMemberships(db, actor, { groupId: group.id })))
+  })
+
+  formRoute(app, {
+    path: '/directory/groups/:id/edit',
+    access: { permission: 'directory:manage' },
+    template: `${views}/group-form.njk`,
+    schema: groupSchema.extend({ version }),
+    context: async ({ actor, params }) => ({ group: await getGroup(db, actor, params.id!) }),
+    initialValues: (_request, { group }) => ({ ...group, active: String(group.active) }),
+    save: async ({ actor, params }, { version: v, ...input }) =>
+      afterSave(`/directory/groups/${params.id}`, await updateGroup(db, actor, params.id!, v, input)),
+  })
+}

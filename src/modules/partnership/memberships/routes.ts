@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { afterSave, formRoute } from '../../../platform/form-route.ts'
+import { dateInput, version } from '../../../platform/forms.ts'
+import { membershipSchema } from '../forms.ts'
+import { getGroup } from '../groups/service.ts'
+import { personHint } from '../people/presenters.ts'
+import { listPeople } from '../people/service.ts'
+import { membershipRoleItems } from './presenters.ts'
+import { addMembership, getMembership, updateMembership } from './service.ts'
+
+const views = 'modules/partnership/views'
+
+/** Membership dates, from GOV.UK date inputs. */
+function membershipDates(body: Record<string, unknown>) {
+  const range = { min: '1990-01-01', max: '2100-12-31' }
+  const startsOn = dateInput(body, 'startsOn', 'the start date', { required: true, ...range })
+  const endsOn = dateInput(body, 'endsOn', 'the end date', { required: false, ...range })
+  const errors: Record<string, string> = {}
+  if (startsOn.error) errors['startsOn-day'] = startsOn.error
+  if (endsOn.error) errors['endsOn-day'] = endsOn.error
+  if (!startsOn.error && !endsOn.error && endsOn.value && startsOn.value && endsOn.value < startsOn.value)
+    errors['endsOn-day'] = 'The end date must be the same as or after the start date'
+  return { errors, values: { startsOn: startsOn.value ?? '', endsOn: endsOn.value ?? null } }
+}
+
+/** A GOV.UK date input's three fields from an ISO date. */
+function dateParts(iso: string | null | undefined, name: string) {
+  if (!iso) return {}
+  const [year, month, day] = iso.split('-')
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
+}
+
+export async function membershipRoutes(app: FastifyInstance) {
+  const db = app.db
+
+  formRoute(app, {
+    path: '/directory/groups/:id/members/new',
+    access: { permission: 'directory:manage' },
+    template: `${views}/member-form.njk`,
+    schema: membershipSchema.extend({ personId: z.uuid('Select a person from the list') }),
+    extra: membershipDates,
+    context: async ({ actor, params }) => {
+      const people = await listPeople(db, actor, { sort: 'name', direction: 'asc', limit: 100_000 })
+      return {
+        group: await getGroup(db, actor, params.id!),
+        personItems: [
+          { value: '', text: 'Choose a person' },
+          ...people.map((p) => {
+            const hint = personHint(p)
+            return { value: p.id, text: hint ? `${p.name} (${hint})` : p.name }
+          }),
+        ],
+        roleItems: membershipRoleItems(),
+        isNew: true,
+      }
+    },
+    initialValues: () => ({ role: 'member' }),
+    save: async ({ actor, params }, input) => {
+      await addMembership(db, actor, params.id!, input)
+      return afterSave(`/directory/groups/${params.id}`)
+    },
+  })
+
+  formRoute(app, {
+    path: '/directory/groups/:id/members/:membershipId/edit',
+    access: { permission: 'directory:manage' },
+    template: `${views}/member-form.njk`,
+    schema: membershipSchema.extend({ version }),
+    extra: membershipDates,
+    context: async ({ actor, params }) => {
+      const group = await getGroup(db, actor, params.id!)
+      const membership = await getMembership(db, actor, group.id, params.membershipId!)
+      return { group, membership, personName: membership.personName, roleItems: membershipRoleItems() }
+    },
+    initialValues: (_request, { membership: m }) => ({
+      ...m,
+      ...dateParts(m.startsOn, 'startsOn'),
+      ...dateParts(m.endsOn, 'endsOn'),
+    }),
+    save: async ({ actor, params }, { version: v, ...input }) => {
+      const changed = await updateMembership(db, actor, params.id!, params.membershipId!, v, input)
+      return afterSave(`/directory/groups/${params.id}`, changed)
+    },
+  })
+}

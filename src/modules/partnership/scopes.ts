@@ -1,0 +1,42 @@
+import { eq, inArray, or, sql } from 'drizzle-orm'
+import { isUnscoped, scopeCondition, type Actor } from '../../platform/permissions.ts'
+import { groupMemberships, groups, people } from './schema.ts'
+
+/**
+ * What a scoped role sees of the directory, one rule per record type, applied by every list,
+ * count, page and download (docs/decisions/0005-directory-scoping.md).
+ */
+export const directoryScopes = {
+  'own-agency': 'Only the people of their own agency, and the members of groups from it',
+  'own-groups': 'Only the board and the subgroups they sit on (now or in the past)',
+}
+
+/** An agency lead sees only the people of their own agency. */
+export function personScope(actor: Actor) {
+  return scopeCondition(actor, 'directory:read', {
+    'own-agency': (a) => (a.agencyId ? eq(people.agencyId, a.agencyId) : sql`false`),
+    'own-groups': () => undefined,
+  })
+}
+
+const groupsSatOnBy = (personId: string) =>
+  sql`(select ${groupMemberships.groupId} from ${groupMemberships} where ${groupMemberships.personId} = ${personId})`
+
+/** A subgroup member sees the board and the groups they sit on (now or in the past). */
+export function groupScope(actor: Actor) {
+  return scopeCondition(actor, 'directory:read', {
+    'own-agency': () => undefined,
+    'own-groups': (a) =>
+      a.personId
+        ? or(eq(groups.kind, 'board'), inArray(groups.id, groupsSatOnBy(a.personId)))
+        : eq(groups.kind, 'board'),
+  })
+}
+
+/**
+ * True when no scope limits what this actor reads in the directory. A record's history names the
+ * groups and agencies it touched, so only they see it.
+ */
+export function seesWholeDirectory(actor: Actor) {
+  return isUnscoped(actor, 'directory:read')
+}

@@ -1,0 +1,29 @@
+import type { Database } from '../../db/index.ts'
+import type { Actor } from '../permissions.ts'
+
+/**
+ * What accounts need from the partnership directory, provided by the module that owns agencies
+ * and people at its registration (`accountDirectory`), so the platform imports no module.
+ */
+export interface AccountDirectory {
+  /**
+   * The names of the agency and directory entry an account points at, checking both belong to the
+   * partnership: a ValidationError on `agencyId` or `personId` otherwise.
+   */
+  describe(
+    db: Database,
+    partnershipId: string,
+    links: { agencyId: string | null; personId: string | null },
+  ): Promise<{ agency: string | null; directoryEntry: string | null }>
+  /** Agencies as choices: id and name, in name order. */
+  agencyOptions(db: Database, partnershipId: string): Promise<{ id: string; name: string }[]>
+  /** People matching words of a name (all, for an empty term), as the actor may see them. */
+  searchPeople(db: Database, actor: Actor, term: string, limit: number): Promise<PersonChoice[]>
+}
+
+export interface PersonChoice {
+  id: string
+  name: string
+  /** Job title and agency, to tell two people of one name apart. */
+  hint: string | null
+}

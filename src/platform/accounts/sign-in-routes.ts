@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { z } from 'zod'
+import { NotFoundError, ValidationError } from '../errors.ts'
+import { actionRoute, formRoute } from '../form-route.ts'
+import { requiredEmail } from '../forms.ts'
+import { safeReturnTo, sessionCookieName } from '../http.ts'
+import { findTokenUser, requestPasswordReset, setPasswordWithToken, type LinkPurpose } from './one-time-links.ts'
+import { signIn, signOut } from './sessions.ts'
+
+/** Signing in and out, and the emailed links that set a password: the public side of accounts. */
+
+const views = 'platform/accounts/views'
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or less'),
+  password: z.string().min(1, 'Enter your password').max(256, 'Password must be 256 characters or less'),
+  returnTo: z.string().max(2000).optional(),
+})
+
+const newPasswordSchema = z
+  .object({
+    password: z.string({ error: 'Enter a password' }).max(256, 'Password must be 256 characters or less'),
+    confirmPassword: z.string({ error: 'Confirm your password' }).max(256),
+  })
+  .refine((form) => form.password === form.confirmPassword, {
+    message: 'Passwords do not match',
+    path: ['confirmPassword'],
+  })
+
+/** Sign-in throttling per IP; accounts also lock after repeated failures (sessions.ts). */
+const signInRateLimit = { max: 10, timeWindow: '1 minute' }
+
+const linkExpired = () =>
+  new NotFoundError('This link has expired or has already been used', `${views}/link-expired.njk`)
+
+export async function signInRoutes(app: FastifyInstance) {
+  function startSession(reply: FastifyReply, token: string) {
+    return reply.setCookie(sessionCookieName, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.secureCookies,
+      signed: true,
+    })
+  }
+
+  formRoute(app, {
+    path: '/sign-in',
+    access: { public: true },
+    rateLimit: signInRateLimit,
+    template: `${views}/sign-in.njk`,
+    schema: signInSchema,
+    redirect: ({ actor }) => (actor ? '/' : null),
+    context: ({ query }) => ({ signedOut: query.signedOut === '1' }),
+    initialValues: ({ query }) => ({ returnTo: query.returnTo }),
+    save: async ({ raw: request }, input, _context, reply) => {
+      const result = await signIn(app.db, input)
+      if (!result.ok) {
+        throw new ValidationError({
+          email:
+            result.reason === 'locked'
+              ? 'Your account has been locked for 15 minutes because of too many failed attempts to sign in. Try again later or reset your password'
+              : 'Enter a correct email address and password',
+        })
+      }
+      // A fresh session id on every sign-in, so a session fixed before sign-in is worthless.
+      if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
+      startSession(reply, result.sessionToken)
+      return safeReturnTo(input.returnTo)
+    },
+  })
+
+  actionRoute(app, {
+    path: '/sign-out',
+    access: { public: true },
+    schema: z.object({}),
+    run: async ({ raw: request }, _input, reply) => {
+      if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
+      reply.clearCookie(sessionCookieName, { path: '/' })
+      return '/sign-in?signedOut=1'
+    },
+  })
+
+  formRoute(app, {
+    path: '/forgot-password',
+    access: { public: true },
+    rateLimit: signInRateLimit,
+    template: `${views}/forgot-password.njk`,
+    schema: z.object({ email: requiredEmail() }),
+    context: () => ({}),
+    initialValues: () => ({}),
+    save: async (_request, { email }) => {
+      await requestPasswordReset(app.db, email, app.config.baseUrl)
+      return { render: `${views}/forgot-password-sent.njk`, data: { email } }
+    },
+  })
+
+  for (const [path, purpose, template] of [
+    ['/reset-password/:token', 'password-reset', 'reset-password.njk'],
+    ['/accept-invite/:token', 'invite', 'accept-invite.njk'],
+  ] as [string, LinkPurpose, string][]) {
+    formRoute(app, {
+      path,
+      access: { public: true },
+      rateLimit: signInRateLimit,
+      template: `${views}/${template}`,
+      schema: newPasswordSchema,
+      context: async ({ params }) => {
+        const user = await findTokenUser(app.db, params.token!, purpose)
+        if (!user) throw linkExpired()
+        return { email: user.email, name: user.name }
+      },
+      initialValues: () => ({}),
+      save: async ({ params }, input, _context, reply) => {
+        startSession(reply, await setPasswordWithToken(app.db, params.token!, purpose, input.password))
+        return '/?welcome=1'
+      },
+    })
+  }
+}

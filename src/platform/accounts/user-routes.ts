@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { recordHistory } from '../audit.ts'
+import { historyEntries } from '../audit-log/presenters.ts'
+import { sendCsv } from '../exports.ts'
+import { actionRoute, afterSave, formRoute, savedBanner, type FormRequest } from '../form-route.ts'
+import { checkboxes, optionalId, requiredEmail, requiredText, version } from '../forms.ts'
+import { requireActor } from '../http.ts'
+import { listView, oneOf, readList, searchText, type ListDefinition, type Query } from '../lists.ts'
+import { isRole, roleDefinitions, roles, type Role } from '../permissions.ts'
+import { userStatuses } from '../schema.ts'
+import { accountCsv, roleItems, userRows, userSummary } from './presenters.ts'
+import {
+  describeUser,
+  getUser,
+  inviteUser,
+  listUsers,
+  resendInvite,
+  setUserDisabled,
+  updateUser,
+  type UserFilter,
+} from './users.ts'
+
+/** Managing accounts (the business unit and administrators), and each person's own account page. */
+
+const views = 'platform/accounts/views'
+
+const userSchema = z.object({
+  name: requiredText('their full name', 200),
+  roles: checkboxes(roles as [Role, ...Role[]], 'Select a role from the list'),
+  agencyId: optionalId,
+  personId: optionalId,
+})
+
+const accountList: ListDefinition<UserFilter['sort']> = {
+  columns: [
+    { key: 'name', text: 'Name' },
+    { key: 'email', text: 'Email' },
+    { key: null, text: 'Roles' },
+    { key: 'status', text: 'Status' },
+    { key: 'lastSignedInAt', text: 'Last signed in' },
+  ],
+  defaultSort: 'name',
+  download: '/users/download.csv',
+  noun: ['account', 'accounts'],
+}
+
+/** The list's filters and sort from the query string; anything unknown is ignored. */
+function userFilter(query: Query) {
+  const state = readList(query, accountList)
+  const filter: UserFilter = {
+    search: searchText(query.search),
+    role: query.role && isRole(query.role) ? query.role : undefined,
+    status: oneOf(query.status, userStatuses),
+    sort: state.sort,
+    direction: state.direction,
+  }
+  return { state, filter }
+}
+
+export async function userRoutes(app: FastifyInstance) {
+  const directory = app.registry.accountDirectory
+  {
+    app.get('/account', { config: { signedIn: true } }, async (request, reply) => {
+      const actor = requireActor(request)
+      const user = await describeUser(app.db, directory, actor.partnershipId, actor.id)
+      return reply.view(`${views}/account.njk`, { summary: userSummary(user), user })
+    })
+
+    app.get('/users', { config: { permission: 'users:read' } }, async (request, reply) => {
+      const actor = requireActor(request)
+      const query = request.query as Query
+      const { state, filter } = userFilter(query)
+      const users = await listUsers(app.db, actor.partnershipId, filter)
+      return reply.view(`${views}/users.njk`, {
+        rows: userRows(users),
+        list: listView(accountList, state, query, { total: users.length, shown: users.length }),
+        roleFilterItems: [
+          { value: '', text: 'Any role' },
+          ...roles.map((role) => ({ value: role, text: roleDefinitions[role].label })),
+        ],
+      })
+    })
+
+    app.get('/users/download.csv', { config: { permission: 'users:read' } }, async (request, reply) => {
+      const actor = requireActor(request)
+      const users = await listUsers(app.db, actor.partnershipId, userFilter(request.query as Query).filter)
+      return sendCsv(reply, 'accounts.csv', accountCsv(users))
+    })
+
+    /** Agencies and people to link an account to. */
+    async function linkOptions({ actor }: FormRequest) {
+      const [agencies, people] = await Promise.all([
+        directory.agencyOptions(app.db, actor.partnershipId),
+        directory.searchPeople(app.db, actor, '', 5000),
+      ])
+      return { agencies, people }
+    }
+
+    /** The role, agency and person fields' items. */
+    async function fieldItems(request: FormRequest) {
+      const options = await linkOptions(request)
+      return {
+        roleItems: roleItems(),
+        agencyItems: [{ value: '', text: 'None' }, ...options.agencies.map((a) => ({ value: a.id, text: a.name }))],
+        personItems: [
+          { value: '', text: 'None' },
+          ...options.people.map((p) => ({ value: p.id, text: p.hint ? `${p.name} (${p.hint})` : p.name })),
+        ],
+      }
+    }
+
+    formRoute(app, {
+      path: '/users/invite',
+      access: { permission: 'users:manage' },
+      template: `${views}/invite.njk`,
+      schema: userSchema.extend({ email: requiredEmail() }),
+      context: fieldItems,
+      initialValues: () => ({}),
+      save: async ({ actor }, input) =>
+        `/users/${await inviteUser(app.db, actor, directory, input, app.config.baseUrl)}?invited=1`,
+    })
+
+    app.get('/users/:id', { config: { permission: 'users:read' } }, async (request, reply) => {
+      const actor = requireActor(request)
+      const { id } = request.params as { id: string }
+      const user = await describeUser(app.db, directory, actor.partnershipId, id)
+      const history = historyEntries(
+        await recordHistory(app.db, actor.partnershipId, 'user', id),
+        app.registry.recordTypes,
+      )
+      const query = request.query as Query
+      return reply.view(`${views}/user.njk`, {
+        user,
+        summary: userSummary(user),
+        history,
+        flash: query.invited
+          ? `Invitation sent to ${user.email}`
+          : query.resent
+            ? 'A new invitation has been sent'
+            : savedBanner(query, 'Account updated'),
+      })
+    })
+
+    formRoute(app, {
+      path: '/users/:id/edit',
+      access: { permission: 'users:manage' },
+      template: `${views}/edit-user.njk`,
+      schema: userSchema.extend({ version }),
+      context: async (request) => ({
+        user: await getUser(app.db, request.actor.partnershipId, request.params.id!),
+        ...(await fieldItems(request)),
+      }),
+      initialValues: (_request, { user }) => ({ ...user }),
+      save: async ({ actor, params }, input) => {
+        const changed = await updateUser(app.db, actor, directory, params.id!, input.version, input)
+        return afterSave(`/users/${params.id}`, changed)
+      },
+    })
+
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      actionRoute(app, {
+        path: `/users/:id/${action}`,
+        access: { permission: 'users:manage' },
+        schema: z.object({ version }),
+        run: async ({ actor, params }, input) => {
+          const changed = await setUserDisabled(app.db, actor, params.id!, input.version, disabled)
+          return afterSave(`/users/${params.id}`, changed)
+        },
+      })
+    }
+
+    actionRoute(app, {
+      path: '/users/:id/resend-invite',
+      access: { permission: 'users:manage' },
+      schema: z.object({}),
+      run: async ({ actor, params }) => {
+        await resendInvite(app.db, actor, params.id!, app.config.baseUrl)
+        return `/users/${params.id}?resent=1`
+      },
+    })
+  }
+}

@@ -1,0 +1,13 @@
+import { accountsModule } from './accounts/index.ts'
+import { auditLogModule } from './audit-log/index.ts'
+import { outboxModule } from './email/index.ts'
+import { homeModule } from './home.ts'
+import { createRegistry, type ModuleDefinition } from './modules.ts'
+
+/** The platform's own pages, declared the way a module is: home, accounts, the audit log, the email outbox. */
+export const platformModules: readonly ModuleDefinition[] = [homeModule, accountsModule, auditLogModule, outboxModule]
+
+/** The registry of the platform's pieces and the board's modules, checked once. */
+export function registryOf(modules: readonly ModuleDefinition[]) {
+  return createRegistry([...platformModules, ...modules])
+}
