@@ -22,11 +22,7 @@ async function main() {
   await database.migrate()
   if (config.seedDemoData) await seedDemoData(database.db)
   const app = await buildApp({ config, database })
-  const stopMaintenance = database.startMaintenance((err) => app.log.error({ err }, 'database maintenance failed'))
-  app.addHook('onClose', async () => {
-    stopMaintenance()
-    await database.close()
-  })
+  app.addHook('onClose', () => database.close())
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

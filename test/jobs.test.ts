@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it, type TestContext } from 'node:test'
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { openDatabase } from '../src/db/index.ts'
 import {
   defaultBackoff,
@@ -12,14 +12,16 @@ import {
   startJobWorker,
   type JobContext,
   type JobDefinition,
+  type JobWorker,
   type JobWorkerOptions,
 } from '../src/platform/jobs/index.ts'
-import { jobs } from '../src/platform/schema.ts'
+import { jobs, oneTimeTokens, sessions, users } from '../src/platform/schema.ts'
+import { buildTestApp, demoEmail } from './helpers/app.ts'
 import { createTestDatabase, drivers, type TestDatabase } from './helpers/database.ts'
 
 /**
  * The job scheduler: jobs queued with the change that causes them, claimed by one worker only,
- * retried with back-off, and recurring jobs kept to their schedule.
+ * retried with back-off, recurring jobs kept to their schedule, and the platform's own clean-up.
  */
 
 function minutesFromNow(date: Date) {
@@ -401,6 +403,75 @@ for (const driver of drivers) {
       assert.throws(
         () => startJobWorker(database.db, [], { recurring: [{ name: 'orphan', every: { hours: 1 } }] }),
         /The recurring job "orphan" has no handler/,
+      )
+    })
+  })
+
+  describe(`the app's own recurring jobs, on ${driver}`, () => {
+    it('delete expired sessions and spent tokens, and keep the live ones', async (t) => {
+      const hub = await buildTestApp(t, { driver, env: { RUN_JOB_WORKER: 'true' } })
+      const { db } = hub.database
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail.trainer))
+      const hour = 3_600_000
+      const now = Date.now()
+      await db.insert(sessions).values([
+        { id: 'live-session', userId: user!.id, lastSeenAt: new Date(now), expiresAt: new Date(now + hour) },
+        { id: 'expired-session', userId: user!.id, lastSeenAt: new Date(now - hour), expiresAt: new Date(now - 1000) },
+        {
+          id: 'idle-session',
+          userId: user!.id,
+          lastSeenAt: new Date(now - 48 * hour),
+          expiresAt: new Date(now + hour),
+        },
+      ])
+      await db.insert(oneTimeTokens).values([
+        { id: 'live-token', userId: user!.id, purpose: 'invite', expiresAt: new Date(now + hour) },
+        { id: 'lately-expired-token', userId: user!.id, purpose: 'invite', expiresAt: new Date(now - 24 * hour) },
+        { id: 'spent-token', userId: user!.id, purpose: 'password-reset', expiresAt: new Date(now - 60 * 24 * hour) },
+      ])
+      const worker = hub.app.getDecorator<JobWorker>('jobWorker')
+      const statistics = async () => {
+        const result = (await db.execute(
+          sql`select count(*)::int as n from pg_stats where schemaname = 'public' and tablename = 'people'`,
+        )) as unknown as { rows: { n: number }[] }
+        return result.rows[0]!.n
+      }
+      if (driver === 'pglite') assert.equal(await statistics(), 0, 'the new database has no planner statistics')
+
+      await worker.runDue()
+      if (driver === 'pglite') assert.ok((await statistics()) > 0, 'ANALYZE ran')
+      const recurring = await db.select().from(jobs)
+      assert.deepEqual(
+        recurring.map((row) => row.name).sort(),
+        driver === 'pglite'
+          ? ['analyze', 'delete-expired-sessions', 'delete-spent-tokens']
+          : ['delete-expired-sessions', 'delete-spent-tokens'],
+        'ANALYZE is scheduled on PGlite only: PostgreSQL runs autoanalyze',
+      )
+      for (const row of recurring) assert.equal(row.lastError, null, row.name)
+      const sessionIds = await db.select({ id: sessions.id }).from(sessions)
+      assert.deepEqual(
+        sessionIds
+          .map((row) => row.id)
+          .filter((id) => id.endsWith('-session'))
+          .sort(),
+        ['live-session'],
+      )
+
+      // Spent tokens go at 03:00.
+      assert.equal((await db.select().from(oneTimeTokens).where(eq(oneTimeTokens.id, 'spent-token'))).length, 1)
+      await db
+        .update(jobs)
+        .set({ runAt: sql`now() - interval '1 second'` })
+        .where(eq(jobs.name, 'delete-spent-tokens'))
+      assert.equal(await worker.runDue(), 1)
+      const tokenIds = await db.select({ id: oneTimeTokens.id }).from(oneTimeTokens)
+      assert.deepEqual(
+        tokenIds
+          .map((row) => row.id)
+          .filter((id) => id.endsWith('-token'))
+          .sort(),
+        ['lately-expired-token', 'live-token'],
       )
     })
   })
