@@ -280,9 +280,9 @@ move by several milliseconds from run to run, as much as the platform's share, s
 waits ${ms(pglitePlain.database)} ms and spends ${ms(pglitePlain.rest)} ms on the rest.
 
 **The queries and indexes** (plans below):
-- PGlite has no autovacuum; the app runs \`ANALYZE\` 5 s after start and every six hours
-  (\`DatabaseConnection.startMaintenance\`), and the bench runs it after adding the people, before measuring.${pgliteNote}
-  People added after the last \`ANALYZE\` are planned on the old statistics until the next one (a restart, or at most six hours).
+- PGlite has no autovacuum; the app runs \`ANALYZE\` as a job every six hours, the first soon after a new database
+  starts (\`src/platform/jobs/maintenance.ts\`), and the bench runs it after adding the people, before measuring.${pgliteNote}
+  People added after the last \`ANALYZE\` are planned on the old statistics until the next one (at most six hours).
 - PostgreSQL has statistics (the bench runs \`ANALYZE\` after its bulk insert, as autovacuum would within a minute).${pgNote}
   \`listPeople\` by name takes ${ms(queryMs(pg.queries, byName))} ms as the app calls it and PostgreSQL executes it in ${executionTime(planOf(pg, byName))} ms
   (\`EXPLAIN ANALYZE\`); the rest is the round trip and turning rows into objects.

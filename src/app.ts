@@ -15,6 +15,8 @@ import { startEmailWorker } from './platform/email/outbox.ts'
 import { publicDir } from './platform/assets/build.ts'
 import { healthRoutes } from './platform/health.ts'
 import { assetsPrefix, httpPlatform, parseQueryString } from './platform/http.ts'
+import { startJobWorker } from './platform/jobs/index.ts'
+import { maintenanceJobs } from './platform/jobs/maintenance.ts'
 import { requestForLog } from './platform/logging.ts'
 import { registryOf } from './platform/platform-modules.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
@@ -93,6 +95,16 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
       app.log.error({ err }, 'email worker failed'),
     )
     app.decorate('emailWorker', worker)
+    app.addHook('onClose', () => worker.stop())
+  }
+  if (config.runJobWorker) {
+    const { definitions, recurring } = maintenanceJobs(database.kind)
+    // Only the job's name and id reach the log, never its payload.
+    const worker = startJobWorker(database.db, definitions, {
+      recurring,
+      onError: (err, job) => app.log.error({ err, job }, job ? 'job failed' : 'job worker failed'),
+    })
+    app.decorate('jobWorker', worker)
     app.addHook('onClose', () => worker.stop())
   }
 

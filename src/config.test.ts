@@ -23,6 +23,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.logLevel, 'info')
     assert.equal(config.seedDemoData, true)
     assert.equal(config.runEmailWorker, true)
+    assert.equal(config.runJobWorker, true)
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
   })
 
@@ -53,6 +54,7 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'warn',
       SEED_DEMO_DATA: 'false',
       RUN_EMAIL_WORKER: '0',
+      RUN_JOB_WORKER: 'false',
     })
     assert.equal(config.env, 'production')
     assert.equal(config.port, 8080)
@@ -70,6 +72,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.logLevel, 'warn')
     assert.equal(config.seedDemoData, false)
     assert.equal(config.runEmailWorker, false)
+    assert.equal(config.runJobWorker, false)
   })
 
   it('accepts GOV.UK Notify with its key and template id', () => {

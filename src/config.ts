@@ -29,6 +29,7 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO_DATA: booleanString.default(true),
     RUN_EMAIL_WORKER: booleanString.default(true),
+    RUN_JOB_WORKER: booleanString.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -70,6 +71,7 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL']
   seedDemoData: boolean
   runEmailWorker: boolean
+  runJobWorker: boolean
 }
 
 export class ConfigError extends Error {}
@@ -103,5 +105,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     logLevel: env.LOG_LEVEL,
     seedDemoData: env.SEED_DEMO_DATA,
     runEmailWorker: env.RUN_EMAIL_WORKER,
+    runJobWorker: env.RUN_JOB_WORKER,
   }
 }

@@ -22,16 +22,14 @@ async function main() {
   await database.migrate()
   if (config.seedDemoData) await seedDemoData(database.db)
   const app = await buildApp({ config, database })
-  const stopMaintenance = database.startMaintenance((err) => app.log.error({ err }, 'database maintenance failed'))
-  app.addHook('onClose', async () => {
-    stopMaintenance()
-    await database.close()
-  })
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       app.log.info({ signal }, 'closing')
+      // The app's onClose hooks stop the email and job workers, which wait for the work in hand; then the database closes.
+      // (Not an onClose hook itself: Fastify runs those last-registered first, so it would close under the workers.)
       await app.close()
+      await database.close()
       process.exit(0)
     })
   }

@@ -13,15 +13,11 @@ export type DatabaseTarget = { kind: 'pg'; url: string; poolSize?: number } | { 
 
 export interface DatabaseConnection {
   db: Database
+  /** PGlite has no autovacuum: the job scheduler runs ANALYZE on it (src/platform/jobs/maintenance.ts). */
   kind: DatabaseTarget['kind']
   migrate(): Promise<void>
   /** A cheap round trip for /health. */
   ping(): Promise<void>
-  /**
-   * Background upkeep the server would otherwise do: PGlite has no autovacuum, so nothing
-   * refreshes the planner's statistics and list queries sort whole tables. Returns a stop function.
-   */
-  startMaintenance(onError: (error: unknown) => void): () => void
   close(): Promise<void>
 }
 
@@ -45,8 +41,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
       ping: async () => {
         await pool.query('select 1')
       },
-      // A PostgreSQL server runs autovacuum and autoanalyze itself.
-      startMaintenance: () => () => {},
       close: () => pool.end(),
     }
   }
@@ -65,18 +59,6 @@ export function fromPglite(client: PGlite): DatabaseConnection {
     migrate: () => migratePglite(db, { migrationsFolder }),
     ping: async () => {
       await client.query('select 1')
-    },
-    startMaintenance(onError) {
-      const analyze = () => client.query('analyze').catch(onError)
-      // Soon after start (not before listening, to keep start-up quick), then every six hours.
-      const first = setTimeout(analyze, 5_000)
-      const every = setInterval(analyze, 6 * 3_600_000)
-      first.unref()
-      every.unref()
-      return () => {
-        clearTimeout(first)
-        clearInterval(every)
-      }
     },
     close: () => client.close(),
   }

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 
-/** Tables owned by the platform: tenants, accounts, sessions, one-time tokens, the audit log and the email outbox. */
+/** Tables owned by the platform: tenants, accounts, sessions, one-time tokens, the audit log, the email outbox and the job queue. */
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -161,4 +161,34 @@ export const emailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+)
+
+export const jobStatuses = ['pending', 'running', 'done', 'failed'] as const
+
+/**
+ * The job scheduler's queue (src/platform/jobs/). A one-off job is a row that ends `done` or `failed`;
+ * a recurring job is one row, keyed `recurring:<name>`, that goes back to `pending` at its next time.
+ * `locked_until` is the claim's lease: a `running` row past it belonged to a process that stopped.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id),
+    /** The handler's name. */
+    name: text('name').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status', { enum: jobStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    /** The error's message, never the payload. */
+    lastError: text('last_error'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** At most one job per key: enqueueing again with the same key does nothing. */
+    uniqueKey: text('unique_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_unique_key_unique').on(t.uniqueKey)],
 )

@@ -29,6 +29,7 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     RUN_EMAIL_WORKER: 'false',
+    RUN_JOB_WORKER: 'false',
     BASE_URL: 'http://hub.test',
     ...options.env,
   })
