@@ -26,6 +26,11 @@ describe('configuration from the environment', () => {
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
   })
 
+  it('points emailed links at the port it listens on when BASE_URL is not set', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).baseUrl, 'http://localhost:8080')
+    assert.equal(loadConfig({ PORT: '8080', BASE_URL: 'https://hub.example.org' }).baseUrl, 'https://hub.example.org')
+  })
+
   it('makes a different session secret each time one is not given, so nothing guessable signs cookies', () => {
     assert.notEqual(loadConfig({}).sessionSecret, loadConfig({}).sessionSecret)
   })

@@ -11,7 +11,8 @@ const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    BASE_URL: z.url().default('http://localhost:3000'),
+    /** Defaults to http://localhost:<PORT> (set in loadConfig, where PORT is known). */
+    BASE_URL: z.url().optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -87,7 +88,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     database: env.DATABASE_URL
       ? { kind: 'pg', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
