@@ -20,6 +20,7 @@ import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { assetsPrefix, httpPlatform } from './platform/http.ts'
 import { requestForLog } from './platform/logging.ts'
+import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipRoutes } from './modules/partnership/routes.ts'
 
@@ -37,7 +38,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
-    trustProxy: config.env === 'production',
+    trustProxy: trustProxyHops(config.trustProxyHops),
   })
   app.decorate('db', database.db)
   app.decorate('config', config)

@@ -15,6 +15,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.env, 'development')
     assert.equal(config.port, 3000)
     assert.equal(config.host, '0.0.0.0')
+    assert.equal(config.trustProxyHops, 0, 'no X-Forwarded-For is believed unless proxies are declared')
     assert.equal(config.baseUrl, 'http://localhost:3000')
     assert.deepEqual(config.database, { kind: 'pglite', dataDir: './data/pglite' })
     assert.equal(config.email.adapter, 'development')
@@ -53,6 +54,7 @@ describe('configuration from the environment', () => {
       ...productionBasics,
       PORT: '8080',
       HOST: '127.0.0.1',
+      TRUST_PROXY_HOPS: '2',
       BASE_URL: 'https://hub.example.org/',
       EMAIL_FROM: 'hub@example.org',
       LOG_LEVEL: 'warn',
@@ -62,6 +64,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.env, 'production')
     assert.equal(config.port, 8080)
     assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.trustProxyHops, 2)
     assert.equal(config.baseUrl, 'https://hub.example.org')
     assert.equal(config.sessionSecret, productionBasics.SESSION_SECRET)
     assert.equal(config.secureCookies, true)
@@ -92,6 +95,11 @@ describe('configuration from the environment', () => {
       { story: 'a PORT that is not a number', env: { PORT: 'eighty' }, message: 'PORT:' },
       { story: 'a PORT out of range', env: { PORT: '70000' }, message: 'PORT:' },
       { story: 'a PORT that is not whole', env: { PORT: '80.5' }, message: 'PORT:' },
+      {
+        story: 'a TRUST_PROXY_HOPS that is not a count',
+        env: { TRUST_PROXY_HOPS: 'yes' },
+        message: 'TRUST_PROXY_HOPS:',
+      },
       {
         story: 'a DATABASE_URL that is not PostgreSQL',
         env: { DATABASE_URL: 'mysql://db/hub' },

@@ -11,6 +11,7 @@ const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Defaults to http://localhost:<PORT> (set in loadConfig, where PORT is known). */
     BASE_URL: z.url().optional(),
     DATABASE_URL: z
@@ -55,6 +56,11 @@ export interface Config {
   env: RawConfig['NODE_ENV']
   port: number
   host: string
+  /**
+   * How many proxies in front of the app to believe: the client is the address that many
+   * entries from the right of X-Forwarded-For. 0 believes none (the connecting address).
+   */
+  trustProxyHops: number
   baseUrl: string
   database: { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
   /** Signs cookies. A random one is made per process in development, so sessions survive only the process. */
@@ -88,6 +94,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     database: env.DATABASE_URL
       ? { kind: 'pg', url: env.DATABASE_URL }

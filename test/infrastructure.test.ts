@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { buildTestApp } from './helpers/app.ts'
+
+/** How the app sits behind proxies, answers odd requests, caches pages and logs: one app per test, on PGlite. */
+const production = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'a-production-secret-that-is-long-enough-to-use',
+  EMAIL_ADAPTER: 'smtp',
+  SMTP_URL: 'smtp://127.0.0.1:1',
+}
+
+/** A failed sign-in from `remoteAddress`, with the given X-Forwarded-For; the limit counts every attempt. */
+function signInAttempt(app: Awaited<ReturnType<typeof buildTestApp>>['app'], forwardedFor: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/sign-in',
+    remoteAddress: '10.0.0.1',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
+    payload: 'email=someone%40example.com&password=wrong',
+  })
+}
+
+describe('client addresses behind proxies', () => {
+  it('trusts no X-Forwarded-For by default, so a changing header does not reset the sign-in limit', async (t) => {
+    const { app } = await buildTestApp(t, { env: production })
+    const statuses = []
+    for (let attempt = 0; attempt < 11; attempt++) {
+      statuses.push((await signInAttempt(app, `198.51.100.${attempt}`)).statusCode)
+    }
+    assert.ok(!statuses.slice(0, 10).includes(429), `the first ten are not limited: ${statuses.join(',')}`)
+    assert.equal(statuses[10], 429)
+  })
+
+  it('with TRUST_PROXY_HOPS=1 takes the address the proxy added (the rightmost), not one the client wrote', async (t) => {
+    const { app } = await buildTestApp(t, { env: { ...production, TRUST_PROXY_HOPS: '1' } })
+    app.get('/test/ip', { config: { public: true } }, async (request) => request.ip)
+    const ip = await app.inject({
+      url: '/test/ip',
+      remoteAddress: '10.0.0.1',
+      headers: { 'x-forwarded-for': '192.0.2.66, 203.0.113.9' },
+    })
+    assert.equal(ip.body, '203.0.113.9')
+
+    const statuses = []
+    for (let attempt = 0; attempt < 11; attempt++) {
+      statuses.push((await signInAttempt(app, `192.0.2.${attempt}, 203.0.113.9`)).statusCode)
+    }
+    assert.equal(statuses[10], 429, 'a forged leftmost entry does not reset the limit')
+    const other = await signInAttempt(app, '192.0.2.1, 203.0.113.10')
+    assert.notEqual(other.statusCode, 429, 'another client behind the same proxy has its own limit')
+  })
+})
