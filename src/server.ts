@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/index.ts'
+import { DataDirectoryInUseError } from './db/lock.ts'
 import { seedDemoData } from './db/seed.ts'
 import { buildAssets } from './platform/assets/build.ts'
 
@@ -18,7 +19,16 @@ async function main() {
   }
   // The stylesheet is compiled only when its sources changed, so this is quick on a built checkout.
   await buildAssets()
-  const database = await openDatabase(config.database)
+  let database
+  try {
+    database = await openDatabase(config.database)
+  } catch (error) {
+    if (error instanceof DataDirectoryInUseError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
   await database.migrate()
   if (config.seedDemoData) await seedDemoData(database.db)
   const app = await buildApp({ config, database })
