@@ -19,7 +19,7 @@ import { publicDir } from './platform/assets/build.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { assetsPrefix, httpPlatform } from './platform/http.ts'
-import { requestForLog } from './platform/logging.ts'
+import { loggerOptions } from './platform/logging.ts'
 import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipRoutes } from './modules/partnership/routes.ts'
@@ -35,7 +35,7 @@ export interface AppOptions {
 /** The contents page: platform plugins, then one line per module. */
 export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
+    logger: logger ?? loggerOptions(config),
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
     trustProxy: trustProxyHops(config.trustProxyHops),

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { buildTestApp } from './helpers/app.ts'
+import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config.ts'
+import { partnerships, users } from '../src/db/schema.ts'
+import { loggerOptions } from '../src/platform/logging.ts'
+import { buildTestApp, demoEmail } from './helpers/app.ts'
+import { createTestDatabase } from './helpers/database.ts'
 
 /** How the app sits behind proxies, answers odd requests, caches pages and logs: one app per test, on PGlite. */
 const production = {
@@ -49,5 +54,40 @@ describe('client addresses behind proxies', () => {
     assert.equal(statuses[10], 429, 'a forged leftmost entry does not reset the limit')
     const other = await signInAttempt(app, '192.0.2.1, 203.0.113.10')
     assert.notEqual(other.statusCode, 429, 'another client behind the same proxy has its own limit')
+  })
+})
+
+/** The app as src/server.ts builds it, its logger writing to `lines` (one JSON object a line). */
+async function appWithLog(t: Parameters<typeof buildTestApp>[0], env: Record<string, string> = {}) {
+  const database = await createTestDatabase('pglite')
+  const config = loadConfig({ NODE_ENV: 'test', RUN_EMAIL_WORKER: 'false', ...env })
+  const lines: Record<string, unknown>[] = []
+  const stream = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) }
+  const app = await buildApp({ config, database, logger: { ...loggerOptions(config), stream } })
+  t.after(async () => {
+    await app.close()
+    await database.close()
+  })
+  return { app, lines }
+}
+
+describe('logs', () => {
+  it('log a failed query by its code and SQL, never its parameters or the values the database quotes', async (t) => {
+    const { app, lines } = await appWithLog(t)
+    const [partnership] = await app.db.select({ id: partnerships.id }).from(partnerships).limit(1)
+    const partnershipId = partnership!.id
+    app.get('/test/duplicate-account', { config: { public: true } }, async () => {
+      await app.db.insert(users).values({ partnershipId, email: demoEmail.administrator, name: 'Someone Unique-Name' })
+    })
+    const response = await app.inject('/test/duplicate-account')
+    assert.equal(response.statusCode, 500)
+    const logged = lines.find((line) => line.msg === 'unhandled error')
+    assert.ok(logged, 'the failure is logged')
+    const text = JSON.stringify(logged)
+    assert.ok(!text.includes(demoEmail.administrator) && !text.includes('Unique-Name'), text)
+    const err = logged.err as Record<string, unknown>
+    assert.equal(err.code, '23505')
+    assert.equal(err.constraint, 'users_email_unique')
+    assert.match(String(err.query), /^insert into "users"/)
   })
 })

@@ -1,8 +1,84 @@
+import { DrizzleQueryError } from 'drizzle-orm'
+import type { Config } from '../config.ts'
+
 /**
  * Logs carry no personal data: no query strings (searches hold names), no one-time tokens in
- * paths, no cookies or headers, no client addresses.
+ * paths, no cookies or headers, no client addresses, no query parameters or values from the database.
  */
 export function requestForLog(request: { method: string; url: string; routeOptions?: { url?: string } }) {
   const path = request.url.split('?')[0]!.replace(/\/(accept-invite|reset-password)\/[^/]+/, '/$1/[token]')
   return { method: request.method, url: path, route: request.routeOptions?.url }
+}
+
+/** The app's logger (src/app.ts): JSON lines, with the serializers above and below. */
+export function loggerOptions(config: Config) {
+  return { level: config.logLevel, serializers: { req: requestForLog, err: errorForLog } }
+}
+
+/** A PostgreSQL error (pg's or PGlite's): a five-character SQLSTATE and the server's fields. */
+interface DatabaseError extends Error {
+  code: string
+  severity?: string
+  detail?: string
+  constraint?: string
+  table?: string
+  column?: string
+  query?: unknown
+}
+
+function isDatabaseError(error: unknown): error is DatabaseError {
+  if (!(error instanceof Error)) return false
+  const { code, severity } = error as Partial<DatabaseError>
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string'
+}
+
+/** What an error becomes in a log line (Fastify's type for an `err` serializer's result). */
+export interface LoggedError {
+  type: string
+  message: string
+  stack: string
+  [key: string]: unknown
+}
+
+const emailAddresses = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi
+
+/**
+ * The `err` serializer, replacing pino's, which logs every property of an error. A failed query's
+ * message holds its parameters ("Failed query: …\nparams: someone@example.com,Jane Smith"), and
+ * the database's message and `detail` hold values ("Key (email)=(…) already exists"), so a database
+ * error is logged as its code, the constraint, table and column it names, the SQL with placeholders
+ * and the stack's frames: never its message, parameters or detail. Any other error keeps its type,
+ * message, code and stack, with email addresses blanked, and nothing else (nodemailer's, for one,
+ * list the recipients).
+ */
+export function errorForLog(error: unknown): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' }
+  const type = error.constructor.name || error.name
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
+  const database = isDatabaseError(error) ? error : isDatabaseError(error.cause) ? error.cause : null
+  if (error instanceof DrizzleQueryError || database) {
+    const query = error instanceof DrizzleQueryError ? error.query : database?.query
+    return {
+      type,
+      message: `database error${database ? ` ${database.code}` : ''} (values withheld from the log)`,
+      code: database?.code,
+      constraint: database?.constraint,
+      table: database?.table,
+      column: database?.column,
+      query: typeof query === 'string' ? query : undefined,
+      stack: [type, ...frames].join('\n'),
+      // A query that never reached the database (a refused connection): its cause is safe to show.
+      cause: database || error.cause === undefined ? undefined : errorForLog(error.cause),
+    }
+  }
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown }
+  const message = error.message.replace(emailAddresses, '[email]')
+  return {
+    type,
+    message,
+    code,
+    statusCode,
+    stack: [`${type}: ${message}`, ...frames].join('\n'),
+    cause: error.cause === undefined ? undefined : errorForLog(error.cause),
+  }
 }
