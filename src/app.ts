@@ -16,6 +16,7 @@ import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts
 import { startEmailWorker } from './platform/email/outbox.ts'
 import { outboxRoutes } from './platform/email/routes.ts'
 import { publicDir } from './platform/assets/build.ts'
+import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { assetsPrefix, httpPlatform } from './platform/http.ts'
@@ -39,6 +40,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
     trustProxy: trustProxyHops(config.trustProxyHops),
+    frameworkErrors: frameworkErrorPage,
   })
   app.decorate('db', database.db)
   app.decorate('config', config)

@@ -91,3 +91,22 @@ describe('logs', () => {
     assert.match(String(err.query), /^insert into "users"/)
   })
 })
+
+describe('addresses the router cannot read', () => {
+  it('answer with the service’s error page in HTML, not Fastify’s JSON: 400 for a malformed one, 414 for one too long', async (t) => {
+    const { app } = await buildTestApp(t)
+    const cases: [string, number, string][] = [
+      ['/%E0%A4%A', 400, 'There is a problem with your request'],
+      ['/directory/people/%E0%A4%A', 400, 'There is a problem with your request'],
+      [`/reset-password/${'a'.repeat(500)}`, 414, 'This address is too long'],
+    ]
+    for (const [url, status, heading] of cases) {
+      const response = await app.inject(url)
+      assert.equal(response.statusCode, status, url)
+      assert.match(String(response.headers['content-type']), /^text\/html/, url)
+      assert.ok(response.body.includes(`<h1 class="govuk-heading-l">${heading}</h1>`), `${url}: ${response.body}`)
+      assert.match(response.body, /Skip to main content/, 'in the service’s layout')
+      assert.ok(!response.body.includes('FST_ERR'), 'no framework error code')
+    }
+  })
+})
