@@ -16,6 +16,7 @@ import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts
 import { startEmailWorker } from './platform/email/outbox.ts'
 import { outboxRoutes } from './platform/email/routes.ts'
 import { publicDir } from './platform/assets/build.ts'
+import { noStoreByDefault } from './platform/cache-control.ts'
 import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     },
   })
   await app.register(httpPlatform)
+  await app.register(noStoreByDefault)
   // After the platform, whose route check marks these routes public and session-free.
   await app.register(fastifyStatic, {
     root: publicDir,

@@ -110,3 +110,30 @@ describe('addresses the router cannot read', () => {
     }
   })
 })
+
+describe('caching', () => {
+  it('tells browsers and proxies to store no page, so personal data does not outlive the session', async (t) => {
+    const { app, signIn, visitor } = await buildTestApp(t)
+    app.get('/test/cacheable', { config: { public: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=60').send('the same for everyone'),
+    )
+    const session = await signIn(demoEmail.administrator)
+    for (const url of ['/directory/people', '/', '/users', '/no/such/page']) {
+      const response = await session.get(url)
+      assert.equal(response.headers['cache-control'], 'no-store', url)
+    }
+    const signInPage = await (await visitor()).get('/sign-in')
+    assert.equal(signInPage.headers['cache-control'], 'no-store', 'signed-out pages too')
+    const own = await app.inject('/test/cacheable')
+    assert.equal(own.headers['cache-control'], 'public, max-age=60', 'a route that sets its own keeps it')
+  })
+
+  it('leaves the stylesheet, scripts and images their own caching', async (t) => {
+    const { app } = await buildTestApp(t, { env: production })
+    for (const url of ['/assets/application.css', '/assets/favicon.svg']) {
+      const response = await app.inject(url)
+      assert.equal(response.statusCode, 200, url)
+      assert.equal(response.headers['cache-control'], 'public, max-age=86400', url)
+    }
+  })
+})
