@@ -72,6 +72,19 @@ async function appWithLog(t: Parameters<typeof buildTestApp>[0], env: Record<str
 }
 
 describe('logs', () => {
+  it('never log a request for the stylesheet, scripts or images, which would drown the rest', async (t) => {
+    const { app, lines } = await appWithLog(t)
+    for (const url of ['/assets/application.css', '/assets/favicon.svg', '/assets/no-such-file.js']) {
+      await app.inject(url)
+    }
+    assert.equal(lines.length, 0, JSON.stringify(lines))
+    await app.inject('/sign-in')
+    assert.ok(
+      lines.some((line) => (line.req as { url?: string } | undefined)?.url === '/sign-in'),
+      'pages are still logged',
+    )
+  })
+
   it('log a failed query by its code and SQL, never its parameters or the values the database quotes', async (t) => {
     const { app, lines } = await appWithLog(t)
     const [partnership] = await app.db.select({ id: partnerships.id }).from(partnerships).limit(1)

@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm'
 import type { Config } from '../config.ts'
+import { assetsPrefix } from './http.ts'
 
 /**
  * Logs carry no personal data: no query strings (searches hold names), no one-time tokens in
@@ -8,6 +9,11 @@ import type { Config } from '../config.ts'
 export function requestForLog(request: { method: string; url: string; routeOptions?: { url?: string } }) {
   const path = request.url.split('?')[0]!.replace(/\/(accept-invite|reset-password)\/[^/]+/, '/$1/[token]')
   return { method: request.method, url: path, route: request.routeOptions?.url }
+}
+
+/** Fastify's `disableRequestLogging`: no lines for the stylesheet, scripts and images, which would drown the rest. */
+export function skipRequestLog(request: { url: string }) {
+  return request.url.startsWith(assetsPrefix)
 }
 
 /** The app's logger (src/app.ts): JSON lines, with the serializers above and below. */
