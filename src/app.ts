@@ -21,7 +21,7 @@ import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { homeRoutes } from './platform/home.ts'
 import { assetsPrefix, httpPlatform } from './platform/http.ts'
-import { loggerOptions, skipRequestLog } from './platform/logging.ts'
+import { loggerOptions, requestLogController } from './platform/logging.ts'
 import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipRoutes } from './modules/partnership/routes.ts'
@@ -38,7 +38,7 @@ export interface AppOptions {
 export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
-    disableRequestLogging: skipRequestLog,
+    logController: requestLogController(),
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
     trustProxy: trustProxyHops(config.trustProxyHops),

@@ -1,4 +1,5 @@
 import { DrizzleQueryError } from 'drizzle-orm'
+import { LogController } from 'fastify'
 import type { Config } from '../config.ts'
 import { assetsPrefix } from './http.ts'
 
@@ -11,9 +12,14 @@ export function requestForLog(request: { method: string; url: string; routeOptio
   return { method: request.method, url: path, route: request.routeOptions?.url }
 }
 
-/** Fastify's `disableRequestLogging`: no lines for the stylesheet, scripts and images, which would drown the rest. */
+/** No request lines for the stylesheet, scripts and images, which would drown the rest. */
 export function skipRequestLog(request: { url: string }) {
   return request.url.startsWith(assetsPrefix)
+}
+
+/** Fastify's `logController` (src/app.ts), which writes the request lines. */
+export function requestLogController() {
+  return new LogController({ disableRequestLogging: skipRequestLog })
 }
 
 /** The app's logger (src/app.ts): JSON lines, with the serializers above and below. */
