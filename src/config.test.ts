@@ -21,7 +21,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.email.adapter, 'development')
     assert.equal(config.email.from, 'no-reply@safeguarding-partnership.example')
     assert.equal(config.secureCookies, false)
-    assert.equal(config.logLevel, 'info')
+    assert.equal(config.logLevel, 'warn', 'development shows problems, not every request')
     assert.equal(config.seedDemoData, true)
     assert.equal(config.runEmailWorker, true)
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
@@ -78,6 +78,12 @@ describe('configuration from the environment', () => {
     assert.equal(config.logLevel, 'warn')
     assert.equal(config.seedDemoData, false)
     assert.equal(config.runEmailWorker, false)
+  })
+
+  it('logs every request by default outside development, and at any level asked for', () => {
+    assert.equal(loadConfig(productionBasics).logLevel, 'info')
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).logLevel, 'info')
+    assert.equal(loadConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug')
   })
 
   it('accepts GOV.UK Notify with its key and template id', () => {

@@ -28,7 +28,8 @@ const configSchema = z
       .optional(),
     NOTIFY_API_KEY: z.string().min(1).optional(),
     NOTIFY_TEMPLATE_ID: z.uuid().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Defaults to warn in development (problems, not every request) and info otherwise; set in loadConfig. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SEED_DEMO_DATA: booleanString.default(true),
     RUN_EMAIL_WORKER: booleanString.default(true),
   })
@@ -74,7 +75,7 @@ export interface Config {
     notifyApiKey?: string
     notifyTemplateId?: string
   }
-  logLevel: RawConfig['LOG_LEVEL']
+  logLevel: NonNullable<RawConfig['LOG_LEVEL']>
   seedDemoData: boolean
   runEmailWorker: boolean
 }
@@ -108,7 +109,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       notifyApiKey: env.NOTIFY_API_KEY,
       notifyTemplateId: env.NOTIFY_TEMPLATE_ID,
     },
-    logLevel: env.LOG_LEVEL,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'development' ? 'warn' : 'info'),
     seedDemoData: env.SEED_DEMO_DATA,
     runEmailWorker: env.RUN_EMAIL_WORKER,
   }

@@ -4,6 +4,7 @@ import { openDatabase } from './db/index.ts'
 import { DataDirectoryInUseError } from './db/lock.ts'
 import { seedDemoData } from './db/seed.ts'
 import { buildAssets } from './platform/assets/build.ts'
+import { startMessage } from './start-message.ts'
 
 /** The CLI entry: read the environment, build the assets if stale, open and migrate the database, listen, and close gracefully. */
 async function main() {
@@ -46,6 +47,10 @@ async function main() {
     })
   }
   await app.listen({ port: config.port, host: config.host })
+  if (config.env === 'development') {
+    const address = app.server.address()
+    console.log(startMessage(config, typeof address === 'object' && address ? address.port : config.port))
+  }
 }
 
 await main()

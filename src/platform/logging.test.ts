@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { PGlite } from '@electric-sql/pglite'
 import { DrizzleQueryError, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/pglite'
-import { errorForLog, requestForLog } from './logging.ts'
+import { errorForLog, readableLogLine, requestForLog } from './logging.ts'
 
 it('keeps one-time tokens and search terms out of request logs', () => {
   assert.deepEqual(requestForLog({ method: 'GET', url: '/accept-invite/abc123secret' }), {
@@ -65,5 +65,46 @@ describe('errors in logs', () => {
     assert.equal(logged.message, `Can't send mail - all recipients were rejected: 550 <[email]>: no such user`)
     assert.ok(!JSON.stringify(logged).includes(email))
     assert.match(String(logged.stack), /^Error: Can't send mail[^\n]*\n {4}at /)
+  })
+})
+
+describe('development’s console', () => {
+  const at = Date.UTC(2025, 0, 2, 9, 5, 7)
+  const time = new Date(at).toTimeString().slice(0, 8)
+
+  it('shows a log entry as one readable line rather than JSON', () => {
+    const line = JSON.stringify({
+      level: 40,
+      time: at,
+      pid: 1,
+      hostname: 'laptop',
+      reqId: 'req-1',
+      route: '/users',
+      permission: 'users:read',
+      msg: 'permission refused',
+    })
+    assert.equal(readableLogLine(`${line}\n`), `${time} WARN  permission refused route=/users permission=users:read`)
+  })
+
+  it('shows a request as its method and path, a response as its status and time, an error with its stack', () => {
+    const request = {
+      level: 30,
+      time: at,
+      req: { method: 'GET', url: '/directory', route: '/directory' },
+      msg: 'incoming request',
+    }
+    assert.equal(readableLogLine(JSON.stringify(request)), `${time} INFO  incoming request GET /directory`)
+    const response = { level: 30, time: at, res: { statusCode: 200 }, responseTime: 12.34, msg: 'request completed' }
+    assert.equal(readableLogLine(JSON.stringify(response)), `${time} INFO  request completed 200 in 12 ms`)
+    const failure = {
+      level: 50,
+      time: at,
+      err: { type: 'Error', message: 'boom', stack: 'Error: boom\n    at handler (src/x.ts:1:1)' },
+      msg: 'unhandled error',
+    }
+    assert.equal(
+      readableLogLine(JSON.stringify(failure)),
+      `${time} ERROR unhandled error\n  Error: boom\n      at handler (src/x.ts:1:1)`,
+    )
   })
 })

@@ -22,9 +22,57 @@ export function requestLogController() {
   return new LogController({ disableRequestLogging: skipRequestLog })
 }
 
-/** The app's logger (src/app.ts): JSON lines, with the serializers above and below. */
+/**
+ * The app's logger (src/app.ts): JSON lines, with the serializers above and below; in development,
+ * readable lines on the console instead (pino-pretty would be one more dependency for this).
+ */
 export function loggerOptions(config: Config) {
-  return { level: config.logLevel, serializers: { req: requestForLog, err: errorForLog } }
+  return {
+    level: config.logLevel,
+    serializers: { req: requestForLog, err: errorForLog },
+    ...(config.env === 'development' && {
+      stream: { write: (line: string) => process.stdout.write(`${readableLogLine(line)}\n`) },
+    }),
+  }
+}
+
+const levelNames: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+}
+
+/** One of pino's JSON lines as `09:05:07 WARN  message key=value …`, an error's stack indented below. */
+export function readableLogLine(json: string): string {
+  const entry = JSON.parse(json) as Record<string, unknown>
+  const {
+    level,
+    time,
+    msg,
+    req,
+    res,
+    responseTime,
+    err,
+    pid: _pid,
+    hostname: _hostname,
+    reqId: _reqId,
+    ...rest
+  } = entry
+  const parts = [new Date(Number(time)).toTimeString().slice(0, 8), (levelNames[Number(level)] ?? 'LOG').padEnd(5), msg]
+  const request = req as { method?: string; url?: string } | undefined
+  if (request) parts.push(`${request.method} ${request.url}`)
+  const response = res as { statusCode?: number } | undefined
+  if (response) parts.push(String(response.statusCode))
+  if (typeof responseTime === 'number') parts.push(`in ${Math.round(responseTime)} ms`)
+  for (const [key, value] of Object.entries(rest)) {
+    parts.push(`${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+  }
+  const error = err as { stack?: string; message?: string } | undefined
+  const stack = error ? `\n  ${(error.stack || error.message || '').replace(/\n/g, '\n  ')}` : ''
+  return parts.filter((part) => part !== undefined && part !== '').join(' ') + stack
 }
 
 /** A PostgreSQL error (pg's or PGlite's): a five-character SQLSTATE and the server's fields. */
