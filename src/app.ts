@@ -13,12 +13,15 @@ import type { DatabaseConnection } from './db/index.ts'
 import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts'
 import { startEmailWorker } from './platform/email/outbox.ts'
 import { publicDir } from './platform/assets/build.ts'
+import { noStoreByDefault } from './platform/cache-control.ts'
+import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { assetsPrefix, httpPlatform, parseQueryString } from './platform/http.ts'
 import { startJobWorker } from './platform/jobs/index.ts'
 import { maintenanceJobs } from './platform/jobs/maintenance.ts'
-import { requestForLog } from './platform/logging.ts'
+import { loggerOptions, requestLogController } from './platform/logging.ts'
 import { registryOf } from './platform/platform-modules.ts'
+import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipModule } from './modules/partnership/index.ts'
 
@@ -39,10 +42,12 @@ export interface AppOptions {
 /** The contents page: platform plugins, then the modules' routes. */
 export async function buildApp({ config, database, emailAdapter, logger }: AppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
+    logger: logger ?? loggerOptions(config),
+    logController: requestLogController(),
     // Bodies are forms; nothing here needs more than a megabyte.
     bodyLimit: 1_048_576,
-    trustProxy: config.env === 'production',
+    trustProxy: trustProxyHops(config.trustProxyHops),
+    frameworkErrors: frameworkErrorPage,
     routerOptions: { querystringParser: parseQueryString },
   })
   app.decorate('db', database.db)
@@ -82,6 +87,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     },
   })
   await app.register(httpPlatform, { registry })
+  await app.register(noStoreByDefault)
   // After the platform, whose route check marks these routes public and session-free.
   await app.register(fastifyStatic, {
     root: publicDir,

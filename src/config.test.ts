@@ -15,16 +15,22 @@ describe('configuration from the environment', () => {
     assert.equal(config.env, 'development')
     assert.equal(config.port, 3000)
     assert.equal(config.host, '0.0.0.0')
+    assert.equal(config.trustProxyHops, 0, 'no X-Forwarded-For is believed unless proxies are declared')
     assert.equal(config.baseUrl, 'http://localhost:3000')
     assert.deepEqual(config.database, { kind: 'pglite', dataDir: './data/pglite' })
     assert.equal(config.email.adapter, 'development')
     assert.equal(config.email.from, 'no-reply@safeguarding-partnership.example')
     assert.equal(config.secureCookies, false)
-    assert.equal(config.logLevel, 'info')
+    assert.equal(config.logLevel, 'warn', 'development shows problems, not every request')
     assert.equal(config.seedDemoData, true)
     assert.equal(config.runEmailWorker, true)
     assert.equal(config.runJobWorker, true)
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
+  })
+
+  it('points emailed links at the port it listens on when BASE_URL is not set', () => {
+    assert.equal(loadConfig({ PORT: '8080' }).baseUrl, 'http://localhost:8080')
+    assert.equal(loadConfig({ PORT: '8080', BASE_URL: 'https://hub.example.org' }).baseUrl, 'https://hub.example.org')
   })
 
   it('makes a different session secret each time one is not given, so nothing guessable signs cookies', () => {
@@ -49,6 +55,7 @@ describe('configuration from the environment', () => {
       ...productionBasics,
       PORT: '8080',
       HOST: '127.0.0.1',
+      TRUST_PROXY_HOPS: '2',
       BASE_URL: 'https://hub.example.org/',
       EMAIL_FROM: 'hub@example.org',
       LOG_LEVEL: 'warn',
@@ -59,6 +66,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.env, 'production')
     assert.equal(config.port, 8080)
     assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.trustProxyHops, 2)
     assert.equal(config.baseUrl, 'https://hub.example.org')
     assert.equal(config.sessionSecret, productionBasics.SESSION_SECRET)
     assert.equal(config.secureCookies, true)
@@ -73,6 +81,12 @@ describe('configuration from the environment', () => {
     assert.equal(config.seedDemoData, false)
     assert.equal(config.runEmailWorker, false)
     assert.equal(config.runJobWorker, false)
+  })
+
+  it('logs every request by default outside development, and at any level asked for', () => {
+    assert.equal(loadConfig(productionBasics).logLevel, 'info')
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).logLevel, 'info')
+    assert.equal(loadConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug')
   })
 
   it('accepts GOV.UK Notify with its key and template id', () => {
@@ -90,6 +104,11 @@ describe('configuration from the environment', () => {
       { story: 'a PORT that is not a number', env: { PORT: 'eighty' }, message: 'PORT:' },
       { story: 'a PORT out of range', env: { PORT: '70000' }, message: 'PORT:' },
       { story: 'a PORT that is not whole', env: { PORT: '80.5' }, message: 'PORT:' },
+      {
+        story: 'a TRUST_PROXY_HOPS that is not a count',
+        env: { TRUST_PROXY_HOPS: 'yes' },
+        message: 'TRUST_PROXY_HOPS:',
+      },
       {
         story: 'a DATABASE_URL that is not PostgreSQL',
         env: { DATABASE_URL: 'mysql://db/hub' },

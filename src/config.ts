@@ -11,7 +11,9 @@ const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    BASE_URL: z.url().default('http://localhost:3000'),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Defaults to http://localhost:<PORT> (set in loadConfig, where PORT is known). */
+    BASE_URL: z.url().optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -26,7 +28,8 @@ const configSchema = z
       .optional(),
     NOTIFY_API_KEY: z.string().min(1).optional(),
     NOTIFY_TEMPLATE_ID: z.uuid().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Defaults to warn in development (problems, not every request) and info otherwise; set in loadConfig. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SEED_DEMO_DATA: booleanString.default(true),
     RUN_EMAIL_WORKER: booleanString.default(true),
     RUN_JOB_WORKER: booleanString.default(true),
@@ -55,6 +58,11 @@ export interface Config {
   env: RawConfig['NODE_ENV']
   port: number
   host: string
+  /**
+   * How many proxies in front of the app to believe: the client is the address that many
+   * entries from the right of X-Forwarded-For. 0 believes none (the connecting address).
+   */
+  trustProxyHops: number
   baseUrl: string
   database: { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
   /** Signs cookies. A random one is made per process in development, so sessions survive only the process. */
@@ -68,7 +76,7 @@ export interface Config {
     notifyApiKey?: string
     notifyTemplateId?: string
   }
-  logLevel: RawConfig['LOG_LEVEL']
+  logLevel: NonNullable<RawConfig['LOG_LEVEL']>
   seedDemoData: boolean
   runEmailWorker: boolean
   runJobWorker: boolean
@@ -89,7 +97,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     database: env.DATABASE_URL
       ? { kind: 'pg', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
@@ -102,7 +111,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       notifyApiKey: env.NOTIFY_API_KEY,
       notifyTemplateId: env.NOTIFY_TEMPLATE_ID,
     },
-    logLevel: env.LOG_LEVEL,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'development' ? 'warn' : 'info'),
     seedDemoData: env.SEED_DEMO_DATA,
     runEmailWorker: env.RUN_EMAIL_WORKER,
     runJobWorker: env.RUN_JOB_WORKER,

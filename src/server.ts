@@ -1,8 +1,10 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/index.ts'
+import { DataDirectoryInUseError } from './db/lock.ts'
 import { seedDemoData } from './db/seed.ts'
 import { buildAssets } from './platform/assets/build.ts'
+import { startMessage } from './start-message.ts'
 
 /** The CLI entry: read the environment, build the assets if stale, open and migrate the database, listen, and close gracefully. */
 async function main() {
@@ -18,7 +20,16 @@ async function main() {
   }
   // The stylesheet is compiled only when its sources changed, so this is quick on a built checkout.
   await buildAssets()
-  const database = await openDatabase(config.database)
+  let database
+  try {
+    database = await openDatabase(config.database)
+  } catch (error) {
+    if (error instanceof DataDirectoryInUseError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
   await database.migrate()
   if (config.seedDemoData) await seedDemoData(database.db)
   const app = await buildApp({ config, database })
@@ -34,6 +45,10 @@ async function main() {
     })
   }
   await app.listen({ port: config.port, host: config.host })
+  if (config.env === 'development') {
+    const address = app.server.address()
+    console.log(startMessage(config, typeof address === 'object' && address ? address.port : config.port))
+  }
 }
 
 await main()

@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { lockDataDirectory } from './lock.ts'
 import * as schema from './schema.ts'
 
 /** A Drizzle handle on either driver; a transaction is one too, so services take either. */
@@ -44,10 +45,30 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
       close: () => pool.end(),
     }
   }
-  if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true })
-  const { PGlite } = await import('@electric-sql/pglite')
-  const client = await PGlite.create(target.dataDir)
-  return fromPglite(client)
+  let unlock = () => {}
+  if (!target.dataDir.startsWith('memory://')) {
+    mkdirSync(target.dataDir, { recursive: true })
+    // One process per directory: a second would lose acknowledged writes (src/db/lock.ts).
+    unlock = lockDataDirectory(target.dataDir)
+  }
+  try {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const client = await PGlite.create(target.dataDir)
+    const connection = fromPglite(client)
+    return {
+      ...connection,
+      async close() {
+        try {
+          await connection.close()
+        } finally {
+          unlock()
+        }
+      },
+    }
+  } catch (error) {
+    unlock()
+    throw error
+  }
 }
 
 /** Wraps an open PGlite client; tests use it with a client loaded from the migrated template. */
