@@ -46,6 +46,8 @@ declare module 'fastify' {
 }
 
 export const sessionCookieName = 'sph_session'
+/** The product's own name: the service's name until a partnership's is known. */
+export const productName = 'Safeguarding Partnership Hub'
 /** Where @fastify/static serves public/ (src/app.ts). */
 export const assetsPrefix = '/assets/'
 
@@ -131,7 +133,8 @@ export const httpPlatform = fp(
         currentPath: request.url.split('?')[0],
         navigation: mainNavigation(registry, actor, request.url.split('?')[0] ?? '/'),
         cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
-        serviceName: actor?.partnershipName ?? 'Safeguarding Partnership Hub',
+        serviceName: actor?.partnershipName || productName,
+        productName,
       }
       // A getter, so the CSRF secret cookie is set only on pages that render a form.
       Object.defineProperty(reply.locals, 'csrfToken', { get: () => reply.generateCsrf(), enumerable: true })
