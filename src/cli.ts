@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts'
-import { openDatabase } from './db/index.ts'
+import { migrateDatabase, openDatabase } from './db/index.ts'
 import { DataDirectoryInUseError } from './db/lock.ts'
 import { seedDemoData } from './db/seed.ts'
 
@@ -13,10 +13,10 @@ const database = await openDatabase(config.database).catch((error: unknown) => {
 })
 try {
   if (command === 'migrate') {
-    await database.migrate()
+    await migrateDatabase(database, config.database)
     console.log('Migrations applied')
   } else if (command === 'seed') {
-    await database.migrate()
+    await migrateDatabase(database, config.database)
     const result = await seedDemoData(database.db)
     console.log(result.created ? 'Demo partnership loaded' : 'Demo partnership already present')
   } else {

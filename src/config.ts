@@ -18,6 +18,10 @@ const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
     PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     EMAIL_ADAPTER: z.enum(['development', 'smtp', 'notify']).default('development'),
@@ -35,6 +39,9 @@ const configSchema = z
     RUN_JOB_WORKER: booleanString.default(true),
   })
   .superRefine((env, ctx) => {
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'needs DATABASE_URL too' })
+    }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' })
     }
@@ -64,7 +71,11 @@ export interface Config {
    */
   trustProxyHops: number
   baseUrl: string
-  database: { kind: 'pg'; url: string } | { kind: 'pglite'; dataDir: string }
+  /**
+   * With a server, `migrationUrl` names the role that owns the tables and runs the migrations; the
+   * app's own role (`url`) may then only read and append to the audit log (README, "Database roles").
+   */
+  database: { kind: 'pg'; url: string; migrationUrl?: string } | { kind: 'pglite'; dataDir: string }
   /** Signs cookies. A random one is made per process in development, so sessions survive only the process. */
   sessionSecret: string
   /** Outside development, cookies are sent over HTTPS only (browsers also accept them from http://localhost). */
@@ -100,7 +111,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     trustProxyHops: env.TRUST_PROXY_HOPS,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     database: env.DATABASE_URL
-      ? { kind: 'pg', url: env.DATABASE_URL }
+      ? { kind: 'pg', url: env.DATABASE_URL, migrationUrl: env.MIGRATION_DATABASE_URL }
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     sessionSecret: env.SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
     secureCookies: env.NODE_ENV !== 'development',

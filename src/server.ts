@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { openDatabase } from './db/index.ts'
+import { migrateDatabase, openDatabase } from './db/index.ts'
 import { DataDirectoryInUseError } from './db/lock.ts'
 import { seedDemoData } from './db/seed.ts'
 import { buildAssets } from './platform/assets/build.ts'
@@ -30,7 +30,7 @@ async function main() {
     }
     throw error
   }
-  await database.migrate()
+  await migrateDatabase(database, config.database)
   if (config.seedDemoData) await seedDemoData(database.db)
   const app = await buildApp({ config, database })
 

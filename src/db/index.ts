@@ -24,6 +24,20 @@ export interface DatabaseConnection {
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
 
+/**
+ * Applies the migrations: through the tables' owner when one is named (`MIGRATION_DATABASE_URL`),
+ * so the app's own role needs no right to change the schema or the audit log's trigger.
+ */
+export async function migrateDatabase(database: DatabaseConnection, target: { kind: string; migrationUrl?: string }) {
+  if (target.kind !== 'pg' || !target.migrationUrl) return database.migrate()
+  const owner = await openDatabase({ kind: 'pg', url: target.migrationUrl, poolSize: 1 })
+  try {
+    await owner.migrate()
+  } finally {
+    await owner.close()
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
   // Each driver is loaded only when used: it keeps start-up quick (see bench/RESULTS.md).
   if (target.kind === 'pg') {
