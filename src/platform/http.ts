@@ -145,23 +145,25 @@ export const httpPlatform = fp(
       if (config.assets || request.is404) return
       if (holdsNullByte(request.query) || holdsNullByte(request.params) || holdsNullByte(request.body))
         throw new BadRequestError('A null byte in the request')
+      if (!config.public) {
+        if (!request.actor) {
+          if (request.method === 'GET') {
+            return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)
+          }
+          return reply.code(401).view('views/errors/signed-out.njk')
+        }
+        if (config.permission && !can(request.actor, config.permission)) {
+          request.log.warn(
+            { route: request.routeOptions.url, userId: request.actor.id, permission: config.permission },
+            'permission refused',
+          )
+          throw new ForbiddenError()
+        }
+      }
+      // After the gate, so a signed-out visitor is sent to sign in whatever the address holds.
       const params = (request.params ?? {}) as Record<string, string>
       for (const [name, value] of Object.entries(params))
         if (isIdParam(name) && !isUuid(value)) throw new NotFoundError()
-      if (config.public) return
-      if (!request.actor) {
-        if (request.method === 'GET') {
-          return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`)
-        }
-        return reply.code(401).view('views/errors/signed-out.njk')
-      }
-      if (config.permission && !can(request.actor, config.permission)) {
-        request.log.warn(
-          { route: request.routeOptions.url, userId: request.actor.id, permission: config.permission },
-          'permission refused',
-        )
-        throw new ForbiddenError()
-      }
     })
 
     app.addHook('preHandler', (request, reply, done) => {
