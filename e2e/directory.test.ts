@@ -84,7 +84,11 @@ describe('the business unit keeps the partnership directory in the browser', () 
     await group.addMember()
     const memberForm = await new MemberFormPage(page).verifyOnPage()
     await memberForm.fill({
-      person: 'Morgan Ellis (Head of Youth Justice, Oxfordshire Youth Justice Service)',
+      person: {
+        search: 'morgan',
+        name: 'Morgan Ellis',
+        hint: 'Head of Youth Justice, Oxfordshire Youth Justice Service',
+      },
       role: 'Chair',
       startsOn: { day: '31', month: '2', year: '2024' },
     })

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { HubPage, Table } from './page.ts'
+import { PersonPicker } from './person-picker.ts'
 
 /** Signing in, accounts, invitations and passwords. */
 
@@ -43,16 +44,32 @@ export class AccountsPage extends HubPage {
 }
 
 export class InvitePage extends HubPage {
+  readonly directoryEntry = new PersonPicker(this.page, 'Their entry in the directory')
+
   constructor(page: Page) {
     super(page, 'Invite someone')
   }
 
-  async sendInvitation(colleague: { name: string; email: string; roles: string[] }) {
+  override async verifyOnPage(): Promise<this> {
+    await this.page.getByRole('heading', { level: 1, name: this.heading, exact: true }).waitFor()
+    await this.directoryEntry.ready()
+    return super.verifyOnPage()
+  }
+
+  async fill(colleague: { name: string; email: string; roles: string[] }) {
     await this.page.getByLabel('Full name').fill(colleague.name)
     await this.page.getByLabel('Email address').fill(colleague.email)
     const roles = this.page.getByRole('group', { name: 'Roles' })
     for (const role of colleague.roles) await roles.getByLabel(role, { exact: true }).check()
+  }
+
+  async send() {
     await this.page.getByRole('button', { name: 'Send invitation' }).click()
+  }
+
+  async sendInvitation(colleague: { name: string; email: string; roles: string[] }) {
+    await this.fill(colleague)
+    await this.send()
   }
 }
 
@@ -63,6 +80,28 @@ export class UserPage extends HubPage {
 
   async disableAccount() {
     await this.page.getByRole('button', { name: 'Disable account' }).click()
+  }
+
+  async change() {
+    await this.page.getByRole('button', { name: 'Change', exact: true }).click()
+  }
+}
+
+export class ChangeAccountPage extends HubPage {
+  readonly directoryEntry = new PersonPicker(this.page, 'Their entry in the directory')
+
+  constructor(page: Page, name: string) {
+    super(page, `Change ${name}’s account`)
+  }
+
+  override async verifyOnPage(): Promise<this> {
+    await this.page.getByRole('heading', { level: 1, name: this.heading, exact: true }).waitFor()
+    await this.directoryEntry.ready()
+    return super.verifyOnPage()
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Save changes' }).click()
   }
 }
 

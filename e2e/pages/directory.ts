@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { HubPage, Table } from './page.ts'
+import { PersonPicker } from './person-picker.ts'
 
 /** The partnership directory: agencies, people, groups and their members. */
 
@@ -164,12 +165,24 @@ export class GroupPage extends HubPage {
 }
 
 export class MemberFormPage extends HubPage {
+  readonly person = new PersonPicker(this.page, 'Person')
+
   constructor(page: Page) {
     super(page, 'Add a member')
   }
 
-  async fill(member: { person: string; role: string; startsOn: { day: string; month: string; year: string } }) {
-    await this.page.getByLabel('Person').selectOption({ label: member.person })
+  override async verifyOnPage(): Promise<this> {
+    await this.page.getByRole('heading', { level: 1, name: this.heading, exact: true }).waitFor()
+    await this.person.ready()
+    return super.verifyOnPage()
+  }
+
+  async fill(member: {
+    person: { search: string; name: string; hint?: string }
+    role: string
+    startsOn: { day: string; month: string; year: string }
+  }) {
+    await this.person.choose(member.person.search, member.person)
     await this.page.getByRole('group', { name: 'Role in the group' }).getByLabel(member.role, { exact: true }).check()
     await this.enterStartDate(member.startsOn)
   }

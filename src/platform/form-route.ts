@@ -5,6 +5,7 @@ import { ValidationError, type FieldErrors } from './errors.ts'
 import { errorList, fieldErrors } from './forms.ts'
 import type { Query } from './lists.ts'
 import type { Permission } from './permissions.ts'
+import { findRequested, pickerViews, unpickedErrors, type Picker } from './person-picker.ts'
 
 /**
  * Every POST goes through one of these two, each with a required schema, so no form can skip
@@ -12,7 +13,8 @@ import type { Permission } from './permissions.ts'
  *
  * `formRoute`: one GET + POST pair for a form page, the GOV.UK way: the POST parses with a strict
  * schema; on bad input it re-renders with status 400, the error summary and what the user typed;
- * on success it redirects (post/redirect/get).
+ * on success it redirects (post/redirect/get). A form with person pickers (person-picker.ts) also
+ * answers their "Find" button: the same form again, status 200, nothing saved.
  */
 type Access = { permission: Permission } | { public: true } | { signedIn: true }
 
@@ -36,6 +38,8 @@ export interface FormRoute<S extends z.ZodType, C extends object, E extends obje
   redirect?: (request: FormRequest) => string | null
   /** Per-route options, such as a rate limit for public forms. */
   rateLimit?: { max: number; timeWindow: string }
+  /** Person pickers by field name; the template gets `pickers.<field>` for each picker macro. */
+  pickers?: Record<string, Picker>
 }
 
 export interface Rendered {
@@ -71,16 +75,27 @@ export function formRoute<S extends z.ZodType, C extends object, E extends objec
     const elsewhere = route.redirect?.(form)
     if (elsewhere) return reply.redirect(elsewhere)
     const context = await route.context(form)
-    return reply.view(route.template, { ...context, values: await route.initialValues(form, context), errors: {} })
+    const values = await route.initialValues(form, context)
+    const pickers = await pickerViews(route.pickers, form, values)
+    return reply.view(route.template, { ...context, values, errors: {}, pickers })
   })
 
   app.post(route.path, { config }, async (request, reply) => {
     const form = formRequest(request)
     const body = (request.body ?? {}) as Record<string, unknown>
     const context = await route.context(form)
+    const find = findRequested(route.pickers, body)
+    if (find) {
+      const pickers = await pickerViews(route.pickers, form, body, find)
+      return reply.view(route.template, { ...context, values: body, errors: {}, pickers })
+    }
     const parsed = route.schema.safeParse(body)
     const extra = route.extra?.(body) ?? {}
-    let errors: FieldErrors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(extra.errors ?? {}) }
+    let errors: FieldErrors = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(extra.errors ?? {}),
+      ...unpickedErrors(route.pickers, body),
+    }
     if (!Object.keys(errors).length) {
       try {
         const next = await route.save(
@@ -95,7 +110,8 @@ export function formRoute<S extends z.ZodType, C extends object, E extends objec
         errors = error.fieldErrors
       }
     }
-    return renderFormErrors(reply, route.template, { ...context, values: body }, errors)
+    const pickers = await pickerViews(route.pickers, form, body)
+    return renderFormErrors(reply, route.template, { ...context, values: body, pickers }, errors)
   })
 }
 

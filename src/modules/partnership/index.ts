@@ -7,9 +7,9 @@ import { groupRoutes } from './groups/routes.ts'
 import { agencyTypeLabels, membershipRoleLabels } from './labels.ts'
 import { membershipRoutes } from './memberships/routes.ts'
 import { listMemberships } from './memberships/service.ts'
-import { personHint } from './people/presenters.ts'
+import { personChoice, personSearchUrl, searchPersonChoices } from './people/picker.ts'
 import { peopleRoutes } from './people/routes.ts'
-import { listPeople, personNameFor } from './people/service.ts'
+import { personNameFor } from './people/service.ts'
 import { agencies, groupMemberships, groups, people } from './schema.ts'
 import { directoryScopes } from './scopes.ts'
 import { seedDirectory } from './seed.ts'
@@ -141,9 +141,8 @@ export const partnershipModule = defineModule({
       return { agency, directoryEntry }
     },
     agencyOptions: (db, partnershipId) => listAgencyOptions(db, partnershipId),
-    searchPeople: async (db, actor, term, limit) => {
-      const rows = await listPeople(db, actor, { search: term || undefined, sort: 'name', direction: 'asc', limit })
-      return rows.map((p) => ({ id: p.id, name: p.name, hint: personHint(p) }))
-    },
+    searchPeople: searchPersonChoices,
+    person: personChoice,
+    personSearchUrl,
   },
 })

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/index.ts'
 import type { Actor } from '../permissions.ts'
+import type { PersonChoice } from '../person-picker.ts'
 
 /**
  * What accounts need from the partnership directory, provided by the module that owns agencies
@@ -19,11 +20,8 @@ export interface AccountDirectory {
   agencyOptions(db: Database, partnershipId: string): Promise<{ id: string; name: string }[]>
   /** People matching words of a name (all, for an empty term), as the actor may see them. */
   searchPeople(db: Database, actor: Actor, term: string, limit: number): Promise<PersonChoice[]>
-}
-
-export interface PersonChoice {
-  id: string
-  name: string
-  /** Job title and agency, to tell two people of one name apart. */
-  hint: string | null
+  /** One person as the actor may see them, or null: the account form's current choice. */
+  person(db: Database, actor: Actor, id: string): Promise<PersonChoice | null>
+  /** Where the person picker's autocomplete searches (`?q=words`, answering JSON PersonChoices). */
+  personSearchUrl: string
 }

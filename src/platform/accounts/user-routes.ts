@@ -8,6 +8,7 @@ import { checkboxes, optionalId, requiredEmail, requiredText, version } from '..
 import { requireActor } from '../http.ts'
 import { listView, oneOf, readList, searchText, type ListDefinition, type Query } from '../lists.ts'
 import { isRole, roleDefinitions, roles, type Role } from '../permissions.ts'
+import type { Picker } from '../person-picker.ts'
 import { userStatuses } from '../schema.ts'
 import { accountCsv, roleItems, userRows, userSummary } from './presenters.ts'
 import {
@@ -88,26 +89,22 @@ export async function userRoutes(app: FastifyInstance) {
       return sendCsv(reply, 'accounts.csv', accountCsv(users))
     })
 
-    /** Agencies and people to link an account to. */
-    async function linkOptions({ actor }: FormRequest) {
-      const [agencies, people] = await Promise.all([
-        directory.agencyOptions(app.db, actor.partnershipId),
-        directory.searchPeople(app.db, actor, '', 5000),
-      ])
-      return { agencies, people }
-    }
-
-    /** The role, agency and person fields' items. */
-    async function fieldItems(request: FormRequest) {
-      const options = await linkOptions(request)
+    /** The role and agency fields' items. */
+    async function fieldItems({ actor }: FormRequest) {
+      const agencies = await directory.agencyOptions(app.db, actor.partnershipId)
       return {
         roleItems: roleItems(),
-        agencyItems: [{ value: '', text: 'None' }, ...options.agencies.map((a) => ({ value: a.id, text: a.name }))],
-        personItems: [
-          { value: '', text: 'None' },
-          ...options.people.map((p) => ({ value: p.id, text: p.hint ? `${p.name} (${p.hint})` : p.name })),
-        ],
+        agencyItems: [{ value: '', text: 'None' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))],
       }
+    }
+
+    /** Their entry in the directory, found by name: the directory's people reached only through the registry. */
+    const pickers: Record<string, Picker> = {
+      personId: {
+        searchUrl: directory.personSearchUrl,
+        search: ({ actor }, term, limit) => directory.searchPeople(app.db, actor, term, limit),
+        chosen: ({ actor }, id) => directory.person(app.db, actor, id),
+      },
     }
 
     formRoute(app, {
@@ -116,6 +113,7 @@ export async function userRoutes(app: FastifyInstance) {
       template: `${views}/invite.njk`,
       schema: userSchema.extend({ email: requiredEmail() }),
       context: fieldItems,
+      pickers,
       initialValues: () => ({}),
       save: async ({ actor }, input) =>
         `/users/${await inviteUser(app.db, actor, directory, input, app.config.baseUrl)}?invited=1`,
@@ -151,6 +149,7 @@ export async function userRoutes(app: FastifyInstance) {
         user: await getUser(app.db, request.actor.partnershipId, request.params.id!),
         ...(await fieldItems(request)),
       }),
+      pickers,
       initialValues: (_request, { user }) => ({ ...user }),
       save: async ({ actor, params }, input) => {
         const changed = await updateUser(app.db, actor, directory, params.id!, input.version, input)

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * Builds public/ from this folder: the stylesheet from GOV.UK Frontend's and MOJ Frontend's Sass
- * (so we can drop the GOV.UK brand), and the two libraries' JavaScript. The Sass is compiled only
- * when the stylesheet is older than its sources, so a start on a built checkout costs milliseconds.
+ * (so we can drop the GOV.UK brand) with accessible-autocomplete's CSS, and the three libraries'
+ * JavaScript. The Sass is compiled only when the stylesheet is older than its sources, so a start
+ * on a built checkout costs milliseconds.
  */
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -16,6 +17,7 @@ function newestSource() {
     here,
     join(root, 'node_modules/govuk-frontend/package.json'),
     join(root, 'node_modules/@ministryofjustice/frontend/package.json'),
+    join(root, 'node_modules/accessible-autocomplete/package.json'),
   ]
   return Math.max(
     ...sources.flatMap((path) =>
@@ -48,7 +50,9 @@ export async function buildAssets(): Promise<boolean> {
   for (const [from, to] of [
     ['node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js', 'govuk-frontend.min.js'],
     ['node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js', 'moj-frontend.min.js'],
+    ['node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js', 'accessible-autocomplete.min.js'],
     ['src/platform/assets/application.js', 'application.js'],
+    ['src/platform/assets/person-picker.js', 'person-picker.js'],
     ['src/platform/assets/favicon.svg', 'favicon.svg'],
   ] as const) {
     copyFileSync(join(root, from), join(publicDir, to))

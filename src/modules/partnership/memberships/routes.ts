@@ -4,8 +4,7 @@ import { afterSave, formRoute } from '../../../platform/form-route.ts'
 import { dateInput, version } from '../../../platform/forms.ts'
 import { membershipSchema } from '../forms.ts'
 import { getGroup } from '../groups/service.ts'
-import { personHint } from '../people/presenters.ts'
-import { listPeople } from '../people/service.ts'
+import { personPicker } from '../people/picker.ts'
 import { membershipRoleItems } from './presenters.ts'
 import { addMembership, getMembership, updateMembership } from './service.ts'
 
@@ -40,21 +39,12 @@ export async function membershipRoutes(app: FastifyInstance) {
     template: `${views}/member-form.njk`,
     schema: membershipSchema.extend({ personId: z.uuid('Select a person from the list') }),
     extra: membershipDates,
-    context: async ({ actor, params }) => {
-      const people = await listPeople(db, actor, { sort: 'name', direction: 'asc', limit: 100_000 })
-      return {
-        group: await getGroup(db, actor, params.id!),
-        personItems: [
-          { value: '', text: 'Choose a person' },
-          ...people.map((p) => {
-            const hint = personHint(p)
-            return { value: p.id, text: hint ? `${p.name} (${hint})` : p.name }
-          }),
-        ],
-        roleItems: membershipRoleItems(),
-        isNew: true,
-      }
-    },
+    pickers: { personId: personPicker(db) },
+    context: async ({ actor, params }) => ({
+      group: await getGroup(db, actor, params.id!),
+      roleItems: membershipRoleItems(),
+      isNew: true,
+    }),
     initialValues: () => ({ role: 'member' }),
     save: async ({ actor, params }, input) => {
       await addMembership(db, actor, params.id!, input)

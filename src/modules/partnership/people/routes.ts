@@ -8,6 +8,7 @@ import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { listView, readList, searchText, type ListDefinition, type Query } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import { pickerResultLimit } from '../../../platform/person-picker.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { listAgencyOptions } from '../agencies/service.ts'
 import { personSchema } from '../forms.ts'
@@ -15,6 +16,7 @@ import { membershipsOfPersonRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
 import { seesWholeDirectory } from '../scopes.ts'
+import { personSearchUrl, searchPersonChoices } from './picker.ts'
 import { personCsv, personRows, personSummary } from './presenters.ts'
 import { countPeople, createPerson, getPerson, listPeople, updatePerson, type PersonFilter } from './service.ts'
 
@@ -81,6 +83,14 @@ export async function peopleRoutes(app: FastifyInstance) {
     const { filter } = personFilter(request.query as Query)
     const rows = await listPeople(db, actor, { ...filter, limit: 100_000, offset: 0 })
     return sendCsv(reply, 'people.csv', personCsv(rows))
+  })
+
+  // The person pickers' autocomplete: the people matching words of a name, as JSON.
+  app.get(personSearchUrl, { config: { permission: 'directory:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const term = searchText((request.query as Query).q)
+    const choices = term ? await searchPersonChoices(db, actor, term, pickerResultLimit) : []
+    return reply.header('cache-control', 'no-store').send(choices)
   })
 
   const agencyChoices = async (actor: Actor) => ({
