@@ -6,7 +6,7 @@ import { hashPassword, passwordProblem } from '../passwords.ts'
 import { oneTimeTokens, sessions, users } from '../schema.ts'
 import { hashSecret, newSecret } from '../tokens.ts'
 import { queuePasswordResetEmail, resetValidMinutes } from './emails.ts'
-import { accountHolder, createSession, normaliseEmail } from './sessions.ts'
+import { accountHolder, createSession, forgetSignInFailures, normaliseEmail } from './sessions.ts'
 
 /** One-time links sent by email: an invitation to set a first password, or a password reset. */
 
@@ -14,10 +14,15 @@ export type LinkPurpose = 'invite' | 'password-reset'
 
 export async function issueToken(db: Database, userId: string, purpose: LinkPurpose, validMinutes: number) {
   const token = newSecret()
+  await storeToken(db, hashSecret(token), userId, purpose, validMinutes)
+  return token
+}
+
+/** Only the token's hash is stored, so a copy of the table cannot be used as links. */
+async function storeToken(db: Database, tokenHash: string, userId: string, purpose: LinkPurpose, validMinutes: number) {
   await db
     .insert(oneTimeTokens)
-    .values({ id: hashSecret(token), userId, purpose, expiresAt: new Date(Date.now() + validMinutes * 60_000) })
-  return token
+    .values({ id: tokenHash, userId, purpose, expiresAt: new Date(Date.now() + validMinutes * 60_000) })
 }
 
 /** Spends every outstanding link of an account (all purposes, or one). */
@@ -66,12 +71,11 @@ export async function setPasswordWithToken(db: Database, token: string, purpose:
       .where(and(eq(oneTimeTokens.id, hashSecret(token)), isNull(oneTimeTokens.usedAt)))
       .returning({ id: oneTimeTokens.id })
     if (!spent.length) throw new NotFoundError('This link has expired or has already been used')
-    await tx
-      .update(users)
-      .set({ passwordHash, status: 'active', failedSignInCount: 0, lockedUntil: null, updatedAt: new Date() })
-      .where(eq(users.id, user.id))
+    await tx.update(users).set({ passwordHash, status: 'active', updatedAt: new Date() }).where(eq(users.id, user.id))
     // A new password ends every existing session, in case the old one was known to someone else.
     await tx.delete(sessions).where(eq(sessions.userId, user.id))
+    // It also lifts every pause on the email's sign-in.
+    await forgetSignInFailures(tx, user.email)
     await recordAudit(tx, accountHolder(user), {
       action: purpose === 'invite' ? 'invite-accepted' : 'password-reset',
       recordType: 'user',
@@ -82,21 +86,46 @@ export async function setPasswordWithToken(db: Database, token: string, purpose:
   })
 }
 
-/** Always behaves the same whether or not the email has an account, so it cannot be used to find accounts. */
+/**
+ * Does the same work whether or not the email has an active account, so neither the page nor the
+ * time it takes says which emails have accounts: a token is made and hashed, and one transaction
+ * writes an audit row. Only for an active account is the token stored and the email queued, two
+ * inserts more in that transaction (docs/decisions/0007-sign-in-throttling.md).
+ */
 export async function requestPasswordReset(db: Database, email: string, baseUrl: string) {
   const [user] = await db
     .select()
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
-  if (!user || user.status !== 'active') return
+  const token = newSecret()
+  const tokenHash = hashSecret(token)
   await db.transaction(async (tx) => {
-    const token = await issueToken(tx, user.id, 'password-reset', resetValidMinutes)
-    await queuePasswordResetEmail(tx, user, `${baseUrl}/reset-password/${token}`)
+    if (!user) {
+      // No partnership to show it to, and no email kept: a row for the deployment's own records.
+      await recordAudit(
+        tx,
+        null,
+        {
+          action: 'password-reset-requested',
+          recordType: 'user',
+          summary: 'Asked for a password reset link for an email address with no account',
+        },
+        null,
+      )
+      return
+    }
+    if (user.status === 'active') {
+      await storeToken(tx, tokenHash, user.id, 'password-reset', resetValidMinutes)
+      await queuePasswordResetEmail(tx, user, `${baseUrl}/reset-password/${token}`)
+    }
     await recordAudit(tx, accountHolder(user), {
       action: 'password-reset-requested',
       recordType: 'user',
       recordId: user.id,
-      summary: 'Asked for a password reset link',
+      summary:
+        user.status === 'active'
+          ? 'Asked for a password reset link'
+          : 'Asked for a password reset link: none sent, as the account is not active',
     })
   })
 }

@@ -5,7 +5,7 @@ import { actionRoute, formRoute } from '../form-route.ts'
 import { requiredEmail } from '../forms.ts'
 import { safeReturnTo, sessionCookieName } from '../http.ts'
 import { findTokenUser, requestPasswordReset, setPasswordWithToken, type LinkPurpose } from './one-time-links.ts'
-import { signIn, signOut } from './sessions.ts'
+import { failedAttemptsBeforePause, pauseMinutes, signIn, signOut } from './sessions.ts'
 
 /** Signing in and out, and the emailed links that set a password: the public side of accounts. */
 
@@ -27,7 +27,7 @@ const newPasswordSchema = z
     path: ['confirmPassword'],
   })
 
-/** Sign-in throttling per IP; accounts also lock after repeated failures (sessions.ts). */
+/** Per client address; sign-in also pauses after 5 failures for one email from one address (sessions.ts). */
 const signInRateLimit = { max: 10, timeWindow: '1 minute' }
 
 const linkExpired = () =>
@@ -51,18 +51,13 @@ export async function signInRoutes(app: FastifyInstance) {
     template: `${views}/sign-in.njk`,
     schema: signInSchema,
     redirect: ({ actor }) => (actor ? '/' : null),
-    context: ({ query }) => ({ signedOut: query.signedOut === '1' }),
+    // The page says when sign-in pauses, before it happens, since its error message never will.
+    context: ({ query }) => ({ signedOut: query.signedOut === '1', failedAttemptsBeforePause, pauseMinutes }),
     initialValues: ({ query }) => ({ returnTo: query.returnTo }),
     save: async ({ raw: request }, input, _context, reply) => {
-      const result = await signIn(app.db, input)
-      if (!result.ok) {
-        throw new ValidationError({
-          email:
-            result.reason === 'locked'
-              ? 'Your account has been locked for 15 minutes because of too many failed attempts to sign in. Try again later or reset your password'
-              : 'Enter a correct email address and password',
-        })
-      }
+      const result = await signIn(app.db, { ...input, clientAddress: request.ip })
+      // One message for every refusal, a pause included, so it never tells whether an account exists.
+      if (!result.ok) throw new ValidationError({ email: 'Enter a correct email address and password' })
       // A fresh session id on every sign-in, so a session fixed before sign-in is worthless.
       if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
       startSession(reply, result.sessionToken)
