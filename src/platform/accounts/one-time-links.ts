@@ -3,9 +3,9 @@ import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../audit.ts'
 import { NotFoundError, ValidationError } from '../errors.ts'
 import { hashPassword, passwordProblem } from '../passwords.ts'
-import { oneTimeTokens, sessions, users } from '../schema.ts'
+import { oneTimeTokens, partnerships, sessions, users } from '../schema.ts'
 import { hashSecret, newSecret } from '../tokens.ts'
-import { queuePasswordResetEmail, resetValidMinutes } from './emails.ts'
+import { queuePasswordChangedEmail, queuePasswordResetEmail, resetValidMinutes } from './emails.ts'
 import { accountHolder, createSession, forgetSignInFailures, normaliseEmail } from './sessions.ts'
 
 /** One-time links sent by email: an invitation to set a first password, or a password reset. */
@@ -57,14 +57,24 @@ export async function findTokenUser(db: Database, token: string, purpose: LinkPu
   return row.user
 }
 
-/** Sets the password from an invite or reset link. The link is spent in the same transaction. */
-export async function setPasswordWithToken(db: Database, token: string, purpose: LinkPurpose, password: string) {
+/**
+ * Sets the password from an invite or reset link, spending it in the same transaction. A reset
+ * (not a first password from an invitation) also emails the owner that their password changed.
+ */
+export async function setPasswordWithToken(
+  db: Database,
+  token: string,
+  purpose: LinkPurpose,
+  password: string,
+  baseUrl: string,
+) {
   const user = await findTokenUser(db, token, purpose)
   if (!user) throw new NotFoundError('This link has expired or has already been used')
   const problem = passwordProblem(password, user.email)
   if (problem) throw new ValidationError({ password: problem })
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
+    // This link first, on its own: of two requests with it at once, only one finds it unspent.
     const spent = await tx
       .update(oneTimeTokens)
       .set({ usedAt: new Date() })
@@ -74,8 +84,7 @@ export async function setPasswordWithToken(db: Database, token: string, purpose:
     await tx.update(users).set({ passwordHash, status: 'active', updatedAt: new Date() }).where(eq(users.id, user.id))
     // A new password ends every existing session, in case the old one was known to someone else.
     await tx.delete(sessions).where(eq(sessions.userId, user.id))
-    // It also lifts every pause on the email's sign-in.
-    await forgetSignInFailures(tx, user.email)
+    await afterNewPassword(tx, user, purpose === 'password-reset' ? { baseUrl } : null)
     await recordAudit(tx, accountHolder(user), {
       action: purpose === 'invite' ? 'invite-accepted' : 'password-reset',
       recordType: 'user',
@@ -84,6 +93,26 @@ export async function setPasswordWithToken(db: Database, token: string, purpose:
     })
     return createSession(tx, user.id)
   })
+}
+
+/**
+ * What follows every new password, in the transaction that sets it: every other emailed link of
+ * the account is spent, so an older reset link cannot set a password over this one; pauses on
+ * its email are lifted; and, when `tell` is given, the owner is emailed that the password changed.
+ */
+export async function afterNewPassword(
+  db: Database,
+  user: { id: string; name: string; email: string; partnershipId: string },
+  tell: { baseUrl: string } | null,
+) {
+  await spendTokens(db, user.id)
+  await forgetSignInFailures(db, user.email)
+  if (!tell) return
+  const [partnership] = await db
+    .select({ name: partnerships.name })
+    .from(partnerships)
+    .where(eq(partnerships.id, user.partnershipId))
+  await queuePasswordChangedEmail(db, user, partnership!.name, tell.baseUrl, new Date())
 }
 
 /**

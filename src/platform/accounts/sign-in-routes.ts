@@ -27,8 +27,11 @@ const newPasswordSchema = z
     path: ['confirmPassword'],
   })
 
-/** Per client address; sign-in also pauses after 5 failures for one email from one address (sessions.ts). */
-const signInRateLimit = { max: 10, timeWindow: '1 minute' }
+/**
+ * Per client address, for every form that checks a password or sends a link; sign-in also pauses
+ * after 5 failures for one email from one address (sessions.ts).
+ */
+export const signInRateLimit = { max: 10, timeWindow: '1 minute' }
 
 const linkExpired = () =>
   new NotFoundError('This link has expired or has already been used', `${views}/link-expired.njk`)
@@ -107,7 +110,11 @@ export async function signInRoutes(app: FastifyInstance) {
       },
       initialValues: () => ({}),
       save: async ({ params }, input, _context, reply) => {
-        startSession(reply, await setPasswordWithToken(app.db, params.token!, purpose, input.password))
+        startSession(
+          reply,
+          await setPasswordWithToken(app.db, params.token!, purpose, input.password, app.config.baseUrl),
+        )
+        // The home page's banner, "Your password has been set", fits a first password and a reset alike.
         return '/?welcome=1'
       },
     })
