@@ -33,18 +33,26 @@ const newPasswordSchema = z
  */
 export const signInRateLimit = { max: 10, timeWindow: '1 minute' }
 
+/** @fastify/csrf-protection's cookie (its default name), holding the secret every form's token is made from. */
+const csrfCookieName = '_csrf'
+
 const linkExpired = () =>
   new NotFoundError('This link has expired or has already been used', `${views}/link-expired.njk`)
 
 export async function signInRoutes(app: FastifyInstance) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies } as const
+
+  /**
+   * Whenever the session changes, the CSRF secret goes too: the next form page makes a new one, so
+   * a token taken before signing in or out (from a page left open, or planted) is refused after.
+   */
+  function renewCsrfSecret(reply: FastifyReply) {
+    reply.clearCookie(csrfCookieName, cookieOptions)
+  }
+
   function startSession(reply: FastifyReply, token: string) {
-    return reply.setCookie(sessionCookieName, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: app.config.secureCookies,
-      signed: true,
-    })
+    renewCsrfSecret(reply)
+    return reply.setCookie(sessionCookieName, token, { ...cookieOptions, signed: true })
   }
 
   formRoute(app, {
@@ -75,6 +83,7 @@ export async function signInRoutes(app: FastifyInstance) {
     run: async ({ raw: request }, _input, reply) => {
       if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
       reply.clearCookie(sessionCookieName, { path: '/' })
+      renewCsrfSecret(reply)
       return '/sign-in?signedOut=1'
     },
   })
