@@ -51,6 +51,7 @@ async function openSession(app: FastifyInstance, remoteAddress: string, email?: 
   if (email) {
     const response = await session.post('/sign-in', { email, password: demoPassword })
     assert.equal(response.statusCode, 302, `sign-in as ${email} failed with ${response.statusCode}`)
+    await session.get(response.headers.location as string) // signing in renews the CSRF secret: a page for a new token
   }
   return session
 }

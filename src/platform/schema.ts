@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 
-/** Tables owned by the platform: tenants, accounts, sessions, one-time tokens, the audit log, the email outbox and the job queue. */
+/** Tables owned by the platform: tenants, accounts, sessions, sign-in failures, one-time tokens, the audit log, the email outbox and the job queue. */
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -58,8 +58,6 @@ export const users = pgTable(
     agencyId: uuid('agency_id'),
     /** The directory entry for this person, so subgroup-only records can be scoped by membership. */
     personId: uuid('person_id'),
-    failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -91,6 +89,25 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/**
+ * Failed sign-ins per email address typed and client address: five within 15 minutes pause sign-in
+ * for that pair, not for the account everywhere (docs/decisions/0007-sign-in-throttling.md). Kept
+ * for every email typed, with or without an account, so both take the same path; the email is
+ * stored only as its SHA-256, and rows are deleted once they no longer count.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    emailHash: text('email_hash').notNull(),
+    clientAddress: text('client_address').notNull(),
+    /** Failures since `first_failed_at`; counting starts again once that is older than the window. */
+    failures: integer('failures').notNull().default(0),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    pausedUntil: timestamp('paused_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.emailHash, t.clientAddress] })],
 )
 
 export const tokenPurposes = ['invite', 'password-reset'] as const

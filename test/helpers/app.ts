@@ -54,6 +54,8 @@ export async function buildTestApp(
       const session = await visitor()
       const response = await session.post('/sign-in', { email, password })
       if (response.statusCode !== 302) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`)
+      // As a browser would: signing in renews the CSRF secret, so forms need the token of a page opened since.
+      await session.get(response.headers.location as string)
       return session
     },
   }

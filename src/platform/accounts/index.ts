@@ -1,6 +1,7 @@
 import { defineModule } from '../modules.ts'
 import { codeToWords, formatDate } from '../views.ts'
 import { roleLabel } from '../permissions.ts'
+import { ownAccountRoutes } from './own-account-routes.ts'
 import { signInRoutes } from './sign-in-routes.ts'
 import { userRoutes } from './user-routes.ts'
 
@@ -21,6 +22,7 @@ export const accountsModule = defineModule({
   routes: async (app) => {
     await app.register(signInRoutes)
     await app.register(userRoutes)
+    await app.register(ownAccountRoutes)
   },
   navigation: [{ href: '/users', text: 'Accounts', permission: 'users:read', order: 900 }],
   recordTypes: {

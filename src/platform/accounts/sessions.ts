@@ -3,15 +3,15 @@ import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../audit.ts'
 import { verifyPassword } from '../passwords.ts'
 import { grantsFor, isRole, type Actor, type Grant, type Permission, type Role } from '../permissions.ts'
-import { partnerships, sessions, users } from '../schema.ts'
+import { partnerships, sessions, signInFailures, users } from '../schema.ts'
 import { hashSecret, newSecret } from '../tokens.ts'
 
 /** Sign-in and sessions: who is asking, checked on every request. */
 
 export const sessionIdleMinutes = 30
 export const sessionAbsoluteHours = 12
-export const failedAttemptsBeforeLock = 5
-export const lockMinutes = 15
+export const failedAttemptsBeforePause = 5
+export const pauseMinutes = 15
 
 /** An account's roles as an array. Written out in full: Drizzle leaves single-table columns unqualified. */
 export const rolesOf = sql<
@@ -22,61 +22,112 @@ export function normaliseEmail(email: string) {
   return email.trim().toLowerCase()
 }
 
-export type SignInResult =
-  { ok: true; sessionToken: string; userId: string } | { ok: false; reason: 'invalid' | 'locked' }
+export type SignInResult = { ok: true; sessionToken: string; userId: string } | { ok: false }
 
-export async function signIn(db: Database, input: { email: string; password: string }): Promise<SignInResult> {
+/** What identifies one run of failures: the email as typed (normalised, hashed) and where the attempts come from. */
+function failureKey(emailHash: string, clientAddress: string) {
+  return and(eq(signInFailures.emailHash, emailHash), eq(signInFailures.clientAddress, clientAddress))
+}
+
+/**
+ * Signs in, or refuses with one answer whatever the reason: no such account, a wrong password, an
+ * account not active, or sign-in paused for this email from this address after 5 failures in 15
+ * minutes (docs/decisions/0007-sign-in-throttling.md). Every refusal takes the same path, with or
+ * without an account: one argon2 check (even while paused) and one transaction that counts the
+ * failure and writes an audit row, so neither the words nor the time taken say whether the email
+ * has an account. `verify` is the password check, passed in only by tests that count the checks.
+ */
+export async function signIn(
+  db: Database,
+  input: { email: string; password: string; clientAddress: string },
+  verify: typeof verifyPassword = verifyPassword,
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email)
+  const emailHash = hashSecret(email)
+  const key = failureKey(emailHash, input.clientAddress)
   const [user] = await db.select().from(users).where(eq(users.email, email))
-  const now = new Date()
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(
-      db,
-      null,
-      {
-        action: 'sign-in-refused-locked',
-        recordType: 'user',
-        recordId: user.id,
-        summary: 'Sign-in refused: account temporarily locked',
-      },
-      user.partnershipId,
-    )
-    return { ok: false, reason: 'locked' }
-  }
-  const passwordMatches = await verifyPassword(user?.passwordHash ?? null, input.password)
-  if (!user) return { ok: false, reason: 'invalid' }
-  const actor = accountHolder(user)
-  if (!passwordMatches || user.status !== 'active') {
-    const failures = user.failedSignInCount + 1
-    const lock = failures >= failedAttemptsBeforeLock
+  const [run] = await db.select().from(signInFailures).where(key)
+  const paused = !!run?.pausedUntil && run.pausedUntil > new Date()
+  const passwordMatches = await verify(user?.passwordHash ?? null, input.password)
+
+  if (!user || !passwordMatches || user.status !== 'active' || paused) {
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedSignInCount: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + lockMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id))
-      await recordAudit(tx, actor, {
-        action: lock ? 'account-locked' : 'sign-in-failed',
+      const pausedNow = !paused && (await countFailure(tx, emailHash, input.clientAddress))
+      const action = paused ? 'sign-in-refused-paused' : pausedNow ? 'sign-in-paused' : 'sign-in-failed'
+      if (!user) {
+        // No partnership to show it to, and no email kept: a row for the deployment's own records.
+        await recordAudit(tx, null, { action, recordType: 'user', summary: unknownSummaries[action] }, null)
+        return
+      }
+      await recordAudit(tx, accountHolder(user), {
+        action,
         recordType: 'user',
         recordId: user.id,
-        summary: lock
-          ? `Account locked for ${lockMinutes} minutes after ${failures} failed sign-ins`
-          : 'Sign-in failed',
+        summary: accountSummaries[action],
       })
     })
-    return { ok: false, reason: lock ? 'locked' : 'invalid' }
+    return { ok: false }
   }
+
   const sessionToken = await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedSignInCount: 0, lockedUntil: null, lastSignedInAt: now })
-      .where(eq(users.id, user.id))
-    await recordAudit(tx, actor, { action: 'signed-in', recordType: 'user', recordId: user.id, summary: 'Signed in' })
+    await tx.delete(signInFailures).where(key)
+    await tx.update(users).set({ lastSignedInAt: new Date() }).where(eq(users.id, user.id))
+    await recordAudit(tx, accountHolder(user), {
+      action: 'signed-in',
+      recordType: 'user',
+      recordId: user.id,
+      summary: 'Signed in',
+    })
     return createSession(tx, user.id)
   })
   return { ok: true, sessionToken, userId: user.id }
+}
+
+type FailureAction = 'sign-in-failed' | 'sign-in-paused' | 'sign-in-refused-paused'
+
+const accountSummaries: Record<FailureAction, string> = {
+  'sign-in-failed': 'Sign-in failed',
+  'sign-in-paused': `Sign-in from one address paused for ${pauseMinutes} minutes after ${failedAttemptsBeforePause} failed attempts`,
+  'sign-in-refused-paused': 'Sign-in refused: paused after too many failed attempts from this address',
+}
+
+const unknownSummaries: Record<FailureAction, string> = {
+  'sign-in-failed': 'Sign-in failed for an email address with no account',
+  'sign-in-paused': `Sign-in paused for ${pauseMinutes} minutes for an email address with no account`,
+  'sign-in-refused-paused': 'Sign-in refused for an email address with no account: paused',
+}
+
+/**
+ * Counts one failure for this email from this address, in one statement so two attempts at once
+ * both count; counting starts again when the run began more than the window ago. True when this
+ * failure starts a pause.
+ */
+async function countFailure(db: Database, emailHash: string, clientAddress: string) {
+  const windowStart = sql`now() - make_interval(mins => ${pauseMinutes})`
+  const runIsOld = sql`${signInFailures.firstFailedAt} < ${windowStart}`
+  const [row] = await db
+    .insert(signInFailures)
+    .values({ emailHash, clientAddress, failures: 1 })
+    .onConflictDoUpdate({
+      target: [signInFailures.emailHash, signInFailures.clientAddress],
+      set: {
+        failures: sql`case when ${runIsOld} then 1 else ${signInFailures.failures} + 1 end`,
+        firstFailedAt: sql`case when ${runIsOld} then now() else ${signInFailures.firstFailedAt} end`,
+      },
+    })
+    .returning({ failures: signInFailures.failures })
+  if (row!.failures < failedAttemptsBeforePause) return false
+  // The pause starts a new run: after it, five more tries before the next.
+  await db
+    .update(signInFailures)
+    .set({ failures: 0, firstFailedAt: sql`now()`, pausedUntil: sql`now() + make_interval(mins => ${pauseMinutes})` })
+    .where(failureKey(emailHash, clientAddress))
+  return true
+}
+
+/** A new password lifts every pause on the account's email, from every address. */
+export async function forgetSignInFailures(db: Database, email: string) {
+  await db.delete(signInFailures).where(eq(signInFailures.emailHash, hashSecret(normaliseEmail(email))))
 }
 
 /** The account holder as the actor of their own signed-out steps (sign-in, a reset link): no permissions. */
@@ -170,7 +221,17 @@ export async function signOut(db: Database, actor: Actor, token: string) {
   })
 }
 
+/**
+ * Sign-in state past its time: sessions expired or idle too long, and sign-in failures that no
+ * longer count (no pause in force, and their run older than the window), so client addresses are
+ * not kept longer than they are needed. Run hourly by the job worker.
+ */
 export async function deleteExpiredSessions(db: Database) {
   const idleCutoff = new Date(Date.now() - sessionIdleMinutes * 60_000)
   await db.delete(sessions).where(sql`${sessions.expiresAt} < now() or ${sessions.lastSeenAt} < ${idleCutoff}`)
+  await db
+    .delete(signInFailures)
+    .where(
+      sql`(${signInFailures.pausedUntil} is null or ${signInFailures.pausedUntil} < now()) and ${signInFailures.firstFailedAt} < now() - make_interval(mins => ${pauseMinutes})`,
+    )
 }

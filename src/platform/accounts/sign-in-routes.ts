@@ -5,7 +5,7 @@ import { actionRoute, formRoute } from '../form-route.ts'
 import { requiredEmail } from '../forms.ts'
 import { safeReturnTo, sessionCookieName } from '../http.ts'
 import { findTokenUser, requestPasswordReset, setPasswordWithToken, type LinkPurpose } from './one-time-links.ts'
-import { signIn, signOut } from './sessions.ts'
+import { failedAttemptsBeforePause, pauseMinutes, signIn, signOut } from './sessions.ts'
 
 /** Signing in and out, and the emailed links that set a password: the public side of accounts. */
 
@@ -27,21 +27,32 @@ const newPasswordSchema = z
     path: ['confirmPassword'],
   })
 
-/** Sign-in throttling per IP; accounts also lock after repeated failures (sessions.ts). */
-const signInRateLimit = { max: 10, timeWindow: '1 minute' }
+/**
+ * Per client address, for every form that checks a password or sends a link; sign-in also pauses
+ * after 5 failures for one email from one address (sessions.ts).
+ */
+export const signInRateLimit = { max: 10, timeWindow: '1 minute' }
+
+/** @fastify/csrf-protection's cookie (its default name), holding the secret every form's token is made from. */
+const csrfCookieName = '_csrf'
 
 const linkExpired = () =>
   new NotFoundError('This link has expired or has already been used', `${views}/link-expired.njk`)
 
 export async function signInRoutes(app: FastifyInstance) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies } as const
+
+  /**
+   * Whenever the session changes, the CSRF secret goes too: the next form page makes a new one, so
+   * a token taken before signing in or out (from a page left open, or planted) is refused after.
+   */
+  function renewCsrfSecret(reply: FastifyReply) {
+    reply.clearCookie(csrfCookieName, cookieOptions)
+  }
+
   function startSession(reply: FastifyReply, token: string) {
-    return reply.setCookie(sessionCookieName, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: app.config.secureCookies,
-      signed: true,
-    })
+    renewCsrfSecret(reply)
+    return reply.setCookie(sessionCookieName, token, { ...cookieOptions, signed: true })
   }
 
   formRoute(app, {
@@ -51,18 +62,13 @@ export async function signInRoutes(app: FastifyInstance) {
     template: `${views}/sign-in.njk`,
     schema: signInSchema,
     redirect: ({ actor }) => (actor ? '/' : null),
-    context: ({ query }) => ({ signedOut: query.signedOut === '1' }),
+    // The page says when sign-in pauses, before it happens, since its error message never will.
+    context: ({ query }) => ({ signedOut: query.signedOut === '1', failedAttemptsBeforePause, pauseMinutes }),
     initialValues: ({ query }) => ({ returnTo: query.returnTo }),
     save: async ({ raw: request }, input, _context, reply) => {
-      const result = await signIn(app.db, input)
-      if (!result.ok) {
-        throw new ValidationError({
-          email:
-            result.reason === 'locked'
-              ? 'Your account has been locked for 15 minutes because of too many failed attempts to sign in. Try again later or reset your password'
-              : 'Enter a correct email address and password',
-        })
-      }
+      const result = await signIn(app.db, { ...input, clientAddress: request.ip })
+      // One message for every refusal, a pause included, so it never tells whether an account exists.
+      if (!result.ok) throw new ValidationError({ email: 'Enter a correct email address and password' })
       // A fresh session id on every sign-in, so a session fixed before sign-in is worthless.
       if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
       startSession(reply, result.sessionToken)
@@ -77,6 +83,7 @@ export async function signInRoutes(app: FastifyInstance) {
     run: async ({ raw: request }, _input, reply) => {
       if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
       reply.clearCookie(sessionCookieName, { path: '/' })
+      renewCsrfSecret(reply)
       return '/sign-in?signedOut=1'
     },
   })
@@ -112,7 +119,11 @@ export async function signInRoutes(app: FastifyInstance) {
       },
       initialValues: () => ({}),
       save: async ({ params }, input, _context, reply) => {
-        startSession(reply, await setPasswordWithToken(app.db, params.token!, purpose, input.password))
+        startSession(
+          reply,
+          await setPasswordWithToken(app.db, params.token!, purpose, input.password, app.config.baseUrl),
+        )
+        // The home page's banner, "Your password has been set", fits a first password and a reset alike.
         return '/?welcome=1'
       },
     })

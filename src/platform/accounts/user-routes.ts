@@ -22,7 +22,7 @@ import {
   type UserFilter,
 } from './users.ts'
 
-/** Managing accounts (the business unit and administrators), and each person's own account page. */
+/** Managing accounts: the business unit and administrators. */
 
 const views = 'platform/accounts/views'
 
@@ -62,12 +62,6 @@ function userFilter(query: Query) {
 export async function userRoutes(app: FastifyInstance) {
   const directory = app.registry.accountDirectory
   {
-    app.get('/account', { config: { signedIn: true } }, async (request, reply) => {
-      const actor = requireActor(request)
-      const user = await describeUser(app.db, directory, actor.partnershipId, actor.id)
-      return reply.view(`${views}/account.njk`, { summary: userSummary(user), user })
-    })
-
     app.get('/users', { config: { permission: 'users:read' } }, async (request, reply) => {
       const actor = requireActor(request)
       const query = request.query as Query
