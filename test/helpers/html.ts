@@ -76,3 +76,50 @@ export function history(body: string) {
     ([, title, by]) => `${decode(title!)} (by ${decode(by!)})`,
   )
 }
+
+export interface PageForm {
+  method: 'GET' | 'POST'
+  /** The path the form is sent to, without its query. */
+  action: string
+  /** Every field's name, in order: text inputs, hidden inputs, selects, text areas, radios and checkboxes. */
+  names: string[]
+  /** What the browser would send untouched: typed values, selected options, checked boxes. */
+  values: Record<string, string>
+}
+
+function attributes(tag: string) {
+  return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, decode(value!)]))
+}
+
+/** The forms on a page, with their fields, as a browser would send them (`path` is the page's own, for forms with no action). */
+export function formsOn(body: string, path: string): PageForm[] {
+  return [...body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].map(([, formTag, inside]) => {
+    const form = attributes(formTag!)
+    const names: string[] = []
+    const values: Record<string, string> = {}
+    const field = (name: string | undefined, value?: string) => {
+      if (!name) return
+      if (!names.includes(name)) names.push(name)
+      if (value !== undefined && !(name in values)) values[name] = value
+    }
+    for (const [tag, kind, content] of inside!.matchAll(/<(input|select|textarea)\b[^>]*>(?:([\s\S]*?)<\/\1>)?/g)) {
+      const attrs = attributes(tag.slice(0, tag.indexOf('>') + 1))
+      if (kind === 'select') {
+        const options = [...(content ?? '').matchAll(/<option\b[^>]*>/g)].map(([option]) => ({
+          value: attributes(option).value ?? '',
+          selected: /\sselected\b/.test(option),
+        }))
+        field(attrs.name, (options.find((o) => o.selected) ?? options[0])?.value)
+      } else if (kind === 'textarea') field(attrs.name, decode(content ?? ''))
+      else if (attrs.type === 'radio' || attrs.type === 'checkbox')
+        field(attrs.name, /\schecked\b/.test(tag) ? (attrs.value ?? 'on') : undefined)
+      else if (attrs.type !== 'submit') field(attrs.name, attrs.value ?? '')
+    }
+    return {
+      method: form.method?.toUpperCase() === 'POST' ? 'POST' : 'GET',
+      action: (form.action || path).split('?')[0]!,
+      names,
+      values,
+    }
+  })
+}
