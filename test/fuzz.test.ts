@@ -105,7 +105,7 @@ function postProbes(url: string, pattern: string, form: Record<string, string>, 
     { what: 'JSON with arrays of numbers', send: json(every([1, 2])) },
     { what: 'JSON with nulls', send: json(every(null)) },
     { what: 'JSON with true', send: json(every(true)) },
-    { what: 'JSON that is not an object', send: json(['_csrf', 1]) },
+    { what: 'JSON that is not an object', send: json(['a', 1]) },
     ...names.map((name) => ({ what: `100 kB in ${name}`, send: post(url, { [name]: overLong }) })),
   ]
   if (pattern.includes(':')) {
@@ -165,8 +165,9 @@ for (const driver of drivers) {
         .sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'))
       const urlOf = (route: RouteDeclaration) => concreteUrl(route.url.replace('*', 'application.css'))
 
-      // The fields of every form on every page, by where the form is sent.
+      // The fields of every form on every page, by where the form is sent, and a page it is on.
       const fields = new Map<string, Set<string>>()
+      const pageWith = new Map<string, string>()
       for (const route of routes) {
         if (route.method !== 'GET' || route.url.endsWith('.csv') || route.url.startsWith('/assets/')) continue
         for (const session of route.public ? [admin, visitor] : [admin]) {
@@ -174,6 +175,7 @@ for (const driver of drivers) {
           for (const form of formsOn((await session.get(url)).body, url)) {
             const key = `${form.method} ${form.action}`
             fields.set(key, new Set([...(fields.get(key) ?? []), ...form.names]))
+            if (!pageWith.has(key) || form.action === url) pageWith.set(key, url)
           }
         }
       }
@@ -194,11 +196,12 @@ for (const driver of drivers) {
           let probesOfRoute: Probe[]
           if (route.method === 'GET') probesOfRoute = getProbes(url, route.url, names)
           else {
-            // The form as it opens now (its version moves when a probe happens to save it).
-            const page = formsOn((await session.get(url)).body, url).find(
+            // The form as it opens now, on its own page or the record's (its version moves when a probe saves it).
+            const page = pageWith.get(`POST ${url}`) ?? url
+            const form = formsOn((await session.get(page)).body, page).find(
               (f) => f.method === 'POST' && f.action === url,
             )
-            probesOfRoute = postProbes(url, route.url, page?.values ?? {}, names)
+            probesOfRoute = postProbes(url, route.url, form?.values ?? {}, names)
           }
           for (const probe of probesOfRoute) {
             if (who === 'administrator' && !session.cookies.has('sph_session')) {
