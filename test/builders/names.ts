@@ -17,7 +17,7 @@ export function pick<T>(list: readonly T[], n: number): T {
   return list[n % list.length]!
 }
 
-/** Who built-in records are by, in their history: "Added agency … (by Test data)". */
+/** The actor builders write as, so a built record's history reads "Added agency … (by Test data)". */
 export function builderActor(partnershipId: string) {
   return systemActor(partnershipId, 'Test data')
 }
