@@ -75,6 +75,8 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
   })
   // Repeated fields (checkboxes) arrive as arrays.
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) })
+  // Every form posts as a browser does; no route takes JSON or plain text, so neither is parsed (a 415 page).
+  app.removeContentTypeParser(['application/json', 'text/plain'])
   // Off by default; sign-in and other public forms set their own limits.
   await app.register(fastifyRateLimit, { global: false })
   await app.register(fastifyView, {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { and, asc, eq } from 'drizzle-orm'
-import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
-import { agencies, people } from '../src/modules/partnership/schema.ts'
+import { demoAccounts, demoPassword } from '../src/db/seed.ts'
 import {
   auditLog,
   emailOutbox,
@@ -13,8 +12,11 @@ import {
   users,
 } from '../src/platform/schema.ts'
 import { hashSecret } from '../src/platform/tokens.ts'
-import { buildTestApp, demoEmail, Session, type TestApp } from './helpers/app.ts'
+import { insertAgency, insertPartnership, insertPerson } from './builders/index.ts'
+import { appForSuite, buildTestApp, demoEmail, productionEnv, Session, type TestApp } from './helpers/app.ts'
 import { drivers, type Driver, type TestDatabase } from './helpers/database.ts'
+import { hiddenValue, linkedNames } from './helpers/html.ts'
+import { linkIn, outboxTo } from './helpers/outbox.ts'
 
 /**
  * Accounts, end to end over HTTP: signing in and out, sessions and their timeouts, invitations,
@@ -28,19 +30,6 @@ import { drivers, type Driver, type TestDatabase } from './helpers/database.ts'
 const newPassword = 'lantern orchard carpet'
 const wrongPassword = 'not-the-password'
 const signInError = 'Enter a correct email address and password'
-
-/** One app for every test in the enclosing describe, closed after the last. */
-function appForThisSuite(options: Parameters<typeof buildTestApp>[1]) {
-  const closers: (() => Promise<void>)[] = []
-  let hub: TestApp | undefined
-  before(async () => {
-    hub = await buildTestApp({ after: (close: () => Promise<void>) => closers.push(close) }, options)
-  })
-  after(async () => {
-    for (const close of closers) await close()
-  })
-  return () => hub!
-}
 
 async function userByEmail(database: TestDatabase, email: string) {
   const [user] = await database.db.select().from(users).where(eq(users.email, email))
@@ -63,23 +52,8 @@ async function auditActions(database: TestDatabase, userId: string) {
   return rows.map((r) => r.action).filter((action) => action !== 'created')
 }
 
-async function outboxTo(database: TestDatabase, email: string) {
-  return database.db
-    .select()
-    .from(emailOutbox)
-    .where(eq(emailOutbox.toAddress, email))
-    .orderBy(asc(emailOutbox.createdAt))
-}
-
 async function countRows(database: TestDatabase, table: typeof users | typeof emailOutbox) {
   return (await database.db.select().from(table)).length
-}
-
-/** The path of the link in an email, as the person would click it. */
-function linkIn(body: string, path: 'accept-invite' | 'reset-password') {
-  const match = body.match(new RegExp(`http://hub\\.test(/${path}/[A-Za-z0-9_-]+)`))
-  assert.ok(match, `no ${path} link in:\n${body}`)
-  return match[1]!
 }
 
 interface ParsedCookie {
@@ -105,10 +79,6 @@ function browserWith(hub: TestApp, cookie: string) {
 function assertSentToSignIn(response: { statusCode: number; headers: Record<string, unknown> }, from: string) {
   assert.equal(response.statusCode, 302)
   assert.equal(response.headers.location, `/sign-in?returnTo=${encodeURIComponent(from)}`)
-}
-
-function hiddenValue(body: string, name: string) {
-  return body.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1]
 }
 
 function suitesOn(driver: Driver) {
@@ -175,7 +145,7 @@ function suitesOn(driver: Driver) {
     })
 
     describe('refusals and disabled accounts', () => {
-      const hub = appForThisSuite({ driver })
+      const hub = appForSuite({ driver })
 
       it('a wrong password or an unknown email is refused with one message, and the email typed is kept', async () => {
         const visitor = await hub().visitor()
@@ -248,7 +218,7 @@ function suitesOn(driver: Driver) {
   })
 
   describe(`sessions, on ${driver}`, () => {
-    const hub = appForThisSuite({ driver })
+    const hub = appForSuite({ driver })
 
     it('the session cookie is HttpOnly, SameSite=Lax, signed, Secure outside development, and stored only as a hash', async () => {
       const visitor = await hub().visitor()
@@ -364,7 +334,7 @@ function suitesOn(driver: Driver) {
   })
 
   describe(`managing accounts, on ${driver}`, () => {
-    const hub = appForThisSuite({ driver })
+    const hub = appForSuite({ driver })
     let admin: Session
     before(async () => {
       admin = await hub().signIn(demoEmail.administrator)
@@ -391,7 +361,7 @@ function suitesOn(driver: Driver) {
         ),
       )
 
-      const [email] = await outboxTo(database, 'nadia.rahman@oscb.example')
+      const [email] = await outboxTo(database.db, 'nadia.rahman@oscb.example')
       assert.ok(email)
       assert.equal(email.template, 'invite')
       assert.equal(email.status, 'pending')
@@ -458,7 +428,7 @@ function suitesOn(driver: Driver) {
       const { database } = hub()
       await admin.post('/users/invite', { name: 'Owen Late', email: 'owen.late@oscb.example', roles: 'read-only' })
       const owen = await userByEmail(database, 'owen.late@oscb.example')
-      const link = linkIn((await outboxTo(database, owen.email))[0]!.bodyText, 'accept-invite')
+      const link = linkIn((await outboxTo(database.db, owen.email))[0]!.bodyText, 'accept-invite')
 
       // Eight days pass.
       await database.db
@@ -479,7 +449,7 @@ function suitesOn(driver: Driver) {
       await admin.post('/users/invite', { name: 'Ada Second', email: 'ada.second@oscb.example', roles: 'read-only' })
       const ada = await userByEmail(database, 'ada.second@oscb.example')
       assert.equal((await admin.post(`/users/${ada.id}/resend-invite`)).statusCode, 302)
-      const [first, second] = await outboxTo(database, ada.email)
+      const [first, second] = await outboxTo(database.db, ada.email)
       const visitor = await hub().visitor()
       assert.equal((await visitor.get(linkIn(first!.bodyText, 'accept-invite'))).statusCode, 404)
       assert.equal((await visitor.get(linkIn(second!.bodyText, 'accept-invite'))).statusCode, 200)
@@ -512,40 +482,18 @@ function suitesOn(driver: Driver) {
 
     it('an invitation cannot point an account at another partnership’s agency or person', async () => {
       const { database } = hub()
-      const other = await seedDemoData(database.db, {
-        localAuthorityCode: 'E10000002',
-        name: 'Other Safeguarding Children Partnership',
-        shortName: 'OSCP',
-        area: 'Elsewhere',
-        emailDomain: 'other.example',
-      })
-      const [theirAgency] = await database.db
-        .select({ id: agencies.id })
-        .from(agencies)
-        .where(eq(agencies.partnershipId, other.partnershipId))
-        .limit(1)
-      const [theirPerson] = await database.db
-        .select({ id: people.id })
-        .from(people)
-        .where(eq(people.partnershipId, other.partnershipId))
-        .limit(1)
+      const other = await insertPartnership(database.db)
+      const theirAgency = await insertAgency(database.db, other.partnershipId)
+      const theirPerson = await insertPerson(database.db, other.partnershipId)
       const accountsBefore = await countRows(database, users)
-      // One link at a time: with both, which of the two messages comes first is not fixed.
-      const links: [agencyId: string, personId: string, message: string][] = [
-        [theirAgency!.id, '', 'Select an agency from the list'],
-        ['', theirPerson!.id, 'Select a person from the list'],
-      ]
-      for (const [agencyId, personId, message] of links) {
-        const response = await admin.post('/users/invite', {
-          name: 'Cross Partnership',
-          email: 'cross.partnership@oscb.example',
-          roles: 'agency-lead',
-          agencyId,
-          personId,
-        })
-        assert.equal(response.statusCode, 400, message)
-        assert.ok(response.body.includes(message), message)
-      }
+      // One at a time: the agency and the person are checked at once, and either refusal may come first.
+      const invite = { name: 'Cross Partnership', email: 'cross.partnership@oscb.example', roles: 'agency-lead' }
+      let response = await admin.post('/users/invite', { ...invite, agencyId: theirAgency.id })
+      assert.equal(response.statusCode, 400)
+      assert.ok(response.body.includes('Select an agency from the list'))
+      response = await admin.post('/users/invite', { ...invite, personId: theirPerson.id })
+      assert.equal(response.statusCode, 400)
+      assert.ok(response.body.includes('Select a person from the list'))
       assert.equal(await countRows(database, users), accountsBefore)
     })
 
@@ -598,10 +546,7 @@ function suitesOn(driver: Driver) {
     })
 
     it('the accounts list filters by name, role and status, sorts either way, and downloads as filtered', async () => {
-      const names = (body: string) =>
-        [...(body.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? '').matchAll(/href="\/users\/[0-9a-f-]{36}">([^<]+)</g)].map(
-          (m) => m[1],
-        )
+      const names = (body: string) => linkedNames(body, '/users')
       const all = names((await admin.get('/users')).body)
       assert.ok(all.length >= demoAccounts.length)
       assert.deepEqual(
@@ -644,7 +589,7 @@ function suitesOn(driver: Driver) {
   })
 
   describe(`password reset, on ${driver}`, () => {
-    const hub = appForThisSuite({ driver })
+    const hub = appForSuite({ driver })
 
     it('gives the same answer whether or not an account exists, and emails only real accounts', async () => {
       const { database } = hub()
@@ -669,8 +614,8 @@ function suitesOn(driver: Driver) {
       )
 
       assert.equal(await countRows(database, emailOutbox), emailsBefore + 1)
-      assert.equal((await outboxTo(database, 'nobody@oscb.example')).length, 0)
-      const [resetEmail] = await outboxTo(database, demoEmail.trainer)
+      assert.equal((await outboxTo(database.db, 'nobody@oscb.example')).length, 0)
+      const [resetEmail] = await outboxTo(database.db, demoEmail.trainer)
       assert.equal(resetEmail!.template, 'password-reset')
       assert.equal(resetEmail!.subject, 'Reset your password')
     })
@@ -683,7 +628,7 @@ function suitesOn(driver: Driver) {
 
       const visitor = await hub().visitor()
       await visitor.post('/forgot-password', { email })
-      const link = linkIn((await outboxTo(database, email))[0]!.bodyText, 'reset-password')
+      const link = linkIn((await outboxTo(database.db, email))[0]!.bodyText, 'reset-password')
       assert.equal((await visitor.get(link)).statusCode, 200)
 
       const tooShort = await visitor.post(link, { password: 'short', confirmPassword: 'short' })
@@ -722,7 +667,7 @@ function suitesOn(driver: Driver) {
       })
       const visitor = await hub().visitor()
       await visitor.post('/forgot-password', { email })
-      const link = linkIn((await outboxTo(database, email))[0]!.bodyText, 'reset-password')
+      const link = linkIn((await outboxTo(database.db, email))[0]!.bodyText, 'reset-password')
       assert.equal((await visitor.post(link, { password: newPassword, confirmPassword: newPassword })).statusCode, 302)
       const left = await database.db
         .select()
@@ -756,14 +701,7 @@ describe('sign-in throttling', () => {
 })
 
 describe('signing in to a production deployment', () => {
-  const hub = appForThisSuite({
-    env: {
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'a-production-secret-that-is-long-enough-to-use',
-      EMAIL_ADAPTER: 'smtp',
-      SMTP_URL: 'smtp://127.0.0.1:1',
-    },
-  })
+  const hub = appForSuite({ env: productionEnv })
 
   it('sends the session cookie over HTTPS only, still HttpOnly and SameSite=Lax', async () => {
     const response = await (

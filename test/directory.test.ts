@@ -1,66 +1,18 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { and, count, eq, inArray } from 'drizzle-orm'
-import { seedDemoData } from '../src/db/seed.ts'
 import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
-import { createAgency } from '../src/modules/partnership/agencies/service.ts'
-import { createGroup } from '../src/modules/partnership/groups/service.ts'
-import { addMembership } from '../src/modules/partnership/memberships/service.ts'
-import { createPerson } from '../src/modules/partnership/people/service.ts'
-import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog, partnerships } from '../src/platform/schema.ts'
+import { insertAgency, insertGroup, insertMembership, insertPartnership, insertPerson } from './builders/index.ts'
 import { parseCsv } from './helpers/csv.ts'
-import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
+import { errorSummary, formVersion, history, linkedNames, pageTitle } from './helpers/html.ts'
+import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers, type Driver } from './helpers/database.ts'
 
 /**
  * The partnership directory end to end through HTTP: the business unit keeps it, bad input
  * changes nothing, scoped roles see only their part, and the administrator keeps the settings.
  */
-
-// ---------------------------------------------------------------- reading pages
-
-function decode(html: string) {
-  return html.replace(
-    /&(amp|lt|gt|quot|#39);/g,
-    (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity]!,
-  )
-}
-
-/** The names linked in a list's first column, in order. */
-function linkedNames(body: string, kind: 'agencies' | 'people' | 'groups') {
-  const table = body.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? ''
-  const rows = table.split('<tr').slice(1)
-  return rows.map((row) =>
-    decode(row.match(new RegExp(`href="/directory/${kind}/[0-9a-f-]{36}">([^<]*)</a>`))?.[1] ?? '(no link)'),
-  )
-}
-
-/** The messages in the GOV.UK error summary. */
-function errorSummary(body: string) {
-  const summary = body.match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0] ?? ''
-  return [...summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map(
-    ([, field, text]) => `${field}: ${decode(text!.trim())}`,
-  )
-}
-
-function pageTitle(body: string) {
-  return decode(body.match(/<title>([^<]*)<\/title>/)?.[1]?.trim() ?? '')
-}
-
-function formVersion(body: string) {
-  const version = body.match(/name="version" value="(\d+)"/)?.[1]
-  assert.ok(version, 'the form has no version field')
-  return version
-}
-
-/** The history timeline on a record's page: each entry's title and its changes. */
-function history(body: string) {
-  const timeline = body.split('id="history"')[1] ?? ''
-  return [...timeline.matchAll(/moj-timeline__title">([^<]*)<\/h3>[\s\S]*?moj-timeline__byline">by ([^<]*)<\/p>/g)].map(
-    ([, title, by]) => `${decode(title!)} (by ${decode(by!)})`,
-  )
-}
 
 // ---------------------------------------------------------------- the database, to check nothing changed
 
@@ -109,16 +61,13 @@ async function membershipOf(testApp: TestApp, groupId: string, personId: string)
   return row
 }
 
-/** One app for a describe block, closed when the block ends. */
+/** One app for a describe block, and the business unit officer who keeps the directory, signed in. */
 function sharedApp(driver: Driver = 'pglite') {
-  const closers: (() => Promise<void>)[] = []
+  const hub = appForSuite({ driver })
   const shared = {} as { testApp: TestApp; officer: Session }
   before(async () => {
-    shared.testApp = await buildTestApp({ after: (fn: () => Promise<void>) => closers.push(fn) }, { driver })
+    shared.testApp = hub()
     shared.officer = await shared.testApp.signIn(demoEmail['business-unit'])
-  })
-  after(async () => {
-    for (const close of closers) await close()
   })
   return shared
 }
@@ -204,7 +153,7 @@ for (const driver of drivers) {
       // The history names the agency; ids stay out of it.
       assert.match(page.body, /Agency: \(blank\) → Banbury Youth Trust CIO/)
       assert.doesNotMatch(page.body.split('id="history"')[1]!, /[0-9a-f]{8}-[0-9a-f]{4}-/)
-      assert.deepEqual(linkedNames((await officer.get(`/directory/agencies/${agencyId}`)).body, 'people'), [
+      assert.deepEqual(linkedNames((await officer.get(`/directory/agencies/${agencyId}`)).body, '/directory/people'), [
         'Alex Rivers',
       ])
 
@@ -244,7 +193,7 @@ for (const driver of drivers) {
       assert.equal(response.statusCode, 302)
       assert.equal(response.headers.location, `/directory/groups/${groupId}?saved=1`)
       page = await officer.get(`/directory/groups/${groupId}`)
-      assert.deepEqual(linkedNames(page.body, 'people'), ['Alex Rivers'])
+      assert.deepEqual(linkedNames(page.body, '/directory/people'), ['Alex Rivers'])
       assert.match(page.body, /Chair<\/td>\s*<td class="govuk-table__cell">1 September 2024/)
 
       const membership = await membershipOf(testApp, groupId, personId)
@@ -503,13 +452,11 @@ for (const driver of drivers) {
       assert.equal(response.statusCode, 403)
       assert.match(response.body, /Your form could not be sent/)
 
-      response = await testApp.app.inject({
+      // The officer's own cookies, but no token in the form.
+      response = await officer.request({
         method: 'POST',
         url: '/directory/agencies/new',
-        headers: {
-          cookie: [...officer.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-          'content-type': 'application/x-www-form-urlencoded',
-        },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(form).toString(),
       })
       assert.equal(response.statusCode, 403)
@@ -521,17 +468,13 @@ for (const driver of drivers) {
 
     it('answers 404, not 403, for another partnership’s records and for ids that are not ids', async () => {
       const { testApp, officer } = shared
-      const other = await seedDemoData(testApp.database.db, {
-        localAuthorityCode: 'E10000002',
-        name: 'Other Safeguarding Children Partnership',
-        shortName: 'OSCP',
-        area: 'Elsewhere',
-        emailDomain: 'other.example',
-      })
-      const theirAgency = await idOf(testApp, agencies, 'Thames Valley Police', other.partnershipId)
-      const theirPerson = await idOf(testApp, people, 'Grace Lindqvist', other.partnershipId)
-      const theirGroup = await idOf(testApp, groups, 'Case Review and Governance', other.partnershipId)
-      const theirMembership = await membershipOf(testApp, theirGroup, theirPerson)
+      // Another partnership on the same deployment, with an agency, a person in it, and their seat on a group.
+      const db = testApp.database.db
+      const other = await insertPartnership(db)
+      const { id: theirAgency, name: theirAgencyName } = await insertAgency(db, other.partnershipId)
+      const { id: theirPerson } = await insertPerson(db, other.partnershipId, { agencyId: theirAgency })
+      const theirMembership = await insertMembership(db, other.partnershipId, { personId: theirPerson })
+      const theirGroup = theirMembership.groupId
       const ourGroup = await idOf(testApp, groups, 'Case Review and Governance')
       const before = await directoryCounts(testApp)
 
@@ -597,8 +540,9 @@ for (const driver of drivers) {
 
       assert.deepEqual(await directoryCounts(testApp), before)
       const [theirs] = await testApp.database.db.select().from(agencies).where(eq(agencies.id, theirAgency))
-      assert.equal(theirs!.name, 'Thames Valley Police')
-      assert.doesNotMatch((await officer.get('/directory/agencies')).body, /Other Safeguarding/)
+      assert.equal(theirs!.name, theirAgencyName)
+      const ourAgencies = (await officer.get('/directory/agencies')).body
+      assert.ok(!ourAgencies.includes(other.name) && !ourAgencies.includes(theirAgencyName))
     })
   })
 }
@@ -609,7 +553,7 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
   it('sorts agencies by any column, either way, and tells screen readers which', async () => {
     const { officer } = shared
     const ascending = await officer.get('/directory/agencies')
-    const names = linkedNames(ascending.body, 'agencies')
+    const names = linkedNames(ascending.body, '/directory/agencies')
     assert.equal(names.length, 17)
     assert.deepEqual(
       names,
@@ -621,17 +565,20 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
     )
 
     const descending = await officer.get('/directory/agencies?sort=name&direction=desc')
-    assert.deepEqual(linkedNames(descending.body, 'agencies'), [...names].reverse())
+    assert.deepEqual(linkedNames(descending.body, '/directory/agencies'), [...names].reverse())
     assert.match(
       descending.body,
       /aria-sort="descending"[^>]*>\s*<a class="govuk-link app-sort-link" href="\?sort=name&amp;direction=asc">Name<\/a>/,
     )
 
-    const byPeople = linkedNames((await officer.get('/directory/agencies?sort=people&direction=desc')).body, 'agencies')
+    const byPeople = linkedNames(
+      (await officer.get('/directory/agencies?sort=people&direction=desc')).body,
+      '/directory/agencies',
+    )
     assert.equal(byPeople[0], 'Oxfordshire County Council', 'the council has the most people')
 
     assert.deepEqual(
-      linkedNames((await officer.get('/directory/agencies?sort=password&direction=up')).body, 'agencies'),
+      linkedNames((await officer.get('/directory/agencies?sort=password&direction=up')).body, '/directory/agencies'),
       names,
       'an unknown sort falls back to name',
     )
@@ -640,7 +587,7 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
   it('filters agencies by name, type and status, and keeps the filters when sorting', async () => {
     const { testApp, officer } = shared
     const councils = await officer.get('/directory/agencies?search=council&sort=name&direction=desc')
-    assert.deepEqual(linkedNames(councils.body, 'agencies'), [
+    assert.deepEqual(linkedNames(councils.body, '/directory/agencies'), [
       'West Oxfordshire District Council',
       'Vale of White Horse District Council',
       'South Oxfordshire District Council',
@@ -652,41 +599,45 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
     assert.match(councils.body, /href="\?search=council&amp;sort=type&amp;direction=asc">Type/)
     assert.match(councils.body, /href="\/directory\/agencies.csv\?search=council&amp;sort=name&amp;direction=desc"/)
 
-    assert.deepEqual(linkedNames((await officer.get('/directory/agencies?type=probation')).body, 'agencies'), [
-      'National Probation Service',
-      'Thames Valley Community Rehabilitation Company',
-    ])
     assert.deepEqual(
-      linkedNames((await officer.get('/directory/agencies?search=100%25')).body, 'agencies'),
+      linkedNames((await officer.get('/directory/agencies?type=probation')).body, '/directory/agencies'),
+      ['National Probation Service', 'Thames Valley Community Rehabilitation Company'],
+    )
+    assert.deepEqual(
+      linkedNames((await officer.get('/directory/agencies?search=100%25')).body, '/directory/agencies'),
       [],
       'a % in the search is taken literally',
     )
 
-    await createAgency(testApp.database.db, systemActor(testApp.partnershipId), {
+    await insertAgency(testApp.database.db, testApp.partnershipId, {
       name: 'Oxfordshire Youth Offending Service',
       type: 'other',
-      contributesFunding: false,
       active: false,
     })
-    assert.deepEqual(linkedNames((await officer.get('/directory/agencies?status=inactive')).body, 'agencies'), [
-      'Oxfordshire Youth Offending Service',
-    ])
-    assert.equal(linkedNames((await officer.get('/directory/agencies?status=active')).body, 'agencies').length, 17)
+    assert.deepEqual(
+      linkedNames((await officer.get('/directory/agencies?status=inactive')).body, '/directory/agencies'),
+      ['Oxfordshire Youth Offending Service'],
+    )
+    assert.equal(
+      linkedNames((await officer.get('/directory/agencies?status=active')).body, '/directory/agencies').length,
+      17,
+    )
   })
 
   it('filters people by name, job title, email or agency', async () => {
     const { testApp, officer } = shared
-    assert.deepEqual(linkedNames((await officer.get('/directory/people?search=nurse')).body, 'people'), [
+    assert.deepEqual(linkedNames((await officer.get('/directory/people?search=nurse')).body, '/directory/people'), [
       'Anna Kowalski',
       'Grace Lindqvist',
       'Lucy Hart',
     ])
-    assert.deepEqual(linkedNames((await officer.get('/directory/people?search=kate.lyons@')).body, 'people'), [
-      'Detective Superintendent Kate Lyons',
-    ])
+    assert.deepEqual(
+      linkedNames((await officer.get('/directory/people?search=kate.lyons@')).body, '/directory/people'),
+      ['Detective Superintendent Kate Lyons'],
+    )
     const oxfordHealth = await idOf(testApp, agencies, 'Oxford Health NHS Foundation Trust')
     const inAgency = await officer.get(`/directory/people?agencyId=${oxfordHealth}&sort=name&direction=desc`)
-    assert.deepEqual(linkedNames(inAgency.body, 'people'), ['Sam Patel', 'Grace Lindqvist'])
+    assert.deepEqual(linkedNames(inAgency.body, '/directory/people'), ['Sam Patel', 'Grace Lindqvist'])
     assert.match(inAgency.body, /aria-sort="descending"/)
     assert.match(inAgency.body, /Showing 1 to 2 of 2 people/)
     assert.match(
@@ -697,10 +648,9 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
 
   it('pages through more than a hundred people, keeping the filters', async () => {
     const { testApp, officer } = shared
-    const actor = systemActor(testApp.partnershipId)
     const schools = await idOf(testApp, agencies, 'Schools')
     for (let n = 1; n <= 120; n++) {
-      await createPerson(testApp.database.db, actor, {
+      await insertPerson(testApp.database.db, testApp.partnershipId, {
         name: `Designated Lead ${String(n).padStart(3, '0')}`,
         jobTitle: 'Designated safeguarding lead',
         agencyId: schools,
@@ -710,44 +660,41 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
     const total = 26 + 120
 
     const first = await officer.get('/directory/people')
-    assert.equal(linkedNames(first.body, 'people').length, 100)
+    assert.equal(linkedNames(first.body, '/directory/people').length, 100)
     assert.match(first.body, new RegExp(`Showing 1 to 100 of ${total} people`))
     assert.match(first.body, /govuk-pagination__next[\s\S]*?href="\?page=2"/)
     assert.doesNotMatch(first.body, /govuk-pagination__prev/)
 
     const second = await officer.get('/directory/people?page=2')
-    assert.equal(linkedNames(second.body, 'people').length, total - 100)
+    assert.equal(linkedNames(second.body, '/directory/people').length, total - 100)
     assert.match(second.body, new RegExp(`Showing 101 to ${total} of ${total} people`))
     assert.doesNotMatch(second.body, /govuk-pagination__next/)
-    const everyone = [...linkedNames(first.body, 'people'), ...linkedNames(second.body, 'people')]
+    const everyone = [...linkedNames(first.body, '/directory/people'), ...linkedNames(second.body, '/directory/people')]
     assert.equal(new Set(everyone).size, total, 'no one is on both pages')
 
     const filtered = await officer.get(`/directory/people?agencyId=${schools}&sort=name&direction=desc`)
     assert.match(filtered.body, /Showing 1 to 100 of 122 people/)
-    assert.equal(linkedNames(filtered.body, 'people')[0], 'Paul Simmons')
+    assert.equal(linkedNames(filtered.body, '/directory/people')[0], 'Paul Simmons')
     assert.match(filtered.body, new RegExp(`href="\\?agencyId=${schools}&amp;sort=name&amp;direction=desc&amp;page=2"`))
     assert.equal(
       linkedNames(
         (await officer.get(`/directory/people?agencyId=${schools}&sort=name&direction=desc&page=2`)).body,
-        'people',
+        '/directory/people',
       ).at(-1),
       'Designated Lead 001',
     )
 
-    assert.equal(linkedNames((await officer.get('/directory/people?page=999')).body, 'people').length, 0)
+    assert.equal(linkedNames((await officer.get('/directory/people?page=999')).body, '/directory/people').length, 0)
     assert.equal((await officer.get('/directory/people?page=-3')).statusCode, 200)
   })
 
   it('downloads each list as CSV, filtered as on screen, with formulas defused', async () => {
     const { testApp, officer } = shared
-    const actor = systemActor(testApp.partnershipId)
-    await createAgency(testApp.database.db, actor, {
+    await insertAgency(testApp.database.db, testApp.partnershipId, {
       name: '=HYPERLINK("http://evil.example","Click")',
       type: 'other',
-      contributesFunding: false,
-      active: true,
     })
-    await createPerson(testApp.database.db, actor, {
+    await insertPerson(testApp.database.db, testApp.partnershipId, {
       name: '@SUM(1+1)',
       jobTitle: '+44 1865 000000',
       agencyId: null,
@@ -826,9 +773,9 @@ describe('scoped roles see only their part of the directory', () => {
     const oxfordHealth = await idOf(testApp, agencies, 'Oxford Health NHS Foundation Trust')
 
     const list = await lead.get('/directory/people')
-    assert.deepEqual(linkedNames(list.body, 'people'), ['Grace Lindqvist', 'Sam Patel'])
+    assert.deepEqual(linkedNames(list.body, '/directory/people'), ['Grace Lindqvist', 'Sam Patel'])
     assert.match(list.body, /Showing 1 to 2 of 2 people/)
-    assert.deepEqual(linkedNames((await lead.get('/directory/people?search=nurse')).body, 'people'), [
+    assert.deepEqual(linkedNames((await lead.get('/directory/people?search=nurse')).body, '/directory/people'), [
       'Grace Lindqvist',
     ])
     const council = await idOf(testApp, agencies, 'Oxfordshire County Council')
@@ -845,7 +792,7 @@ describe('scoped roles see only their part of the directory', () => {
     assert.equal(refused.statusCode, 404)
     assert.equal((await lead.get(`/directory/people/${await idOf(testApp, people, 'Sam Patel')}`)).statusCode, 200)
 
-    assert.deepEqual(linkedNames((await lead.get(`/directory/agencies/${oxfordHealth}`)).body, 'people'), [
+    assert.deepEqual(linkedNames((await lead.get(`/directory/agencies/${oxfordHealth}`)).body, '/directory/people'), [
       'Grace Lindqvist',
       'Sam Patel',
     ])
@@ -854,12 +801,7 @@ describe('scoped roles see only their part of the directory', () => {
 
   it('a subgroup member sees the board and only the subgroups she sits on', async () => {
     const { testApp } = shared
-    const neglect = await createGroup(testApp.database.db, systemActor(testApp.partnershipId), {
-      name: 'Neglect',
-      kind: 'subgroup',
-      purpose: null,
-      active: true,
-    })
+    const { id: neglect } = await insertGroup(testApp.database.db, testApp.partnershipId, { name: 'Neglect' })
     const grace = await testApp.signIn(demoEmail['subgroup-member'])
 
     const visible = [
@@ -867,7 +809,7 @@ describe('scoped roles see only their part of the directory', () => {
       'Case Review and Governance',
       'Performance, Audit and Quality Assurance',
     ]
-    assert.deepEqual(linkedNames((await grace.get('/directory/groups')).body, 'groups'), visible)
+    assert.deepEqual(linkedNames((await grace.get('/directory/groups')).body, '/directory/groups'), visible)
     assert.deepEqual(
       parseCsv((await grace.get('/directory/groups.csv')).body)
         .slice(1)
@@ -879,11 +821,11 @@ describe('scoped roles see only their part of the directory', () => {
 
     // A colleague's page does not give the hidden subgroup away either.
     const lucy = await idOf(testApp, people, 'Lucy Hart')
-    await addMembership(testApp.database.db, systemActor(testApp.partnershipId), neglect, {
+    await insertMembership(testApp.database.db, testApp.partnershipId, {
+      groupId: neglect,
       personId: lucy,
       role: 'chair',
       startsOn: '2017-01-01',
-      endsOn: null,
     })
     assert.ok((await shared.officer.get(`/directory/people/${lucy}`)).body.includes('Neglect'))
     const lucyForGrace = await grace.get(`/directory/people/${lucy}`)
@@ -894,7 +836,7 @@ describe('scoped roles see only their part of the directory', () => {
       assert.equal((await grace.get(`/directory/groups/${await idOf(testApp, groups, name)}`)).statusCode, 200, name)
 
     // Everyone else, the officer included, sees the new subgroup.
-    assert.deepEqual(linkedNames((await shared.officer.get('/directory/groups')).body, 'groups'), [
+    assert.deepEqual(linkedNames((await shared.officer.get('/directory/groups')).body, '/directory/groups'), [
       ...visible.slice(0, 2),
       'Neglect',
       visible[2],

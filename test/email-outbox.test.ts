@@ -2,14 +2,15 @@ import assert from 'node:assert/strict'
 import { createServer, type AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { seedDemoData } from '../src/db/seed.ts'
 import { smtpAdapter, type EmailAdapter } from '../src/platform/email/adapters.ts'
 import { deliverDueEmails, enqueueEmail, maximumAttempts, retryDelayMinutes } from '../src/platform/email/outbox.ts'
 import { emailOutbox } from '../src/platform/schema.ts'
 import { parseCsv } from './helpers/csv.ts'
 import { startMailServer } from './helpers/mail-server.ts'
-import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
+import { insertPartnership } from './builders/index.ts'
+import { appForSuite, demoEmail, type Session } from './helpers/app.ts'
 import { drivers, type TestDatabase } from './helpers/database.ts'
+import { linkIn, outboxTo } from './helpers/outbox.ts'
 
 /**
  * The email outbox: a change queues its email in the same transaction, the worker delivers it
@@ -25,31 +26,14 @@ async function closedPort() {
   return port
 }
 
-async function outboxTo(database: TestDatabase, email: string) {
-  return database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))
-}
-
 async function onlyMessageTo(database: TestDatabase, email: string) {
-  const rows = await outboxTo(database, email)
+  const rows = await outboxTo(database.db, email)
   assert.equal(rows.length, 1, `one message to ${email}`)
   return rows[0]!
 }
 
 function minutesFromNow(date: Date) {
   return (date.getTime() - Date.now()) / 60_000
-}
-
-/** One app for every test in the enclosing describe, closed after the last. */
-function appForThisSuite(options: () => Parameters<typeof buildTestApp>[1]) {
-  const closers: (() => Promise<void>)[] = []
-  let hub: TestApp | undefined
-  before(async () => {
-    hub = await buildTestApp({ after: (close: () => Promise<void>) => closers.push(close) }, options())
-  })
-  after(async () => {
-    for (const close of closers) await close()
-  })
-  return () => hub!
 }
 
 describe('retry delays', () => {
@@ -77,7 +61,7 @@ for (const driver of drivers) {
     after(async () => {
       await mail.close()
     })
-    const hub = appForThisSuite(() => ({ driver, emailAdapter: adapter }))
+    const hub = appForSuite(() => ({ driver, emailAdapter: adapter }))
     before(async () => {
       admin = await hub().signIn(demoEmail.administrator)
     })
@@ -102,8 +86,7 @@ for (const driver of drivers) {
       assert.match(email!.message, /^Subject: You have been invited to Oxfordshire Safeguarding Children Board\r$/m)
       assert.match(email!.message, /^To: nadia\.rahman@oscb\.example\r$/m)
       assert.ok(email!.message.includes('Dear Nadia Rahman,'))
-      const link = email!.message.match(/http:\/\/hub\.test(\/accept-invite\/[A-Za-z0-9_-]+)/)
-      assert.ok(link, 'the email carries the accept link')
+      const link = linkIn(email!.message, 'accept-invite')
 
       const sent = await onlyMessageTo(hub().database, 'nadia.rahman@oscb.example')
       assert.equal(sent.status, 'sent')
@@ -115,7 +98,7 @@ for (const driver of drivers) {
       assert.equal(await deliver(), 0, 'a sent message is not sent again')
       assert.equal(mail.received.length, 1)
 
-      const page = await (await hub().visitor()).get(link[1]!)
+      const page = await (await hub().visitor()).get(link)
       assert.equal(page.statusCode, 200)
       assert.ok(page.body.includes('Set your password'))
     })
@@ -139,7 +122,7 @@ for (const driver of drivers) {
     before(async () => {
       down = smtpAdapter(`smtp://127.0.0.1:${await closedPort()}`)
     })
-    const hub = appForThisSuite(() => ({ driver }))
+    const hub = appForSuite(() => ({ driver }))
 
     it('a message stays queued with the error, is retried later with growing delays, and fails after the last attempt', async () => {
       const { database, config } = hub()
@@ -195,7 +178,7 @@ for (const driver of drivers) {
 }
 
 describe('reading the outbox, with the development adapter', () => {
-  const hub = appForThisSuite(() => ({}))
+  const hub = appForSuite(() => ({}))
   let admin: Session
   let inviteId: string
   before(async () => {
@@ -230,11 +213,7 @@ describe('reading the outbox, with the development adapter', () => {
   })
 
   it('does not show another partnership’s messages', async () => {
-    const { partnershipId: otherPartnership } = await seedDemoData(hub().database.db, {
-      name: 'Buckinghamshire Safeguarding Children Partnership',
-      shortName: 'BSCP',
-      area: 'Buckinghamshire',
-      localAuthorityCode: 'E10000002',
+    const { partnershipId: otherPartnership } = await insertPartnership(hub().database.db, {
       emailDomain: 'bscp.example',
     })
     const theirs = await enqueueEmail(hub().database.db, {
@@ -272,7 +251,7 @@ describe('reading the outbox, with the development adapter', () => {
 })
 
 describe('reading the outbox, when email is really sent', () => {
-  const hub = appForThisSuite(() => ({ env: { EMAIL_ADAPTER: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1' } }))
+  const hub = appForSuite(() => ({ env: { EMAIL_ADAPTER: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1' } }))
 
   it('lists messages but never shows their bodies, which carry sign-in links', async () => {
     const admin = await hub().signIn(demoEmail.administrator)

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { ForbiddenError, NotFoundError, StaleEditError, ValidationError } from '../src/platform/errors.ts'
-import { buildTestApp } from './helpers/app.ts'
+import { buildTestApp, productionEnv } from './helpers/app.ts'
 
 /**
  * The one error handler: each kind of failure becomes its page and status, in the service's
  * layout; a crash hides its details in production and shows them in development.
  */
-const production = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: 'a-production-secret-that-is-long-enough-to-use',
-  EMAIL_ADAPTER: 'smtp',
-  SMTP_URL: 'smtp://127.0.0.1:1',
-}
 
 async function appThatFails(t: Parameters<typeof buildTestApp>[0], env: Record<string, string>) {
   const testApp = await buildTestApp(t, { env })
@@ -41,7 +35,7 @@ async function appThatFails(t: Parameters<typeof buildTestApp>[0], env: Record<s
 
 for (const [mode, env] of [
   ['development', { NODE_ENV: 'development' }],
-  ['production', production],
+  ['production', productionEnv],
 ] as const) {
   describe(`error pages in ${mode}`, () => {
     it('a crash gives the 500 page in the service’s layout, with details only in development', async (t) => {

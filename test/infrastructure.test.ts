@@ -4,16 +4,10 @@ import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { partnerships, users } from '../src/db/schema.ts'
 import { loggerOptions } from '../src/platform/logging.ts'
-import { buildTestApp, demoEmail } from './helpers/app.ts'
+import { buildTestApp, demoEmail, productionEnv } from './helpers/app.ts'
 import { createTestDatabase } from './helpers/database.ts'
 
 /** How the app sits behind proxies, answers odd requests, caches pages and logs: one app per test, on PGlite. */
-const production = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: 'a-production-secret-that-is-long-enough-to-use',
-  EMAIL_ADAPTER: 'smtp',
-  SMTP_URL: 'smtp://127.0.0.1:1',
-}
 
 /** A failed sign-in from `remoteAddress`, with the given X-Forwarded-For; the limit counts every attempt. */
 function signInAttempt(app: Awaited<ReturnType<typeof buildTestApp>>['app'], forwardedFor: string) {
@@ -28,7 +22,7 @@ function signInAttempt(app: Awaited<ReturnType<typeof buildTestApp>>['app'], for
 
 describe('client addresses behind proxies', () => {
   it('trusts no X-Forwarded-For by default, so a changing header does not reset the sign-in limit', async (t) => {
-    const { app } = await buildTestApp(t, { env: production })
+    const { app } = await buildTestApp(t, { env: productionEnv })
     const statuses = []
     for (let attempt = 0; attempt < 11; attempt++) {
       statuses.push((await signInAttempt(app, `198.51.100.${attempt}`)).statusCode)
@@ -38,7 +32,7 @@ describe('client addresses behind proxies', () => {
   })
 
   it('with TRUST_PROXY_HOPS=1 takes the address the proxy added (the rightmost), not one the client wrote', async (t) => {
-    const { app } = await buildTestApp(t, { env: { ...production, TRUST_PROXY_HOPS: '1' } })
+    const { app } = await buildTestApp(t, { env: { ...productionEnv, TRUST_PROXY_HOPS: '1' } })
     app.get('/test/ip', { config: { public: true } }, async (request) => request.ip)
     const ip = await app.inject({
       url: '/test/ip',
@@ -142,7 +136,7 @@ describe('caching', () => {
   })
 
   it('leaves the stylesheet, scripts and images their own caching', async (t) => {
-    const { app } = await buildTestApp(t, { env: production })
+    const { app } = await buildTestApp(t, { env: productionEnv })
     for (const url of ['/assets/application.css', '/assets/favicon.svg']) {
       const response = await app.inject(url)
       assert.equal(response.statusCode, 200, url)

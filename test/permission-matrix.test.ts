@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { describe, it } from 'node:test'
 import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyView from '@fastify/view'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify from 'fastify'
 import nunjucks from 'nunjucks'
 import { loadConfig } from '../src/config.ts'
-import { demoPassword } from '../src/db/seed.ts'
 import { registry } from '../src/app.ts'
-import { inviteUser } from '../src/platform/accounts/users.ts'
-import { listOutbox } from '../src/platform/email/outbox.ts'
 import { declaredRoutes, httpPlatform, sessionCookieName, type RouteDeclaration } from '../src/platform/http.ts'
 import { createRegistry, defineModule } from '../src/platform/modules.ts'
-import { roles, systemActor, type Role } from '../src/platform/permissions.ts'
+import { roles, type Role } from '../src/platform/permissions.ts'
 import { templateRoots } from '../src/platform/views.ts'
-import { buildTestApp, demoEmail, Session } from './helpers/app.ts'
+import { buildTestApp, demoEmail } from './helpers/app.ts'
+import { routeIds, routeTable } from './helpers/routes.ts'
 
 /**
  * One walk over the whole route table: every declared route, as every role and as a signed-out
@@ -32,30 +29,6 @@ function expectedAccess(route: RouteDeclaration, who: Who): boolean {
   return registry.permissions.get(route.permission!)?.[who] !== undefined
 }
 
-/**
- * Each person works from their own computer: sign-in and the token forms are rate-limited per
- * address, and 8 sign-ins plus the walk's own posts from one address would trip that limit.
- */
-function fromAddress(app: FastifyInstance, remoteAddress: string): FastifyInstance {
-  return new Proxy(app, {
-    get(target, property) {
-      if (property === 'inject') return (options: object) => target.inject({ ...options, remoteAddress })
-      return Reflect.get(target, property)
-    },
-  })
-}
-
-async function openSession(app: FastifyInstance, remoteAddress: string, email?: string) {
-  const session = new Session(fromAddress(app, remoteAddress))
-  await session.get('/sign-in')
-  if (email) {
-    const response = await session.post('/sign-in', { email, password: demoPassword })
-    assert.equal(response.statusCode, 302, `sign-in as ${email} failed with ${response.statusCode}`)
-    await session.get(response.headers.location as string) // signing in renews the CSRF secret: a page for a new token
-  }
-  return session
-}
-
 /** Signing out ends the walk for that person, so it goes last. */
 const walkOrder = (route: RouteDeclaration) => (route.url === '/sign-out' ? 1 : 0)
 
@@ -66,57 +39,21 @@ const outcome = (status: number, location: unknown) => `${status}${location ? ` 
 
 describe('permission matrix', () => {
   it('every route lets in exactly the roles its declaration names, and a refusal never signs anyone out', async (t) => {
-    const { app, database, partnershipId } = await buildTestApp(t)
-    const db = database.db
-
-    // Real ids for the route parameters, from each module's registration (`matrixIds`), keyed by
-    // the route pattern up to the parameter; a throwaway account for the account routes, so
-    // disabling it breaks nobody's session.
-    const throwawayUserId = await inviteUser(
-      db,
-      systemActor(partnershipId),
-      registry.accountDirectory,
-      {
-        name: 'Throwaway Account',
-        email: 'throwaway@oscb.example',
-        roles: ['read-only'],
-        agencyId: null,
-        personId: null,
-      },
-      'http://hub.test',
-    )
-    const [invitation] = await listOutbox(db, partnershipId)
-    const ids: Record<string, string> = {
-      '/users/:id': throwawayUserId,
-      '/outbox/:id': invitation!.id,
-    }
-    for (const module of registry.modules) Object.assign(ids, await module.matrixIds?.(db, partnershipId))
-
-    function concreteUrl(url: string) {
-      let concrete = url
-      for (const match of url.matchAll(/:(\w+)/g)) {
-        const pattern = url.slice(0, match.index + match[0].length)
-        if (match[1] === 'token') {
-          concrete = concrete.replace(':token', randomBytes(16).toString('hex'))
-          continue
-        }
-        assert.ok(ids[pattern], `no id for ${pattern}: add one to its module's matrixIds`)
-        concrete = concrete.replace(`:${match[1]}`, ids[pattern]!)
-      }
-      return concrete
-    }
-
-    const routes = [...(app as unknown as Record<symbol, RouteDeclaration[]>)[declaredRoutes]!].sort(
-      (a, b) => walkOrder(a) - walkOrder(b),
-    )
-    assert.ok(routes.length > 30, 'the route table is suspiciously short')
+    const testApp = await buildTestApp(t)
+    const concreteUrl = await routeIds(testApp)
+    const routes = routeTable(testApp.app).sort((a, b) => walkOrder(a) - walkOrder(b))
 
     const everyone: Who[] = [...roles, 'signed-out visitor']
     const failures: string[] = []
     let checks = 0
     for (const [index, who] of everyone.entries()) {
-      const address = `10.0.0.${index + 1}`
-      const session = await openSession(app, address, who === 'signed-out visitor' ? undefined : demoEmail[who])
+      // Each person works from their own computer: sign-in and the token forms are rate-limited per
+      // address, and 8 sign-ins plus the walk's own posts from one address would trip that limit.
+      const from = { remoteAddress: `10.0.0.${index + 1}` }
+      const session =
+        who === 'signed-out visitor'
+          ? await testApp.visitor(from)
+          : await testApp.signIn(demoEmail[who], undefined, from)
       for (const route of routes) {
         if (route.url === '/sign-out' && who !== 'signed-out visitor') {
           // Every refusal so far has left the session working.

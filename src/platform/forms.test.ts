@@ -12,6 +12,7 @@ import {
   parseForm,
   requiredEmail,
   requiredText,
+  version,
 } from './forms.ts'
 
 /** Runs a field schema on one input: the value it gives, or the GOV.UK message it shows. */
@@ -89,6 +90,23 @@ table('checkboxes', checkboxes(['chair', 'member', 'adviser'], 'Select a role fr
   [['chair', 'adviser'], { value: ['chair', 'adviser'] }],
   ['treasurer', { error: 'Select a role from the list' }],
   [['chair', 'treasurer'], { error: 'Select a role from the list' }],
+])
+
+const outOfDate = { error: 'This form is out of date or incomplete. Open it again and make your changes.' }
+
+// The version is a hidden field: anything but a version PostgreSQL can compare is refused as a stale form would be.
+table('version', version, [
+  ['1', { value: 1 }],
+  ['2147483647', { value: 2147483647 }],
+  ['2147483648', outOfDate],
+  ['0', outOfDate],
+  ['-1', outOfDate],
+  ['1.5', outOfDate],
+  ['1e309', outOfDate],
+  ['seven', outOfDate],
+  ['', outOfDate],
+  [undefined, outOfDate],
+  [['1', '2'], outOfDate],
 ])
 
 describe('dateInput (GOV.UK date input: day, month and year fields)', () => {

@@ -85,8 +85,17 @@ export function checkboxes<const T extends readonly [string, ...string[]]>(value
     .pipe(z.array(z.enum(values, { error: message })))
 }
 
+/** The largest PostgreSQL integer: a version past it would fail in the database, not in the form. */
+const maxVersion = 2_147_483_647
+/** The version is a hidden field, so its message is about the whole form, not a field to correct. */
+const versionProblem = 'This form is out of date or incomplete. Open it again and make your changes.'
+
 /** The record version a form was opened at, for stale-edit detection. */
-export const version = z.coerce.number({ error: 'The form is missing its version' }).int().min(1)
+export const version = z.coerce
+  .number({ error: versionProblem })
+  .int(versionProblem)
+  .min(1, versionProblem)
+  .max(maxVersion, versionProblem)
 
 /** An optional id chosen from a list; empty means none. */
 export const optionalId = z

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url'
 import type nunjucks from 'nunjucks'
 
 /**
- * The one Nunjucks environment: template roots and the handful of filters templates use.
+ * The one Nunjucks environment: template roots and the one filter templates use. Presenters
+ * format everything else in TypeScript, where it is unit-tested; views.test.ts fails when a
+ * template uses a filter that is not registered, or a registered filter goes unused.
  * Template names are paths from src/ (for example "modules/partnership/views/agencies.njk"),
  * so a template's name says which module owns it.
  */
@@ -59,17 +61,8 @@ export function formatDateTime(value: unknown): string {
   return date ? `${londonDate.format(date)} at ${londonTime.format(date).replace(' ', '').toLowerCase()}` : ''
 }
 
-/** ISO date (yyyy-mm-dd) for <time datetime> and date inputs. */
-export function isoDate(value: unknown): string {
-  const date = toDate(value)
-  return date ? date.toISOString().slice(0, 10) : ''
-}
-
 export function configureNunjucks(env: nunjucks.Environment) {
-  env.addFilter('date', formatDate)
   env.addFilter('dateTime', formatDateTime)
-  env.addFilter('isoDate', isoDate)
-  env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2))
   return env
 }
 

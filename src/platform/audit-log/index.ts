@@ -12,4 +12,11 @@ export const auditLogModule = defineModule({
   },
   routes: auditLogRoutes,
   navigation: [{ href: '/audit-log', text: 'Audit log', permission: 'audit:read', order: 910 }],
+  // Written by every CSV download (platform/exports.ts), whichever module's list it is.
+  recordTypes: {
+    download: {
+      label: 'Download',
+      fields: { file: 'File', path: 'Address', rows: 'Rows', filters: 'Filtered by' },
+    },
+  },
 })

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { countAudit, listAudit, type AuditFilter } from '../audit.ts'
+import { ValidationError } from '../errors.ts'
 import { filterQuery, pagination, type Query } from '../lists.ts'
 import { listUsers } from '../accounts/users.ts'
 import { dateInput } from '../forms.ts'
@@ -83,7 +84,8 @@ export async function auditLogRoutes(app: FastifyInstance) {
   app.get('/audit-log/download.csv', { config: { permission: 'audit:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const { filter, errors } = readFilter(request, recordTypes)
-    if (Object.keys(errors).length) return reply.code(400).send('Invalid filter')
+    // The problem page lists what is wrong, as the log's own page would.
+    if (Object.keys(errors).length) throw new ValidationError(errors)
     const rows = await listAudit(app.db, actor.partnershipId, filter, 100_000)
     return sendCsv(reply, 'audit-log.csv', auditCsvRows(rows))
   })

@@ -1,0 +1,2 @@
+export { insertAgency, insertGroup, insertMembership, insertPerson } from './directory.ts'
+export { insertPartnership, insertUser } from './accounts.ts'
