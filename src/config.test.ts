@@ -39,7 +39,19 @@ describe('configuration from the environment', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://hub@db.internal:5432/hub' })
-    assert.deepEqual(config.database, { kind: 'pg', url: 'postgres://hub@db.internal:5432/hub' })
+    assert.deepEqual(config.database, {
+      kind: 'pg',
+      url: 'postgres://hub@db.internal:5432/hub',
+      migrationUrl: undefined,
+    })
+    const owner = 'postgres://owner@db.internal:5432/hub'
+    // The tables' owner runs the migrations; the app connects as its own role.
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://hub@db/hub', MIGRATION_DATABASE_URL: owner }).database, {
+      kind: 'pg',
+      url: 'postgres://hub@db/hub',
+      migrationUrl: owner,
+    })
+    assert.throws(() => loadConfig({ MIGRATION_DATABASE_URL: owner }), /MIGRATION_DATABASE_URL: needs DATABASE_URL too/)
     assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db/hub' }).database.kind, 'pg')
   })
 
