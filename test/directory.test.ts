@@ -675,10 +675,11 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
 
   it('filters people by name, job title, email or agency', async () => {
     const { testApp, officer } = shared
+    // Filed by family name: Hart, Kowalski, Lindqvist.
     assert.deepEqual(linkedNames((await officer.get('/directory/people?search=nurse')).body, 'people'), [
+      'Lucy Hart',
       'Anna Kowalski',
       'Grace Lindqvist',
-      'Lucy Hart',
     ])
     assert.deepEqual(linkedNames((await officer.get('/directory/people?search=kate.lyons@')).body, 'people'), [
       'Detective Superintendent Kate Lyons',

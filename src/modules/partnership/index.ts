@@ -33,6 +33,10 @@ export const partnershipModule = defineModule({
       description: 'Add and change agencies, people, groups and memberships',
       roles: { administrator: true, 'business-unit': true },
     },
+    'directory:erase': {
+      description: 'Erase a person’s details from the directory at their request (data protection)',
+      roles: { administrator: true },
+    },
     'partnership:manage': {
       description: 'Change the partnership’s details: name, area, reporting year, what it is called',
       roles: { administrator: true },
@@ -90,7 +94,16 @@ export const partnershipModule = defineModule({
     person: {
       label: 'Person',
       href: (id) => (id ? `/directory/people/${id}` : null),
-      fields: { name: 'Name', jobTitle: 'Job title', agency: 'Agency', email: 'Email' },
+      fields: {
+        name: 'Name',
+        sortName: 'Sort as',
+        jobTitle: 'Job title',
+        agency: 'Agency',
+        email: 'Email',
+        leftOn: 'Left on',
+        membershipsEnded: 'Memberships ended',
+      },
+      formats: { leftOn: formatDate },
     },
     group: {
       label: 'Group',
@@ -142,7 +155,14 @@ export const partnershipModule = defineModule({
     },
     agencyOptions: (db, partnershipId) => listAgencyOptions(db, partnershipId),
     searchPeople: async (db, actor, term, limit) => {
-      const rows = await listPeople(db, actor, { search: term || undefined, sort: 'name', direction: 'asc', limit })
+      // People who have left stay choosable, so an account linked to one keeps its link when saved.
+      const rows = await listPeople(db, actor, {
+        search: term || undefined,
+        includeLeft: true,
+        sort: 'name',
+        direction: 'asc',
+        limit,
+      })
       return rows.map((p) => ({ id: p.id, name: p.name, hint: personHint(p) }))
     },
   },
