@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { openDatabase } from '../src/db/index.ts'
 import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
+import { partnershipModule } from '../src/modules/partnership/index.ts'
 import { addMembership } from '../src/modules/partnership/memberships/service.ts'
 import { ValidationError } from '../src/platform/errors.ts'
 import { systemActor } from '../src/platform/permissions.ts'
@@ -251,3 +252,38 @@ describe('a change to a membership', () => {
     assert.equal(n, 1)
   })
 })
+
+for (const driver of drivers) {
+  describe(`linking an account to the directory (${driver})`, () => {
+    const shared = sharedApp(driver)
+
+    it('names every link that is not the partnership’s own, whichever lookup answers first', async () => {
+      const { testApp } = shared
+      const directory = partnershipModule.accountDirectory!
+      const unknown = '00000000-0000-4000-8000-000000000000'
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await assert.rejects(
+          directory.describe(testApp.database.db, testApp.partnershipId, { agencyId: unknown, personId: unknown }),
+          (error: unknown) => {
+            assert.ok(error instanceof ValidationError)
+            assert.deepEqual(error.fieldErrors, {
+              agencyId: 'Select an agency from the list',
+              personId: 'Select a person from the list',
+            })
+            return true
+          },
+        )
+      }
+      const sam = await idOf(testApp, people, 'Sam Patel')
+      const health = await idOf(testApp, agencies, 'Oxford Health NHS Foundation Trust')
+      assert.deepEqual(
+        await directory.describe(testApp.database.db, testApp.partnershipId, { agencyId: health, personId: sam }),
+        { agency: 'Oxford Health NHS Foundation Trust', directoryEntry: 'Sam Patel' },
+      )
+      await assert.rejects(
+        directory.describe(testApp.database.db, testApp.partnershipId, { agencyId: null, personId: unknown }),
+        (error: unknown) => error instanceof ValidationError && 'personId' in error.fieldErrors,
+      )
+    })
+  })
+}

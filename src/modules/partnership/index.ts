@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import { ValidationError } from '../../platform/errors.ts'
 import { defineModule, everyRole } from '../../platform/modules.ts'
 import { codeToWords, formatDate, monthNames } from '../../platform/views.ts'
 import { agencyNameFor, listAgencyOptions } from './agencies/service.ts'
@@ -147,11 +148,19 @@ export const partnershipModule = defineModule({
   },
   accountDirectory: {
     describe: async (db, partnershipId, links) => {
-      const [agency, directoryEntry] = await Promise.all([
+      // Both looked up to the end, so a form wrong in both says so in both, whichever answers first.
+      const [agency, directoryEntry] = await Promise.allSettled([
         agencyNameFor(db, partnershipId, links.agencyId),
         personNameFor(db, partnershipId, links.personId),
       ])
-      return { agency, directoryEntry }
+      const errors = {}
+      for (const result of [agency, directoryEntry]) {
+        if (result.status === 'fulfilled') continue
+        if (!(result.reason instanceof ValidationError)) throw result.reason
+        Object.assign(errors, result.reason.fieldErrors)
+      }
+      if (agency.status === 'rejected' || directoryEntry.status === 'rejected') throw new ValidationError(errors)
+      return { agency: agency.value, directoryEntry: directoryEntry.value }
     },
     agencyOptions: (db, partnershipId) => listAgencyOptions(db, partnershipId),
     searchPeople: async (db, actor, term, limit) => {
