@@ -47,6 +47,7 @@ export async function addBenchPeople(db: Database, partnershipId: string) {
     return {
       partnershipId,
       name: `${first} ${last}`,
+      sortName: `${last}, ${first}`,
       jobTitle: jobTitles[i % jobTitles.length]!,
       agencyId: agencyIds[i % agencyIds.length]!,
       email: `${first}.${last}.${i}@bench.example`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),

@@ -32,9 +32,9 @@ describe('the person picker in the browser', () => {
     await form.person.searchBox.pressSequentially('nurse')
     await form.person.suggestions.filter({ hasText: 'Lucy Hart' }).waitFor()
     assert.deepEqual(await form.person.suggestions.allInnerTexts(), [
+      'Lucy Hart (Chief Nurse, Oxford University Hospitals NHS Foundation Trust)',
       'Anna Kowalski (Designated Nurse for Safeguarding Children, Oxfordshire Clinical Commissioning Group)',
       'Grace Lindqvist (Named Nurse, Safeguarding Children, Oxford Health NHS Foundation Trust)',
-      'Lucy Hart (Chief Nurse, Oxford University Hospitals NHS Foundation Trust)',
     ])
     await form.verifyOnPage() // axe, with the suggestions open
 

@@ -626,10 +626,11 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
 
   it('filters people by name, job title, email or agency', async () => {
     const { testApp, officer } = shared
+    // Filed by family name: Hart, Kowalski, Lindqvist.
     assert.deepEqual(linkedNames((await officer.get('/directory/people?search=nurse')).body, '/directory/people'), [
+      'Lucy Hart',
       'Anna Kowalski',
       'Grace Lindqvist',
-      'Lucy Hart',
     ])
     assert.deepEqual(
       linkedNames((await officer.get('/directory/people?search=kate.lyons@')).body, '/directory/people'),

@@ -276,9 +276,9 @@ for (const driver of drivers) {
       assert.deepEqual(
         found.map((p) => `${p.name} (${p.hint})`),
         [
+          'Lucy Hart (Chief Nurse, Oxford University Hospitals NHS Foundation Trust)',
           'Anna Kowalski (Designated Nurse for Safeguarding Children, Oxfordshire Clinical Commissioning Group)',
           'Grace Lindqvist (Named Nurse, Safeguarding Children, Oxford Health NHS Foundation Trust)',
-          'Lucy Hart (Chief Nurse, Oxford University Hospitals NHS Foundation Trust)',
         ],
       )
       assert.ok(found.every((p) => /^[0-9a-f-]{36}$/.test(p.id)))

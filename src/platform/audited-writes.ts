@@ -92,7 +92,10 @@ export async function updateAudited<T extends UpdatableTable>(
     described?: { before: Record<string, unknown>; after: Record<string, unknown> }
     alsoWrite?: (tx: Database) => Promise<void>
   },
-  audit: AuditDescription,
+  audit: AuditDescription & {
+    /** Record that the change happened but not the values: for an erasure, whose old values are what must go. */
+    withoutValues?: boolean
+  },
 ): Promise<boolean> {
   const diff = changedFields(
     { ...change.before, ...change.described?.before },
@@ -120,8 +123,8 @@ export async function updateAudited<T extends UpdatableTable>(
         recordId: change.id,
         summary: audit.summary,
         related: audit.related,
-        before: diff.before,
-        after: diff.after,
+        before: audit.withoutValues ? undefined : diff.before,
+        after: audit.withoutValues ? undefined : diff.after,
       })
       return true
     }),

@@ -7,6 +7,7 @@ import {
   checkboxes,
   dateInput,
   errorList,
+  normaliseText,
   optionalEmail,
   optionalText,
   parseForm,
@@ -40,13 +41,30 @@ table('requiredText', requiredText('the agency’s name', 10), [
   ['  Police  ', { value: 'Police' }],
   ['a'.repeat(10), { value: 'a'.repeat(10) }],
   ['a'.repeat(11), { error: 'Agency’s name must be 10 characters or less' }],
+  ['Po\u200Blice', { value: 'Police' }],
+  ['\uFEFF\u2060\u200C\u200D', { error: 'Enter the agency’s name' }],
+  ['Cafe\u0301', { value: 'Caf\u00E9' }],
 ])
+
+describe('normaliseText', () => {
+  it('makes a name pasted with invisible characters or typed with a combining accent equal to the plain one', () => {
+    assert.equal(normaliseText('Thames \u200BValley Police\uFEFF'), 'Thames Valley Police')
+    assert.equal(normaliseText('Ren\u0065\u0301e Dubois'), normaliseText('Ren\u00E9e Dubois'))
+    assert.equal(normaliseText('Ren\u0065\u0301e Dubois').length, 'Renée Dubois'.length)
+  })
+
+  it('keeps visible characters and ordinary spaces', () => {
+    assert.equal(normaliseText('Mary-Jane O’Neill  (Lead)'), 'Mary-Jane O’Neill  (Lead)')
+  })
+})
 
 table('optionalText', optionalText('job title', 5), [
   [undefined, { value: null }],
   ['', { value: null }],
   ['   ', { value: null }],
   [' Chair ', { value: 'Chair' }],
+  ['\u200B', { value: null }],
+  ['Ch\u200Dair', { value: 'Chair' }],
   ['Chairs', { error: 'Job title must be 5 characters or less' }],
 ])
 

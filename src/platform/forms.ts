@@ -26,19 +26,32 @@ export function errorList(errors: FieldErrors | undefined) {
   return Object.entries(errors ?? {}).map(([field, text]) => ({ text, href: `#${field}` }))
 }
 
-/** A required line of text, trimmed, with GOV.UK's "Enter …" and "… must be N characters or less". */
+/** Zero-width space, non-joiner and joiner, word joiner and byte order mark: invisible, so never meant. */
+const invisible = /[\u200B-\u200D\u2060\uFEFF]/g
+
+/**
+ * Text as it is compared and stored: one Unicode form (NFC, so "é" typed two ways is one "é") and
+ * no invisible characters, so a name pasted with a zero-width space still matches its duplicate.
+ */
+export function normaliseText(text: string) {
+  return text.normalize('NFC').replace(invisible, '')
+}
+
+/** A required line of text, normalised and trimmed, with GOV.UK's "Enter …" and "… must be N characters or less". */
 export function requiredText(label: string, max = 200) {
   return z
     .string({ error: `Enter ${label}` })
+    .overwrite(normaliseText)
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `${capitalise(label.replace(/^(the|your|a|an) /, ''))} must be ${max} characters or less`)
 }
 
-/** Optional text: empty becomes null. */
+/** Optional text, normalised like required text: empty becomes null. */
 export function optionalText(label: string, max = 200) {
   return z
     .string()
+    .overwrite(normaliseText)
     .trim()
     .max(max, `${capitalise(label.replace(/^(the|your|a|an) /, ''))} must be ${max} characters or less`)
     .optional()

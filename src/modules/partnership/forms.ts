@@ -29,6 +29,7 @@ export const agencySchema = z.object({
 
 export const personSchema = z.object({
   name: requiredText('their full name', 200),
+  sortName: optionalText('sort as', 200),
   jobTitle: optionalText('job title', 200),
   agencyId: optionalId,
   email: optionalEmail(),
@@ -42,3 +43,8 @@ export const groupSchema = z.object({
 })
 
 export const membershipSchema = z.object({ role: choice(membershipRoles, 'Select their role in the group') })
+
+/** Erasing a person's details: the GOV.UK "are you sure" question, answered yes or no. */
+export const eraseSchema = z.object({
+  confirm: choice(['yes', 'no'], 'Select yes if you want to erase this person’s details'),
+})

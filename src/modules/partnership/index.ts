@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import { ValidationError } from '../../platform/errors.ts'
 import { defineModule, everyRole } from '../../platform/modules.ts'
 import { codeToWords, formatDate, monthNames } from '../../platform/views.ts'
 import { agencyNameFor, listAgencyOptions } from './agencies/service.ts'
@@ -32,6 +33,10 @@ export const partnershipModule = defineModule({
     'directory:manage': {
       description: 'Add and change agencies, people, groups and memberships',
       roles: { administrator: true, 'business-unit': true },
+    },
+    'directory:erase': {
+      description: 'Erase a person’s details from the directory at their request (data protection)',
+      roles: { administrator: true },
     },
     'partnership:manage': {
       description: 'Change the partnership’s details: name, area, reporting year, what it is called',
@@ -90,7 +95,16 @@ export const partnershipModule = defineModule({
     person: {
       label: 'Person',
       href: (id) => (id ? `/directory/people/${id}` : null),
-      fields: { name: 'Name', jobTitle: 'Job title', agency: 'Agency', email: 'Email' },
+      fields: {
+        name: 'Name',
+        sortName: 'Sort as',
+        jobTitle: 'Job title',
+        agency: 'Agency',
+        email: 'Email',
+        leftOn: 'Left on',
+        membershipsEnded: 'Memberships ended',
+      },
+      formats: { leftOn: formatDate },
     },
     group: {
       label: 'Group',
@@ -134,14 +148,23 @@ export const partnershipModule = defineModule({
   },
   accountDirectory: {
     describe: async (db, partnershipId, links) => {
-      const [agency, directoryEntry] = await Promise.all([
+      // Both looked up to the end, so a form wrong in both says so in both, whichever answers first.
+      const [agency, directoryEntry] = await Promise.allSettled([
         agencyNameFor(db, partnershipId, links.agencyId),
         personNameFor(db, partnershipId, links.personId),
       ])
-      return { agency, directoryEntry }
+      const errors = {}
+      for (const result of [agency, directoryEntry]) {
+        if (result.status === 'fulfilled') continue
+        if (!(result.reason instanceof ValidationError)) throw result.reason
+        Object.assign(errors, result.reason.fieldErrors)
+      }
+      if (agency.status === 'rejected' || directoryEntry.status === 'rejected') throw new ValidationError(errors)
+      return { agency: agency.value, directoryEntry: directoryEntry.value }
     },
     agencyOptions: (db, partnershipId) => listAgencyOptions(db, partnershipId),
-    searchPeople: searchPersonChoices,
+    // People who have left stay choosable, so an account linked to one keeps its link when saved.
+    searchPeople: (db, actor, term, limit) => searchPersonChoices(db, actor, term, limit, { includeLeft: true }),
     person: personChoice,
     personSearchUrl,
   },

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { agencyCsv, agencyRows, agencyTypeItems } from './agencies/presenters.ts'
 import { groupRows } from './groups/presenters.ts'
 import { memberRows } from './memberships/presenters.ts'
-import { personRows, personSummary } from './people/presenters.ts'
+import { personCsv, personHint, personRows, personSummary, seatsEndingText } from './people/presenters.ts'
 import { monthItems, partnershipSummary } from './settings/presenters.ts'
 
 const police = {
@@ -112,6 +112,30 @@ describe('people', () => {
         { text: '' },
       ],
     ])
+  })
+
+  it('says beside a name when someone has left or is leaving, and adds a column to the download for it', () => {
+    const left = { ...noAgency, leftOn: '2024-03-31', hasLeft: true }
+    const leaving = { ...grace, leftOn: '2099-06-30', hasLeft: false }
+    assert.equal(
+      personRows([left])[0]![0]!.html,
+      '<a class="govuk-link" href="/directory/people/p2">Peter Walsh</a> <strong class="govuk-tag govuk-tag--grey">Left 31 March 2024</strong>',
+    )
+    assert.match(personRows([leaving])[0]![0]!.html!, /govuk-tag--grey">Leaving 30 June 2099</)
+    assert.equal(personHint(left), 'left 31 March 2024')
+    assert.equal(personHint(leaving), 'Named Nurse, Oxford Health & Care, leaving 30 June 2099')
+    assert.deepEqual(personCsv([left], { withLeftOn: true }), [
+      ['Name', 'Job title', 'Agency', 'Email', 'Left on'],
+      ['Peter Walsh', null, null, null, '2024-03-31'],
+    ])
+    assert.deepEqual(personCsv([left])[0], ['Name', 'Job title', 'Agency', 'Email'])
+    assert.deepEqual(personSummary(left).at(-1), { key: { text: 'Left on' }, value: { text: '31 March 2024' } })
+  })
+
+  it('warns which groups’ seats end when someone leaves', () => {
+    assert.equal(seatsEndingText([]), null)
+    assert.equal(seatsEndingText(['Board']), 'Their membership of Board will end on their last day.')
+    assert.equal(seatsEndingText(['A', 'B', 'C']), 'Their membership of A, B and C will end on their last day.')
   })
 
   it('says what is not recorded on a person’s page', () => {

@@ -47,15 +47,21 @@ export const people = pgTable(
       .notNull()
       .references(() => partnerships.id),
     name: text('name').notNull(),
+    /** Family name first ("Lyons, Kate"), for lists: worked out from the name unless given (people/sort-name.ts). */
+    sortName: text('sort_name').notNull(),
     jobTitle: text('job_title'),
     agencyId: uuid('agency_id').references(() => agencies.id),
     /** Optional: many members of the workforce are known only by name and agency. */
     email: text('email'),
+    /** Their last day with the partnership: kept for history, gone from current lists after it. */
+    leftOn: date('left_on'),
+    /** When their personal details were erased at their request (docs/decisions/0008-leaving-and-erasure.md). */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
-    index('people_partnership_name_idx').on(t.partnershipId, t.name),
+    index('people_partnership_sort_name_idx').on(t.partnershipId, sql`lower(${t.sortName})`),
     index('people_agency_idx').on(t.agencyId),
     uniqueIndex('people_email_unique').on(t.partnershipId, t.email),
   ],

@@ -4,6 +4,7 @@ import { insertAudited, updateAudited } from '../../../platform/audited-writes.t
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import { matchesWords } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import { currentPerson } from '../people/status.ts'
 import { personScope } from '../scopes.ts'
 import { agencies, people, type AgencyType } from '../schema.ts'
 
@@ -29,11 +30,11 @@ export async function listAgencies(db: Database, actor: Actor, filter: AgencyFil
   if (filter.search) conditions.push(matchesWords(filter.search, [agencies.name]))
   if (filter.type) conditions.push(eq(agencies.type, filter.type))
   if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
-  // Head counts through the same scope as the people list, so a count never promises people the page will not show.
+  // Head counts of current people through the same scope as the people list, so a count never promises people the page will not show.
   const counts = db
     .select({ agencyId: people.agencyId, count: sql<number>`count(*)::int`.as('count') })
     .from(people)
-    .where(and(eq(people.partnershipId, actor.partnershipId), personScope(actor)))
+    .where(and(eq(people.partnershipId, actor.partnershipId), personScope(actor), currentPerson))
     .groupBy(people.agencyId)
     .as('counts')
   const peopleCount = sql<number>`coalesce(${counts.count}, 0)`

@@ -1,8 +1,9 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import { formatDate } from '../../../platform/views.ts'
 import { getGroup } from '../groups/service.ts'
 import { membershipRoleLabels } from '../labels.ts'
 import { agencies, groupMemberships, groups, people, type MembershipRole } from '../schema.ts'
@@ -48,7 +49,8 @@ export function listMemberships(db: Database, actor: Actor, by: { groupId?: stri
     .where(and(...conditions))
     .orderBy(
       sql`case ${groupMemberships.role} when 'independent-chair' then 0 when 'chair' then 1 when 'vice-chair' then 2 when 'member' then 3 else 4 end`,
-      asc(people.name),
+      sql`lower(${people.sortName})`,
+      asc(groupMemberships.id),
     )
 }
 
@@ -81,11 +83,16 @@ async function refuseOverlap(
   excludeId?: string,
 ) {
   const [person] = await db
-    .select({ id: people.id })
+    .select({ id: people.id, leftOn: people.leftOn })
     .from(people)
     .where(and(eq(people.id, input.personId), eq(people.partnershipId, partnershipId)))
     .for('update')
   if (!person) throw new ValidationError({ personId: 'Select a person from the list' })
+  // Leaving ends a person's seats (people/service.ts): none may run past it afterwards.
+  if (person.leftOn && (input.endsOn === null || input.endsOn > person.leftOn))
+    throw new ValidationError({
+      'endsOn-day': `They left on ${formatDate(person.leftOn)}: the end date must be on or before then`,
+    })
   const overlapping = await db
     .select({ id: groupMemberships.id })
     .from(groupMemberships)
@@ -160,4 +167,37 @@ export async function updateMembership(
       },
     )
   })
+}
+
+/** A person's seats still open on a day, with their groups' names: those they give up by leaving that day. */
+export function membershipsOpenOn(db: Database, partnershipId: string, personId: string, day: string) {
+  return db
+    .select({
+      id: groupMemberships.id,
+      groupId: groupMemberships.groupId,
+      groupName: groups.name,
+      startsOn: groupMemberships.startsOn,
+    })
+    .from(groupMemberships)
+    .innerJoin(groups, eq(groups.id, groupMemberships.groupId))
+    .where(
+      and(
+        eq(groupMemberships.partnershipId, partnershipId),
+        eq(groupMemberships.personId, personId),
+        or(isNull(groupMemberships.endsOn), sql`${groupMemberships.endsOn} > ${day}::date`),
+      ),
+    )
+    .orderBy(asc(groups.name))
+}
+
+/**
+ * Ends seats on a day, inside the transaction of the change that ends them (a person leaving),
+ * whose one audit row names the groups.
+ */
+export async function endMemberships(db: Database, partnershipId: string, ids: string[], day: string) {
+  if (!ids.length) return
+  await db
+    .update(groupMemberships)
+    .set({ endsOn: day, version: sql`${groupMemberships.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(groupMemberships.partnershipId, partnershipId), inArray(groupMemberships.id, ids)))
 }

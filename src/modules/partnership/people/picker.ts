@@ -16,14 +16,21 @@ const asChoice = (person: { id: string; name: string; jobTitle: string | null; a
   hint: personHint(person),
 })
 
-/** People matching words of a name, job title or email, in name order. */
+/** People matching words of a name, job title or email, in name order; those who have left only when asked. */
 export async function searchPersonChoices(
   db: Database,
   actor: Actor,
   term: string,
   limit: number,
+  options: { includeLeft?: boolean } = {},
 ): Promise<PersonChoice[]> {
-  const rows = await listPeople(db, actor, { search: term || undefined, sort: 'name', direction: 'asc', limit })
+  const rows = await listPeople(db, actor, {
+    search: term || undefined,
+    includeLeft: options.includeLeft,
+    sort: 'name',
+    direction: 'asc',
+    limit,
+  })
   return rows.map(asChoice)
 }
 

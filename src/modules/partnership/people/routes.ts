@@ -1,24 +1,38 @@
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import type { Database } from '../../../db/index.ts'
 import { recordHistory } from '../../../platform/audit.ts'
 import { historyEntries } from '../../../platform/audit-log/presenters.ts'
 import { sendCsv } from '../../../platform/exports.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
-import { version } from '../../../platform/forms.ts'
+import { NotFoundError } from '../../../platform/errors.ts'
+import { dateInput, version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { listView, readList, searchText, type ListDefinition, type Query } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { pickerResultLimit } from '../../../platform/person-picker.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { listAgencyOptions } from '../agencies/service.ts'
-import { personSchema } from '../forms.ts'
+import { eraseSchema, personSchema } from '../forms.ts'
 import { membershipsOfPersonRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
 import { seesWholeDirectory } from '../scopes.ts'
 import { personSearchUrl, searchPersonChoices } from './picker.ts'
-import { personCsv, personRows, personSummary } from './presenters.ts'
-import { countPeople, createPerson, getPerson, listPeople, updatePerson, type PersonFilter } from './service.ts'
+import { personCsv, personRows, personSummary, seatsEndingText } from './presenters.ts'
+import {
+  accountsLinkedTo,
+  countPeople,
+  createPerson,
+  erasePerson,
+  erasureBlocker,
+  getPerson,
+  getUnerasedPerson,
+  listPeople,
+  markAsLeft,
+  updatePerson,
+  type PersonFilter,
+} from './service.ts'
 
 const views = 'modules/partnership/views'
 
@@ -39,9 +53,12 @@ const peopleList: ListDefinition<PersonFilter['sort']> = {
 function personFilter(query: Query) {
   const state = readList(query, peopleList)
   const agencyId = query.agencyId === 'none' || (query.agencyId && isUuid(query.agencyId)) ? query.agencyId : undefined
+  const showLeft = query.showLeft === 'yes'
   const filter: PersonFilter = {
     search: searchText(query.search),
     agencyId,
+    includeLeft: showLeft,
+    includeErased: showLeft,
     sort: state.sort,
     direction: state.direction,
     limit: state.limit,
@@ -82,7 +99,7 @@ export async function peopleRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const { filter } = personFilter(request.query as Query)
     const rows = await listPeople(db, actor, { ...filter, limit: 100_000, offset: 0 })
-    return sendCsv(reply, 'people.csv', personCsv(rows))
+    return sendCsv(reply, 'people.csv', personCsv(rows, { withLeftOn: filter.includeLeft }))
   })
 
   // The person pickers' autocomplete: the people matching words of a name, as JSON.
@@ -109,6 +126,7 @@ export async function peopleRoutes(app: FastifyInstance) {
 
   app.get('/directory/people/:id', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
+    const query = request.query as Query
     const person = await getPerson(db, actor, (request.params as { id: string }).id)
     const [memberships, history] = await Promise.all([
       listMemberships(db, actor, { personId: person.id }),
@@ -119,7 +137,11 @@ export async function peopleRoutes(app: FastifyInstance) {
       summary: personSummary(person),
       membershipRows: membershipsOfPersonRows(memberships),
       history: history && historyEntries(history, app.registry.recordTypes),
-      flash: savedBanner(request.query as Query, 'Person saved'),
+      flash: query.erased
+        ? 'Person’s details erased'
+        : query.left
+          ? 'Person marked as left'
+          : savedBanner(query, 'Person saved'),
     })
   })
 
@@ -130,10 +152,59 @@ export async function peopleRoutes(app: FastifyInstance) {
     schema: personSchema.extend({ version }),
     context: async ({ actor, params }) => ({
       ...(await agencyChoices(actor)),
-      person: await getPerson(db, actor, params.id!),
+      person: await getUnerasedPerson(db, actor, params.id!),
     }),
     initialValues: (_request, { person }) => ({ ...person }),
     save: async ({ actor, params }, { version: v, ...input }) =>
       afterSave(`/directory/people/${params.id}`, await updatePerson(db, actor, params.id!, v, input)),
   })
+
+  formRoute(app, {
+    path: '/directory/people/:id/leave',
+    access: { permission: 'directory:manage' },
+    template: `${views}/person-leave.njk`,
+    schema: z.object({ version }),
+    extra: leavingDate,
+    context: async ({ actor, params }) => {
+      const person = await getUnerasedPerson(db, actor, params.id!)
+      // Someone who has left already is not asked again: their page says when.
+      if (person.leftOn) throw new NotFoundError()
+      const seats = (await listMemberships(db, actor, { personId: person.id })).filter((m) => m.current)
+      return { person, seatsEnding: seatsEndingText(seats.map((m) => m.groupName)) }
+    },
+    initialValues: (_request, { person }) => ({ version: person.version }),
+    save: async ({ actor, params }, { version: v, leftOn }) => {
+      await markAsLeft(db, actor, params.id!, v, leftOn)
+      return `/directory/people/${params.id}?left=1`
+    },
+  })
+
+  formRoute(app, {
+    path: '/directory/people/:id/erase',
+    access: { permission: 'directory:erase' },
+    template: `${views}/person-erase.njk`,
+    schema: eraseSchema.extend({ version }),
+    context: async ({ actor, params }) => {
+      const person = await getUnerasedPerson(db, actor, params.id!)
+      const accounts = await accountsLinkedTo(db, actor.partnershipId, person.id)
+      return { person, accounts, blocker: erasureBlocker(person, accounts) }
+    },
+    initialValues: (_request, { person }) => ({ version: person.version }),
+    save: async ({ actor, params }, { version: v, confirm }) => {
+      if (confirm === 'no') return `/directory/people/${params.id}`
+      await erasePerson(db, actor, params.id!, v)
+      return `/directory/people/${params.id}?erased=1`
+    },
+  })
+}
+
+/** The day a person left, from a GOV.UK date input. */
+function leavingDate(body: Record<string, unknown>) {
+  const leftOn = dateInput(body, 'leftOn', 'the date they left', {
+    required: true,
+    min: '1990-01-01',
+    max: '2100-12-31',
+  })
+  if (leftOn.error) return { errors: { 'leftOn-day': leftOn.error } }
+  return { values: { leftOn: leftOn.value! } }
 }
