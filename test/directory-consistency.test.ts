@@ -11,7 +11,7 @@ import { auditLog } from '../src/platform/schema.ts'
 import { parseCsv } from './helpers/csv.ts'
 import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers, type Driver } from './helpers/database.ts'
-import { banner, formValues, history, linkedNames, tableColumn } from './helpers/pages.ts'
+import { banner, formValues, history, linkedNames, tableColumn } from './helpers/html.ts'
 
 /**
  * What the directory says in one place it says in every other: a list's counts match the pages
@@ -54,7 +54,7 @@ async function auditCount(testApp: TestApp) {
 async function countsOnList(session: Session, path: string, caption: string, column: string) {
   const page = await session.get(path)
   const kind = path.includes('agencies') ? 'agencies' : 'groups'
-  const names = linkedNames(page.body, kind)
+  const names = linkedNames(page.body, `/directory/${kind}`)
   const numbers = tableColumn(page.body, caption, column).map(Number)
   const ids = [...page.body.matchAll(new RegExp(`href="/directory/${kind}/([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]!)
   return names.map((name, i) => ({ name, id: ids[i]!, count: numbers[i]! }))
@@ -68,7 +68,7 @@ describe('an agency lead’s counts and group pages agree with what they may see
     const rows = await countsOnList(lead, '/directory/agencies', 'Agencies', 'People')
     assert.equal(rows.length, 17)
     for (const row of rows) {
-      const listed = linkedNames((await lead.get(`/directory/agencies/${row.id}`)).body, 'people')
+      const listed = linkedNames((await lead.get(`/directory/agencies/${row.id}`)).body, '/directory/people')
       assert.equal(row.count, listed.length, `${row.name}: counted ${row.count}, page lists ${listed.join(', ')}`)
     }
     assert.deepEqual(
@@ -86,7 +86,7 @@ describe('an agency lead’s counts and group pages agree with what they may see
         const page = await session.get(`/directory/groups/${row.id}`)
         const current = page.body.includes('This group has no current members')
           ? []
-          : linkedNames(page.body, 'people', `Current members of ${row.name}`)
+          : linkedNames(page.body, '/directory/people', `Current members of ${row.name}`)
         assert.equal(row.count, current.length, `${row.name}: counted ${row.count}, page lists ${current.join(', ')}`)
       }
     }
@@ -103,10 +103,12 @@ describe('an agency lead’s counts and group pages agree with what they may see
     const caseReview = await idOf(testApp, groups, 'Case Review and Governance')
     const board = await idOf(testApp, groups, 'Oxfordshire Safeguarding Children Board')
 
-    assert.deepEqual(linkedNames((await lead.get(`/directory/groups/${caseReview}`)).body, 'people'), [
+    assert.deepEqual(linkedNames((await lead.get(`/directory/groups/${caseReview}`)).body, '/directory/people'), [
       'Grace Lindqvist',
     ])
-    assert.deepEqual(linkedNames((await lead.get(`/directory/groups/${board}`)).body, 'people'), ['Sam Patel'])
+    assert.deepEqual(linkedNames((await lead.get(`/directory/groups/${board}`)).body, '/directory/people'), [
+      'Sam Patel',
+    ])
     const csv = parseCsv((await lead.get(`/directory/groups/${caseReview}/members.csv`)).body)
     assert.deepEqual(csv, [
       ['Name', 'Job title', 'Agency', 'Role', 'Start date', 'End date'],
@@ -120,7 +122,10 @@ describe('an agency lead’s counts and group pages agree with what they may see
       ],
     ])
     // The business unit sees every member, so the lead's short list is the scope, not missing data.
-    assert.equal(linkedNames((await shared.officer.get(`/directory/groups/${caseReview}`)).body, 'people').length, 7)
+    assert.equal(
+      linkedNames((await shared.officer.get(`/directory/groups/${caseReview}`)).body, '/directory/people').length,
+      7,
+    )
   })
 })
 

@@ -23,8 +23,8 @@ import {
   decode,
   pageTitle,
   tableColumn,
-  text,
-} from './helpers/pages.ts'
+  textOf,
+} from './helpers/html.ts'
 
 /**
  * People in the directory: filed by family name whatever their title, names stored in one Unicode
@@ -88,7 +88,7 @@ describe('people are filed by family name, not by title or first name', () => {
 
   it('the people list puts Detective Superintendent Kate Lyons under L and Dr Ben Adeyemi first', async () => {
     const list = await shared.officer.get('/directory/people')
-    assert.deepEqual(linkedNames(list.body, 'people'), [
+    assert.deepEqual(linkedNames(list.body, '/directory/people'), [
       'Dr Ben Adeyemi',
       'Helen Ashworth',
       'Julia Brooks',
@@ -117,7 +117,7 @@ describe('people are filed by family name, not by title or first name', () => {
       'Tom Whitfield',
     ])
     const descending = await shared.officer.get('/directory/people?sort=name&direction=desc')
-    assert.deepEqual(linkedNames(descending.body, 'people').slice(0, 3), [
+    assert.deepEqual(linkedNames(descending.body, '/directory/people').slice(0, 3), [
       'Tom Whitfield',
       'Peter Walsh',
       'Paul Simmons',
@@ -127,7 +127,7 @@ describe('people are filed by family name, not by title or first name', () => {
   it('so do an agency’s page, a group’s members and the choice of person to add to a group', async () => {
     const { testApp, officer } = shared
     const ccg = await idOf(testApp, agencies, 'Oxfordshire Clinical Commissioning Group')
-    assert.deepEqual(linkedNames((await officer.get(`/directory/agencies/${ccg}`)).body, 'people'), [
+    assert.deepEqual(linkedNames((await officer.get(`/directory/agencies/${ccg}`)).body, '/directory/people'), [
       'Dr Ben Adeyemi',
       'Anna Kowalski',
     ])
@@ -135,7 +135,7 @@ describe('people are filed by family name, not by title or first name', () => {
     // Chair, vice-chair, then the members by family name, then the adviser.
     const caseReview = await idOf(testApp, groups, 'Case Review and Governance')
     const group = await officer.get(`/directory/groups/${caseReview}`)
-    assert.deepEqual(linkedNames(group.body, 'people'), [
+    assert.deepEqual(linkedNames(group.body, '/directory/people'), [
       'Claire Morgan',
       'Detective Superintendent Kate Lyons',
       'Dr Ben Adeyemi',
@@ -161,7 +161,7 @@ describe('people are filed by family name, not by title or first name', () => {
   it('finds “lyons kate” and “kate lyons” alike: the words of a search in any order', async () => {
     for (const search of ['lyons kate', 'Kate Lyons', 'superintendent lyons']) {
       const found = await shared.officer.get(`/directory/people?search=${encodeURIComponent(search)}`)
-      assert.deepEqual(linkedNames(found.body, 'people'), ['Detective Superintendent Kate Lyons'], search)
+      assert.deepEqual(linkedNames(found.body, '/directory/people'), ['Detective Superintendent Kate Lyons'], search)
     }
   })
 
@@ -181,7 +181,7 @@ describe('people are filed by family name, not by title or first name', () => {
     })
     assert.equal(response.statusCode, 302)
     const ana = await idOf(testApp, people, 'Ana de Souza')
-    const names = linkedNames((await officer.get('/directory/people')).body, 'people')
+    const names = linkedNames((await officer.get('/directory/people')).body, '/directory/people')
     assert.equal(names.indexOf('Ana de Souza'), names.indexOf('Squadron Leader James Carter') + 1)
 
     // Left blank, it is worked out from the name, and the form shows what it worked out.
@@ -189,7 +189,10 @@ describe('people are filed by family name, not by title or first name', () => {
     const zara = await idOf(testApp, people, 'Councillor Zara Abbott')
     let form = await officer.get(`/directory/people/${zara}/edit`)
     assert.equal(formValues(form.body).sortName, 'Abbott, Zara')
-    assert.equal(linkedNames((await officer.get('/directory/people')).body, 'people')[0], 'Councillor Zara Abbott')
+    assert.equal(
+      linkedNames((await officer.get('/directory/people')).body, '/directory/people')[0],
+      'Councillor Zara Abbott',
+    )
 
     // She marries and changes her name: the worked-out "Sort as" follows it…
     response = await officer.post(`/directory/people/${zara}/edit`, {
@@ -199,7 +202,7 @@ describe('people are filed by family name, not by title or first name', () => {
     assert.equal(response.statusCode, 302)
     assert.equal((await personRow(testApp, zara)).sortName, 'Young, Zara')
     const page = await officer.get(`/directory/people/${zara}`)
-    assert.match(text(page.body), /Sort as: Abbott, Zara → Young, Zara/)
+    assert.match(textOf(page.body), /Sort as: Abbott, Zara → Young, Zara/)
 
     // …but one typed in by hand is kept.
     form = await officer.get(`/directory/people/${ana}/edit`)
@@ -314,7 +317,7 @@ for (const driver of drivers) {
       assert.equal(saved.sortName, 'Hart, Zo\u00EB')
       assert.equal(saved.jobTitle, 'School Nurse')
       const found = await officer.get('/directory/people?search=zo%C3%AB')
-      assert.deepEqual(linkedNames(found.body, 'people'), ['Zoë Hart'])
+      assert.deepEqual(linkedNames(found.body, '/directory/people'), ['Zoë Hart'])
     })
   })
 }
@@ -338,7 +341,7 @@ for (const driver of drivers) {
       assert.equal(form.statusCode, 200)
       assert.equal(heading(form.body), 'Mark Detective Superintendent Kate Lyons as left')
       assert.match(
-        text(form.body),
+        textOf(form.body),
         /Their membership of Case Review and Governance and Oxfordshire Safeguarding Children Board will end on their last day\./,
       )
       const before = (await directoryAudit(testApp)).length
@@ -352,13 +355,13 @@ for (const driver of drivers) {
 
       page = await officer.get(response.headers.location!)
       assert.equal(banner(page.body), 'Person marked as left')
-      assert.match(text(page.body), /Left on 31 March 2024/)
+      assert.match(textOf(page.body), /Left on 31 March 2024/)
       assert.doesNotMatch(page.body, /\/leave"/, 'no one is asked twice')
       assert.equal((await officer.get(`/directory/people/${kate}/leave`)).statusCode, 404)
 
       // Gone from the current lists and counts…
       assert.ok(
-        !linkedNames((await officer.get('/directory/people')).body, 'people').includes(
+        !linkedNames((await officer.get('/directory/people')).body, '/directory/people').includes(
           'Detective Superintendent Kate Lyons',
         ),
       )
@@ -382,7 +385,7 @@ for (const driver of drivers) {
 
       // …but there when asked for, saying when they left.
       const withLeft = await officer.get('/directory/people?search=lyons&showLeft=yes')
-      assert.deepEqual(linkedNames(withLeft.body, 'people'), ['Detective Superintendent Kate Lyons'])
+      assert.deepEqual(linkedNames(withLeft.body, '/directory/people'), ['Detective Superintendent Kate Lyons'])
       assert.match(withLeft.body, /govuk-tag--grey">Left 31 March 2024</)
       assert.match(withLeft.body, /name="showLeft" type="checkbox" value="yes" checked/)
       assert.deepEqual(parseCsv((await officer.get('/directory/people.csv?search=lyons&showLeft=yes')).body), [
@@ -407,11 +410,11 @@ for (const driver of drivers) {
       )
       const group = await officer.get(`/directory/groups/${caseReview}`)
       assert.ok(
-        !linkedNames(group.body, 'people', 'Current members of Case Review and Governance').includes(
+        !linkedNames(group.body, '/directory/people', 'Current members of Case Review and Governance').includes(
           'Detective Superintendent Kate Lyons',
         ),
       )
-      assert.deepEqual(linkedNames(group.body, 'people', 'Past members of Case Review and Governance'), [
+      assert.deepEqual(linkedNames(group.body, '/directory/people', 'Past members of Case Review and Governance'), [
         'Detective Superintendent Kate Lyons',
       ])
 
@@ -428,7 +431,7 @@ for (const driver of drivers) {
       assert.equal(history(group.body)[0], entry)
       assert.equal(history((await officer.get(`/directory/groups/${board}`)).body)[0], entry)
       assert.match(
-        text((await officer.get(`/directory/people/${kate}`)).body),
+        textOf((await officer.get(`/directory/people/${kate}`)).body),
         /Left on: \(blank\) → 31 March 2024 Memberships ended: \(blank\) → Case Review and Governance, Oxfordshire Safeguarding Children Board/,
       )
 
@@ -513,8 +516,8 @@ for (const driver of drivers) {
       const form = await administrator.get(url)
       assert.equal(form.statusCode, 200)
       assert.equal(heading(form.body), 'Erase Detective Superintendent Kate Lyons’s details')
-      assert.match(text(form.body), /You cannot undo this/)
-      assert.match(text(form.body), /Are you sure you want to erase Detective Superintendent Kate Lyons’s details\?/)
+      assert.match(textOf(form.body), /You cannot undo this/)
+      assert.match(textOf(form.body), /Are you sure you want to erase Detective Superintendent Kate Lyons’s details\?/)
       const before = (await directoryAudit(testApp)).length
 
       // No answer is an error; "No" changes nothing.
@@ -565,13 +568,13 @@ for (const driver of drivers) {
       const page = await administrator.get(response.headers.location!)
       assert.equal(banner(page.body), 'Person’s details erased')
       assert.equal(heading(page.body), 'Erased person')
-      assert.match(text(page.body), /were erased at their request/)
+      assert.match(textOf(page.body), /were erased at their request/)
       assert.doesNotMatch(page.body, /\/edit"|\/erase"|\/leave"/, 'nothing left to change')
       assert.equal(history(page.body)[0], 'Erased this person’s name, job title and email (by Priya Shah)')
       for (const path of ['edit', 'leave', 'erase'])
         assert.equal((await administrator.get(`/directory/people/${kate}/${path}`)).statusCode, 404, path)
       const group = await officer.get(`/directory/groups/${caseReview}`)
-      assert.deepEqual(linkedNames(group.body, 'people', 'Past members of Case Review and Governance'), [
+      assert.deepEqual(linkedNames(group.body, '/directory/people', 'Past members of Case Review and Governance'), [
         'Erased person',
       ])
       assert.doesNotMatch(group.body.split('id="history"')[0]!, /Lyons/)
@@ -579,11 +582,13 @@ for (const driver of drivers) {
       assert.doesNotMatch(csv, /Lyons|Protecting Vulnerable/)
       assert.match(csv, /Erased person/)
       assert.deepEqual(
-        linkedNames((await officer.get('/directory/people?search=lyons&showLeft=yes')).body, 'people'),
+        linkedNames((await officer.get('/directory/people?search=lyons&showLeft=yes')).body, '/directory/people'),
         [],
       )
       assert.ok(
-        linkedNames((await officer.get('/directory/people?showLeft=yes')).body, 'people').includes('Erased person'),
+        linkedNames((await officer.get('/directory/people?showLeft=yes')).body, '/directory/people').includes(
+          'Erased person',
+        ),
       )
     })
 
@@ -596,7 +601,7 @@ for (const driver of drivers) {
       const grace = await idOf(testApp, people, 'Grace Lindqvist')
       let page = await administrator.get(`/directory/people/${grace}/erase`)
       assert.equal(page.statusCode, 200)
-      assert.match(text(page.body), /You cannot erase Grace Lindqvist’s details while an account is linked to them/)
+      assert.match(textOf(page.body), /You cannot erase Grace Lindqvist’s details while an account is linked to them/)
       assert.match(page.body, /href="\/users\/[0-9a-f-]{36}">Account: Grace Lindqvist</)
       assert.doesNotMatch(page.body, /name="confirm"/)
       let response = await administrator.post(`/directory/people/${grace}/erase`, { version: '1', confirm: 'yes' })
@@ -608,7 +613,7 @@ for (const driver of drivers) {
       // Paul Simmons has no account, but is still on the board.
       const paul = await idOf(testApp, people, 'Paul Simmons')
       page = await administrator.get(`/directory/people/${paul}/erase`)
-      assert.match(text(page.body), /You cannot erase Paul Simmons’s details until they have left/)
+      assert.match(textOf(page.body), /You cannot erase Paul Simmons’s details until they have left/)
       assert.match(page.body, new RegExp(`href="/directory/people/${paul}/leave"`))
       response = await administrator.post(`/directory/people/${paul}/erase`, { version: '1', confirm: 'yes' })
       assert.equal(response.statusCode, 400)

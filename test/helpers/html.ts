@@ -25,17 +25,51 @@ export function pageTitle(body: string) {
   return decode(body.match(/<title>([^<]*)<\/title>/)?.[1]?.trim() ?? '')
 }
 
+/** The table on a page with this caption. */
+function tableCaptioned(body: string, caption: string) {
+  const found = body
+    .split('<table')
+    .slice(1)
+    .find((t) => decode(t.match(/<caption[^>]*>([\s\S]*?)<\/caption>/)?.[1]?.trim() ?? '') === caption)
+  assert.ok(found, `no table captioned “${caption}”`)
+  return found.split('</table>')[0]!
+}
+
 /**
- * The text of the link to `${hrefPrefix}/<id>` in each row of the page's first table, in order:
- * the names a list shows (`linkedNames(body, '/directory/people')`). A row without one reads "(no link)".
+ * The text of the link to `${hrefPrefix}/<id>` in each row of the page's first table (or the one
+ * with this caption), in order: the names a list shows (`linkedNames(body, '/directory/people')`).
+ * A row without one reads "(no link)".
  */
-export function linkedNames(body: string, hrefPrefix: string) {
-  const table = body.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? ''
+export function linkedNames(body: string, hrefPrefix: string, caption?: string) {
+  const table = (caption ? tableCaptioned(body, caption) : body).match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? ''
   const link = new RegExp(`href="${hrefPrefix}/[0-9a-f-]{36}">([^<]*)</a>`)
   return table
     .split('<tr')
     .slice(1)
     .map((row) => decode(row.match(link)?.[1] ?? '(no link)'))
+}
+
+/** A column of a table, as text, by the table's caption and the column's heading. */
+export function tableColumn(body: string, caption: string, heading: string) {
+  const html = tableCaptioned(body, caption)
+  const headings = [...html.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) => textOf(m[1]!))
+  const index = headings.indexOf(heading)
+  assert.notEqual(index, -1, `no column “${heading}” in ${headings.join(', ')}`)
+  return (html.split('<tbody')[1] ?? '')
+    .split('<tr')
+    .slice(1)
+    .map((row) => textOf([...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)][index]?.[1] ?? ''))
+}
+
+/** The page's main heading. */
+export function heading(body: string) {
+  return textOf(body.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? '')
+}
+
+/** The success banner's message, if any. */
+export function banner(body: string) {
+  const found = body.match(/govuk-notification-banner--success[\s\S]*?<\/div>\s*<\/div>/)?.[0]
+  return found ? textOf(found.replace(/[\s\S]*govuk-notification-banner__content">/, '')) : null
 }
 
 /** The rows of the page's GOV.UK summary lists, as key → value text. */
@@ -122,4 +156,12 @@ export function formsOn(body: string, path: string): PageForm[] {
       values,
     }
   })
+}
+
+/** What the page's form (not the sign-out button) would send as it opened, without the CSRF token. */
+export function formValues(body: string): Record<string, string> {
+  const form = formsOn(body, '').find((f) => f.method === 'POST' && f.action !== '/sign-out')
+  assert.ok(form, 'no form on the page')
+  const { _csrf: _token, ...values } = form.values
+  return values
 }
