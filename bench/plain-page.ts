@@ -2,7 +2,8 @@ import fastifyView from '@fastify/view'
 import Fastify from 'fastify'
 import nunjucks from 'nunjucks'
 import type { Database } from '../src/db/index.ts'
-import { peopleListPage } from '../src/modules/partnership/people/routes.ts'
+import { peopleList } from '../src/modules/partnership/people/routes.ts'
+import { listPageView } from '../src/platform/list-route.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { configureNunjucks, templateRoots } from '../src/platform/views.ts'
 import { serverTimer } from './load.ts'
@@ -10,12 +11,10 @@ import { serverTimer } from './load.ts'
 /**
  * The people list without the platform: a bare Fastify app with @fastify/view set up as in
  * src/app.ts, and one route rendering what GET /directory/people renders — the same
- * peopleListPage() and template — but with no session lookup, helmet, cookies, CSRF or permission hooks.
+ * listPageView() of the same list route and template — but with no session lookup, helmet, cookies, CSRF or permission hooks.
  * Beside the bare route it shows what the page itself costs; the app's page beside it shows what
  * the platform adds.
  */
-const views = 'modules/partnership/views'
-
 export async function plainPeoplePage(options: {
   db: Database
   partnershipId: string
@@ -42,9 +41,10 @@ export async function plainPeoplePage(options: {
     serviceName: options.partnershipName,
   }
 
+  const people = peopleList(db)
   app.get('/directory/people', async (request, reply) => {
     const q = (request.query ?? {}) as Record<string, string>
-    return reply.view(`${views}/people.njk`, { ...layout, ...(await peopleListPage(db, actor, q)) })
+    return reply.view(people.template, { ...layout, ...(await listPageView(people, actor, q)) })
   })
 
   await app.listen({ port: 0, host: '127.0.0.1' })

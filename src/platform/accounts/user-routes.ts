@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { recordHistory } from '../audit.ts'
 import { historyEntries } from '../audit-log/presenters.ts'
-import { sendCsv } from '../exports.ts'
 import { actionRoute, afterSave, formRoute, savedBanner, type FormRequest } from '../form-route.ts'
 import { checkboxes, optionalId, requiredEmail, requiredText, version } from '../forms.ts'
 import { requireActor } from '../http.ts'
-import { listView, oneOf, readList, searchText, type ListDefinition, type Query } from '../lists.ts'
+import { listRoute, wholeList } from '../list-route.ts'
+import { oneOf, searchText, type Query } from '../lists.ts'
 import { isRole, roleDefinitions, roles, type Role } from '../permissions.ts'
 import type { Picker } from '../person-picker.ts'
 import { userStatuses } from '../schema.ts'
@@ -33,147 +33,130 @@ const userSchema = z.object({
   personId: optionalId,
 })
 
-const accountList: ListDefinition<UserFilter['sort']> = {
-  columns: [
-    { key: 'name', text: 'Name' },
-    { key: 'email', text: 'Email' },
-    { key: null, text: 'Roles' },
-    { key: 'status', text: 'Status' },
-    { key: 'lastSignedInAt', text: 'Last signed in' },
-  ],
-  defaultSort: 'name',
-  download: '/users/download.csv',
-  noun: ['account', 'accounts'],
-}
-
-/** The list's filters and sort from the query string; anything unknown is ignored. */
-function userFilter(query: Query) {
-  const state = readList(query, accountList)
-  const filter: UserFilter = {
-    search: searchText(query.search),
-    role: query.role && isRole(query.role) ? query.role : undefined,
-    status: oneOf(query.status, userStatuses),
-    sort: state.sort,
-    direction: state.direction,
-  }
-  return { state, filter }
-}
-
 export async function userRoutes(app: FastifyInstance) {
   const directory = app.registry.accountDirectory
-  {
-    app.get('/users', { config: { permission: 'users:read' } }, async (request, reply) => {
-      const actor = requireActor(request)
-      const query = request.query as Query
-      const { state, filter } = userFilter(query)
-      const users = await listUsers(app.db, actor.partnershipId, filter)
-      return reply.view(`${views}/users.njk`, {
-        rows: userRows(users),
-        list: listView(accountList, state, query, { total: users.length, shown: users.length }),
-        roleFilterItems: [
-          { value: '', text: 'Any role' },
-          ...roles.map((role) => ({ value: role, text: roleDefinitions[role].label })),
-        ],
-      })
-    })
+  listRoute(app, {
+    path: '/users',
+    permission: 'users:read',
+    template: `${views}/users.njk`,
+    list: {
+      columns: [
+        { key: 'name', text: 'Name' },
+        { key: 'email', text: 'Email' },
+        { key: null, text: 'Roles' },
+        { key: 'status', text: 'Status' },
+        { key: 'lastSignedInAt', text: 'Last signed in' },
+      ],
+      defaultSort: 'name',
+      download: '/users/download.csv',
+      noun: ['account', 'accounts'],
+    },
+    filter: (query) => ({
+      search: searchText(query.search),
+      role: query.role && isRole(query.role) ? query.role : undefined,
+      status: oneOf(query.status, userStatuses),
+    }),
+    load: async (actor, filter: UserFilter) => wholeList(await listUsers(app.db, actor.partnershipId, filter)),
+    rows: userRows,
+    csv: accountCsv,
+    context: () => ({
+      roleFilterItems: [
+        { value: '', text: 'Any role' },
+        ...roles.map((role) => ({ value: role, text: roleDefinitions[role].label })),
+      ],
+    }),
+  })
 
-    app.get('/users/download.csv', { config: { permission: 'users:read' } }, async (request, reply) => {
-      const actor = requireActor(request)
-      const users = await listUsers(app.db, actor.partnershipId, userFilter(request.query as Query).filter)
-      return sendCsv(reply, 'accounts.csv', accountCsv(users))
-    })
-
-    /** The role and agency fields' items. */
-    async function fieldItems({ actor }: FormRequest) {
-      const agencies = await directory.agencyOptions(app.db, actor.partnershipId)
-      return {
-        roleItems: roleItems(),
-        agencyItems: [{ value: '', text: 'None' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))],
-      }
+  /** The role and agency fields' items. */
+  async function fieldItems({ actor }: FormRequest) {
+    const agencies = await directory.agencyOptions(app.db, actor.partnershipId)
+    return {
+      roleItems: roleItems(),
+      agencyItems: [{ value: '', text: 'None' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))],
     }
+  }
 
-    /** Their entry in the directory, found by name: the directory's people reached only through the registry. */
-    const pickers: Record<string, Picker> = {
-      personId: {
-        searchUrl: directory.personSearchUrl,
-        search: ({ actor }, term, limit) => directory.searchPeople(app.db, actor, term, limit),
-        chosen: ({ actor }, id) => directory.person(app.db, actor, id),
-      },
-    }
+  /** Their entry in the directory, found by name: the directory's people reached only through the registry. */
+  const pickers: Record<string, Picker> = {
+    personId: {
+      searchUrl: directory.personSearchUrl,
+      search: ({ actor }, term, limit) => directory.searchPeople(app.db, actor, term, limit),
+      chosen: ({ actor }, id) => directory.person(app.db, actor, id),
+    },
+  }
 
-    formRoute(app, {
-      path: '/users/invite',
-      access: { permission: 'users:manage' },
-      template: `${views}/invite.njk`,
-      schema: userSchema.extend({ email: requiredEmail() }),
-      context: fieldItems,
-      pickers,
-      initialValues: () => ({}),
-      save: async ({ actor }, input) =>
-        `/users/${await inviteUser(app.db, actor, directory, input, app.config.baseUrl)}?invited=1`,
+  formRoute(app, {
+    path: '/users/invite',
+    access: { permission: 'users:manage' },
+    template: `${views}/invite.njk`,
+    schema: userSchema.extend({ email: requiredEmail() }),
+    context: fieldItems,
+    pickers,
+    initialValues: () => ({}),
+    save: async ({ actor }, input) =>
+      `/users/${await inviteUser(app.db, actor, directory, input, app.config.baseUrl)}?invited=1`,
+  })
+
+  app.get('/users/:id', { config: { permission: 'users:read' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const { id } = request.params as { id: string }
+    const user = await describeUser(app.db, directory, actor.partnershipId, id)
+    const history = historyEntries(
+      await recordHistory(app.db, actor.partnershipId, 'user', id),
+      app.registry.recordTypes,
+    )
+    const query = request.query as Query
+    return reply.view(`${views}/user.njk`, {
+      user,
+      summary: userSummary(user),
+      history,
+      flash: query.invited
+        ? `Invitation sent to ${user.email}`
+        : query.resent
+          ? 'A new invitation has been sent'
+          : savedBanner(query, 'Account updated'),
     })
+  })
 
-    app.get('/users/:id', { config: { permission: 'users:read' } }, async (request, reply) => {
-      const actor = requireActor(request)
-      const { id } = request.params as { id: string }
-      const user = await describeUser(app.db, directory, actor.partnershipId, id)
-      const history = historyEntries(
-        await recordHistory(app.db, actor.partnershipId, 'user', id),
-        app.registry.recordTypes,
-      )
-      const query = request.query as Query
-      return reply.view(`${views}/user.njk`, {
-        user,
-        summary: userSummary(user),
-        history,
-        flash: query.invited
-          ? `Invitation sent to ${user.email}`
-          : query.resent
-            ? 'A new invitation has been sent'
-            : savedBanner(query, 'Account updated'),
-      })
-    })
+  formRoute(app, {
+    path: '/users/:id/edit',
+    access: { permission: 'users:manage' },
+    template: `${views}/edit-user.njk`,
+    schema: userSchema.extend({ version }),
+    context: async (request) => ({
+      user: await getUser(app.db, request.actor.partnershipId, request.params.id!),
+      ...(await fieldItems(request)),
+    }),
+    pickers,
+    initialValues: (_request, { user }) => ({ ...user }),
+    save: async ({ actor, params }, input) => {
+      const changed = await updateUser(app.db, actor, directory, params.id!, input.version, input)
+      return afterSave(`/users/${params.id}`, changed)
+    },
+  })
 
-    formRoute(app, {
-      path: '/users/:id/edit',
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    actionRoute(app, {
+      path: `/users/:id/${action}`,
       access: { permission: 'users:manage' },
-      template: `${views}/edit-user.njk`,
-      schema: userSchema.extend({ version }),
-      context: async (request) => ({
-        user: await getUser(app.db, request.actor.partnershipId, request.params.id!),
-        ...(await fieldItems(request)),
-      }),
-      pickers,
-      initialValues: (_request, { user }) => ({ ...user }),
-      save: async ({ actor, params }, input) => {
-        const changed = await updateUser(app.db, actor, directory, params.id!, input.version, input)
+      schema: z.object({ version }),
+      run: async ({ actor, params }, input) => {
+        const changed = await setUserDisabled(app.db, actor, params.id!, input.version, disabled)
         return afterSave(`/users/${params.id}`, changed)
       },
     })
-
-    for (const [action, disabled] of [
-      ['disable', true],
-      ['enable', false],
-    ] as const) {
-      actionRoute(app, {
-        path: `/users/:id/${action}`,
-        access: { permission: 'users:manage' },
-        schema: z.object({ version }),
-        run: async ({ actor, params }, input) => {
-          const changed = await setUserDisabled(app.db, actor, params.id!, input.version, disabled)
-          return afterSave(`/users/${params.id}`, changed)
-        },
-      })
-    }
-
-    actionRoute(app, {
-      path: '/users/:id/resend-invite',
-      access: { permission: 'users:manage' },
-      schema: z.object({}),
-      run: async ({ actor, params }) => {
-        await resendInvite(app.db, actor, params.id!, app.config.baseUrl)
-        return `/users/${params.id}?resent=1`
-      },
-    })
   }
+
+  actionRoute(app, {
+    path: '/users/:id/resend-invite',
+    access: { permission: 'users:manage' },
+    schema: z.object({}),
+    run: async ({ actor, params }) => {
+      await resendInvite(app.db, actor, params.id!, app.config.baseUrl)
+      return `/users/${params.id}?resent=1`
+    },
+  })
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { recordHistory } from '../../../platform/audit.ts'
 import { historyEntries } from '../../../platform/audit-log/presenters.ts'
-import { sendCsv } from '../../../platform/exports.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
-import { listView, oneOf, readList, searchText, type ListDefinition, type Query } from '../../../platform/lists.ts'
+import { listRoute, wholeList } from '../../../platform/list-route.ts'
+import { oneOf, searchText, type Query } from '../../../platform/lists.ts'
 import { agencySchema } from '../forms.ts'
 import { directoryNavigation } from '../navigation.ts'
 import { personRows } from '../people/presenters.ts'
@@ -17,51 +17,34 @@ import { createAgency, getAgency, listAgencies, updateAgency, type AgencyFilter 
 
 const views = 'modules/partnership/views'
 
-const agencyList: ListDefinition<AgencyFilter['sort']> = {
-  columns: [
-    { key: 'name', text: 'Name' },
-    { key: 'type', text: 'Type' },
-    { key: null, text: 'Contributes funding' },
-    { key: 'people', text: 'People', format: 'numeric' },
-    { key: null, text: 'Status' },
-  ],
-  defaultSort: 'name',
-  download: '/directory/agencies.csv',
-  noun: ['agency', 'agencies'],
-}
-
-function agencyFilter(query: Query) {
-  const state = readList(query, agencyList)
-  const filter: AgencyFilter = {
-    search: searchText(query.search),
-    type: oneOf(query.type, agencyTypes),
-    status: oneOf(query.status, ['active', 'inactive'] as const),
-    sort: state.sort,
-    direction: state.direction,
-  }
-  return { state, filter }
-}
-
 export async function agencyRoutes(app: FastifyInstance) {
   const db = app.db
 
-  app.get('/directory/agencies', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const query = request.query as Query
-    const { state, filter } = agencyFilter(query)
-    const rows = await listAgencies(db, actor, filter)
-    return reply.view(`${views}/agencies.njk`, {
-      rows: agencyRows(rows),
-      list: listView(agencyList, state, query, { total: rows.length, shown: rows.length }),
-      typeItems: agencyTypeItems(true),
-      subNavigation: directoryNavigation('/directory/agencies'),
-    })
-  })
-
-  app.get('/directory/agencies.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const rows = await listAgencies(db, actor, agencyFilter(request.query as Query).filter)
-    return sendCsv(reply, 'agencies.csv', agencyCsv(rows))
+  listRoute(app, {
+    path: '/directory/agencies',
+    permission: 'directory:read',
+    template: `${views}/agencies.njk`,
+    list: {
+      columns: [
+        { key: 'name', text: 'Name' },
+        { key: 'type', text: 'Type' },
+        { key: null, text: 'Contributes funding' },
+        { key: 'people', text: 'People', format: 'numeric' },
+        { key: null, text: 'Status' },
+      ],
+      defaultSort: 'name',
+      download: '/directory/agencies.csv',
+      noun: ['agency', 'agencies'],
+    },
+    filter: (query) => ({
+      search: searchText(query.search),
+      type: oneOf(query.type, agencyTypes),
+      status: oneOf(query.status, ['active', 'inactive'] as const),
+    }),
+    load: async (actor, filter: AgencyFilter) => wholeList(await listAgencies(db, actor, filter)),
+    rows: agencyRows,
+    csv: agencyCsv,
+    context: () => ({ typeItems: agencyTypeItems(true), subNavigation: directoryNavigation('/directory/agencies') }),
   })
 
   formRoute(app, {

@@ -5,7 +5,8 @@ import { sendCsv } from '../../../platform/exports.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
-import { listView, oneOf, readList, type ListDefinition, type Query } from '../../../platform/lists.ts'
+import { listRoute, wholeList } from '../../../platform/list-route.ts'
+import { oneOf, type Query } from '../../../platform/lists.ts'
 import { can } from '../../../platform/permissions.ts'
 import { groupSchema } from '../forms.ts'
 import { memberCsv, memberRows } from '../memberships/presenters.ts'
@@ -17,50 +18,29 @@ import { createGroup, getGroup, listGroups, updateGroup, type GroupFilter } from
 
 const views = 'modules/partnership/views'
 
-const groupList: ListDefinition<GroupFilter['sort']> = {
-  columns: [
-    { key: 'name', text: 'Name' },
-    { key: 'kind', text: 'Kind' },
-    { key: 'members', text: 'Current members', format: 'numeric' },
-    { key: null, text: 'Status' },
-  ],
-  defaultSort: 'kind',
-  download: '/directory/groups.csv',
-  noun: ['group', 'groups'],
-}
-
-function groupFilter(query: Query) {
-  const state = readList(query, groupList)
-  const filter: GroupFilter = {
-    status: oneOf(query.status, ['active', 'inactive'] as const),
-    sort: state.sort,
-    direction: state.direction,
-  }
-  return { state, filter }
-}
-
 export async function groupRoutes(app: FastifyInstance) {
   const db = app.db
 
-  app.get('/directory/groups', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const query = request.query as Query
-    const { state, filter } = groupFilter(query)
-    const rows = await listGroups(db, actor, filter)
-    return reply.view(`${views}/groups.njk`, {
-      rows: groupRows(rows),
-      list: listView(groupList, state, query, { total: rows.length, shown: rows.length }),
-      subNavigation: directoryNavigation('/directory/groups'),
-    })
-  })
-
-  app.get('/directory/groups.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    return sendCsv(
-      reply,
-      'groups.csv',
-      groupCsv(await listGroups(db, actor, groupFilter(request.query as Query).filter)),
-    )
+  listRoute(app, {
+    path: '/directory/groups',
+    permission: 'directory:read',
+    template: `${views}/groups.njk`,
+    list: {
+      columns: [
+        { key: 'name', text: 'Name' },
+        { key: 'kind', text: 'Kind' },
+        { key: 'members', text: 'Current members', format: 'numeric' },
+        { key: null, text: 'Status' },
+      ],
+      defaultSort: 'kind',
+      download: '/directory/groups.csv',
+      noun: ['group', 'groups'],
+    },
+    filter: (query) => ({ status: oneOf(query.status, ['active', 'inactive'] as const) }),
+    load: async (actor, filter: GroupFilter) => wholeList(await listGroups(db, actor, filter)),
+    rows: groupRows,
+    csv: groupCsv,
+    context: () => ({ subNavigation: directoryNavigation('/directory/groups') }),
   })
 
   formRoute(app, {

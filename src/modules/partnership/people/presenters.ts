@@ -4,7 +4,7 @@ import { formatDate } from '../../../platform/views.ts'
 
 /** People as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
 
-type PersonRow = {
+export type PersonRow = {
   id: string
   name: string
   jobTitle: string | null

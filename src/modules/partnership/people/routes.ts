@@ -3,12 +3,12 @@ import { z } from 'zod'
 import type { Database } from '../../../db/index.ts'
 import { recordHistory } from '../../../platform/audit.ts'
 import { historyEntries } from '../../../platform/audit-log/presenters.ts'
-import { sendCsv } from '../../../platform/exports.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { dateInput, version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
-import { listView, readList, searchText, type ListDefinition, type Query } from '../../../platform/lists.ts'
+import { listRoute, type ListRoute } from '../../../platform/list-route.ts'
+import { searchText, type Query } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { pickerResultLimit } from '../../../platform/person-picker.ts'
 import { isUuid } from '../../../platform/tokens.ts'
@@ -19,7 +19,7 @@ import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
 import { seesWholeDirectory } from '../scopes.ts'
 import { personSearchUrl, searchPersonChoices } from './picker.ts'
-import { personCsv, personRows, personSummary, seatsEndingText } from './presenters.ts'
+import { personCsv, personRows, personSummary, seatsEndingText, type PersonRow } from './presenters.ts'
 import {
   accountsLinkedTo,
   countPeople,
@@ -36,71 +36,62 @@ import {
 
 const views = 'modules/partnership/views'
 
-const peopleList: ListDefinition<PersonFilter['sort']> = {
-  columns: [
-    { key: 'name', text: 'Name' },
-    { key: 'jobTitle', text: 'Job title' },
-    { key: 'agency', text: 'Agency' },
-    { key: null, text: 'Email' },
-  ],
-  defaultSort: 'name',
-  pageSize: 100,
-  download: '/directory/people.csv',
-  noun: ['person', 'people'],
-}
+type PersonListFilter = Pick<PersonFilter, 'search' | 'agencyId' | 'includeLeft' | 'includeErased'>
 
-/** The people list's filters and sort from the query string; anything unknown is ignored. */
-function personFilter(query: Query) {
-  const state = readList(query, peopleList)
-  const agencyId = query.agencyId === 'none' || (query.agencyId && isUuid(query.agencyId)) ? query.agencyId : undefined
-  const showLeft = query.showLeft === 'yes'
-  const filter: PersonFilter = {
-    search: searchText(query.search),
-    agencyId,
-    includeLeft: showLeft,
-    includeErased: showLeft,
-    sort: state.sort,
-    direction: state.direction,
-    limit: state.limit,
-    offset: state.offset,
-  }
-  return { state, filter }
-}
-
-/** Everything the people list template needs for one page. Exported for the bench, which renders it without the platform. */
-export async function peopleListPage(db: Database, actor: Actor, query: Query) {
-  const { state, filter } = personFilter(query)
-  const [rows, total, agencies] = await Promise.all([
-    listPeople(db, actor, filter),
-    countPeople(db, actor, filter),
-    listAgencyOptions(db, actor.partnershipId),
-  ])
+/**
+ * The people list and its download. A function of the database handle, so the bench renders the
+ * same page without the platform.
+ */
+export function peopleList(db: Database): ListRoute<PersonFilter['sort'], PersonListFilter, PersonRow> {
   return {
-    rows: personRows(rows),
-    list: listView(peopleList, state, query, { total, shown: rows.length }),
-    agencyItems: [
-      { value: '', text: 'Any agency' },
-      { value: 'none', text: 'No agency' },
-      ...agencies.map((a) => ({ value: a.id, text: a.name })),
-    ],
-    subNavigation: directoryNavigation('/directory/people'),
+    path: '/directory/people',
+    permission: 'directory:read',
+    template: `${views}/people.njk`,
+    list: {
+      columns: [
+        { key: 'name', text: 'Name' },
+        { key: 'jobTitle', text: 'Job title' },
+        { key: 'agency', text: 'Agency' },
+        { key: null, text: 'Email' },
+      ],
+      defaultSort: 'name',
+      pageSize: 100,
+      download: '/directory/people.csv',
+      noun: ['person', 'people'],
+    },
+    filter: (query) => {
+      const showLeft = query.showLeft === 'yes'
+      return {
+        search: searchText(query.search),
+        agencyId: query.agencyId === 'none' || (query.agencyId && isUuid(query.agencyId)) ? query.agencyId : undefined,
+        includeLeft: showLeft,
+        includeErased: showLeft,
+      }
+    },
+    load: async (actor, filter, page) => {
+      const [rows, total] = await Promise.all([
+        listPeople(db, actor, { ...filter, ...(page ?? { limit: 100_000, offset: 0 }) }),
+        countPeople(db, actor, filter),
+      ])
+      return { rows, total }
+    },
+    rows: personRows,
+    csv: (rows, filter) => personCsv(rows, { withLeftOn: filter.includeLeft }),
+    context: async (actor) => ({
+      agencyItems: [
+        { value: '', text: 'Any agency' },
+        { value: 'none', text: 'No agency' },
+        ...(await listAgencyOptions(db, actor.partnershipId)).map((a) => ({ value: a.id, text: a.name })),
+      ],
+      subNavigation: directoryNavigation('/directory/people'),
+    }),
   }
 }
 
 export async function peopleRoutes(app: FastifyInstance) {
   const db = app.db
 
-  app.get('/directory/people', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    return reply.view(`${views}/people.njk`, await peopleListPage(db, actor, request.query as Query))
-  })
-
-  app.get('/directory/people.csv', { config: { permission: 'directory:read' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const { filter } = personFilter(request.query as Query)
-    const rows = await listPeople(db, actor, { ...filter, limit: 100_000, offset: 0 })
-    return sendCsv(reply, 'people.csv', personCsv(rows, { withLeftOn: filter.includeLeft }))
-  })
+  listRoute(app, peopleList(db))
 
   // The person pickers' autocomplete: the people matching words of a name, as JSON.
   app.get(personSearchUrl, { config: { permission: 'directory:read' } }, async (request, reply) => {
