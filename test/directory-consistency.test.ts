@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { openDatabase } from '../src/db/index.ts'
 import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
@@ -9,9 +9,10 @@ import { ValidationError } from '../src/platform/errors.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { parseCsv } from './helpers/csv.ts'
-import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
-import { drivers, type Driver } from './helpers/database.ts'
+import { demoEmail, type Session, type TestApp } from './helpers/app.ts'
+import { drivers } from './helpers/database.ts'
 import { banner, formValues, history, linkedNames, tableColumn } from './helpers/html.ts'
+import { idOf, officerForSuite } from './helpers/records.ts'
 
 /**
  * What the directory says in one place it says in every other: a list's counts match the pages
@@ -19,28 +20,6 @@ import { banner, formValues, history, linkedNames, tableColumn } from './helpers
  * people adding the same seat at once make one seat, a save that changes nothing records nothing,
  * and one change is one entry in every history it belongs to.
  */
-
-function sharedApp(driver: Driver = 'pglite') {
-  const closers: (() => Promise<void>)[] = []
-  const shared = {} as { testApp: TestApp; officer: Session }
-  before(async () => {
-    shared.testApp = await buildTestApp({ after: (fn: () => Promise<void>) => closers.push(fn) }, { driver })
-    shared.officer = await shared.testApp.signIn(demoEmail['business-unit'])
-  })
-  after(async () => {
-    for (const close of closers) await close()
-  })
-  return shared
-}
-
-async function idOf(testApp: TestApp, table: typeof agencies | typeof people | typeof groups, name: string) {
-  const [row] = await testApp.database.db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.partnershipId, testApp.partnershipId), eq(table.name, name)))
-  assert.ok(row, `no ${name}`)
-  return row.id
-}
 
 async function auditCount(testApp: TestApp) {
   const [row] = await testApp.database.db
@@ -61,7 +40,7 @@ async function countsOnList(session: Session, path: string, caption: string, col
 }
 
 describe('an agency lead’s counts and group pages agree with what they may see', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('each agency’s head count is the number of people its page lists: their own agency’s people, and 0 elsewhere', async () => {
     const lead = await shared.testApp.signIn(demoEmail['agency-lead'])
@@ -130,7 +109,7 @@ describe('an agency lead’s counts and group pages agree with what they may see
 })
 
 describe('ten people adding the same seat at the same moment (PostgreSQL)', () => {
-  const shared = sharedApp('pg')
+  const shared = officerForSuite('pg')
 
   it('make exactly one membership; the other nine are told the person is already a member', async (t) => {
     const { testApp } = shared
@@ -174,7 +153,7 @@ describe('ten people adding the same seat at the same moment (PostgreSQL)', () =
 
 for (const driver of drivers) {
   describe(`saving a form without changing anything (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('records nothing for an agency, a person or a group, and says “No changes made”', async () => {
       const { testApp, officer } = shared
@@ -213,7 +192,7 @@ for (const driver of drivers) {
 }
 
 describe('a change to a membership', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('is one audit row, shown in the group’s history and in the person’s', async () => {
     const { testApp, officer } = shared
@@ -260,7 +239,7 @@ describe('a change to a membership', () => {
 
 for (const driver of drivers) {
   describe(`linking an account to the directory (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('names every link that is not the partnership’s own, whichever lookup answers first', async () => {
       const { testApp } = shared

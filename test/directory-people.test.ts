@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { migrationsFolder } from '../src/db/index.ts'
 import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
@@ -11,8 +11,9 @@ import { capitalise } from '../src/platform/forms.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { parseCsv } from './helpers/csv.ts'
-import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
-import { drivers, type Driver } from './helpers/database.ts'
+import { demoEmail, type TestApp } from './helpers/app.ts'
+import { drivers } from './helpers/database.ts'
+import { idOf, officerForSuite } from './helpers/records.ts'
 import {
   banner,
   errorSummary,
@@ -31,29 +32,6 @@ import {
  * form without invisible characters, and the end of the story — leaving, and erasure at the
  * person's request.
  */
-
-/** One app for a describe block, closed when the block ends. */
-function sharedApp(driver: Driver = 'pglite') {
-  const closers: (() => Promise<void>)[] = []
-  const shared = {} as { testApp: TestApp; officer: Session }
-  before(async () => {
-    shared.testApp = await buildTestApp({ after: (fn: () => Promise<void>) => closers.push(fn) }, { driver })
-    shared.officer = await shared.testApp.signIn(demoEmail['business-unit'])
-  })
-  after(async () => {
-    for (const close of closers) await close()
-  })
-  return shared
-}
-
-async function idOf(testApp: TestApp, table: typeof agencies | typeof people | typeof groups, name: string) {
-  const [row] = await testApp.database.db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.partnershipId, testApp.partnershipId), eq(table.name, name)))
-  assert.ok(row, `no ${name}`)
-  return row.id
-}
 
 async function personRow(testApp: TestApp, id: string) {
   const [row] = await testApp.database.db.select().from(people).where(eq(people.id, id))
@@ -84,7 +62,7 @@ const dateFields = (name: string, day: string, month: string, year: string) => (
 // ---------------------------------------------------------------- 1. filed by family name
 
 describe('people are filed by family name, not by title or first name', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('the people list puts Detective Superintendent Kate Lyons under L and Dr Ben Adeyemi first', async () => {
     const list = await shared.officer.get('/directory/people')
@@ -219,7 +197,7 @@ describe('people are filed by family name, not by title or first name', () => {
 
 for (const driver of drivers) {
   describe(`the migration files people already in the directory as the app would (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('its SQL gives every name the sort name sortNameFor gives', async () => {
       const { testApp } = shared
@@ -267,7 +245,7 @@ for (const driver of drivers) {
 
 for (const driver of drivers) {
   describe(`names are compared and kept without invisible characters, in one Unicode form (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('refuses an agency or group that differs from one already there only by a zero-width character or how an accent was typed', async () => {
       const { testApp, officer } = shared
@@ -326,7 +304,7 @@ for (const driver of drivers) {
 
 for (const driver of drivers) {
   describe(`a person who leaves (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('is marked as left on their last day: gone from current lists, kept for history, their seats ended, in one audit row', async () => {
       const { testApp, officer } = shared
@@ -494,7 +472,7 @@ for (const driver of drivers) {
 
 for (const driver of drivers) {
   describe(`erasing a person’s details at their request (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('an administrator erases the details of someone who has left; the audit log says it happened but not what was erased', async () => {
       const { testApp, officer } = shared

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict'
-import { before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { and, count, eq, inArray } from 'drizzle-orm'
 import { agencies, groupMemberships, groups, people } from '../src/modules/partnership/schema.ts'
 import { auditLog, partnerships } from '../src/platform/schema.ts'
 import { insertAgency, insertGroup, insertMembership, insertPartnership, insertPerson } from './builders/index.ts'
 import { parseCsv } from './helpers/csv.ts'
 import { errorSummary, formVersion, history, linkedNames, pageTitle } from './helpers/html.ts'
-import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
-import { drivers, type Driver } from './helpers/database.ts'
+import { demoEmail, type TestApp } from './helpers/app.ts'
+import { drivers } from './helpers/database.ts'
+import { idOf, officerForSuite } from './helpers/records.ts'
 
 /**
  * The partnership directory end to end through HTTP: the business unit keeps it, bad input
@@ -38,20 +39,6 @@ async function directoryCounts(testApp: TestApp) {
   }
 }
 
-async function idOf(
-  testApp: TestApp,
-  table: typeof agencies | typeof people | typeof groups,
-  name: string,
-  partnershipId = testApp.partnershipId,
-) {
-  const [row] = await testApp.database.db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.partnershipId, partnershipId), eq(table.name, name)))
-  assert.ok(row, `no ${name}`)
-  return row.id
-}
-
 async function membershipOf(testApp: TestApp, groupId: string, personId: string) {
   const [row] = await testApp.database.db
     .select()
@@ -59,17 +46,6 @@ async function membershipOf(testApp: TestApp, groupId: string, personId: string)
     .where(and(eq(groupMemberships.groupId, groupId), eq(groupMemberships.personId, personId)))
   assert.ok(row, 'no such membership')
   return row
-}
-
-/** One app for a describe block, and the business unit officer who keeps the directory, signed in. */
-function sharedApp(driver: Driver = 'pglite') {
-  const hub = appForSuite({ driver })
-  const shared = {} as { testApp: TestApp; officer: Session }
-  before(async () => {
-    shared.testApp = hub()
-    shared.officer = await shared.testApp.signIn(demoEmail['business-unit'])
-  })
-  return shared
 }
 
 const dateFields = (name: string, day: string, month: string, year: string) => ({
@@ -80,7 +56,7 @@ const dateFields = (name: string, day: string, month: string, year: string) => (
 
 for (const driver of drivers) {
   describe(`a business unit officer keeps the directory (${driver})`, () => {
-    const shared = sharedApp(driver)
+    const shared = officerForSuite(driver)
 
     it('adds an agency, a person, a group and a member, changes each, and finds every change in its history', async () => {
       const { testApp, officer } = shared
@@ -548,7 +524,7 @@ for (const driver of drivers) {
 }
 
 describe('directory lists: sorting, filtering, pages and downloads', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('sorts agencies by any column, either way, and tells screen readers which', async () => {
     const { officer } = shared
@@ -766,7 +742,7 @@ describe('directory lists: sorting, filtering, pages and downloads', () => {
 })
 
 describe('scoped roles see only their part of the directory', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('an agency lead sees only their own agency’s people, on screen and in the download', async () => {
     const { testApp } = shared
@@ -846,7 +822,7 @@ describe('scoped roles see only their part of the directory', () => {
 })
 
 describe('partnership settings', () => {
-  const shared = sharedApp()
+  const shared = officerForSuite()
 
   it('the administrator changes the reporting year and what the partnership is called, and sees the change in its history', async () => {
     const { testApp } = shared

@@ -7,6 +7,7 @@ import { systemActor } from '../src/platform/permissions.ts'
 import { users } from '../src/platform/schema.ts'
 import { buildTestApp, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers } from './helpers/database.ts'
+import { idOf } from './helpers/records.ts'
 
 /**
  * The person picker: finding someone by part of their name instead of scrolling a list of
@@ -61,14 +62,6 @@ describe('the person picker', () => {
   const closers: (() => Promise<void>)[] = []
   let testApp: TestApp
   let officer: Session
-  const idOf = async (table: typeof people | typeof groups, name: string) => {
-    const [row] = await testApp.database.db
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.partnershipId, testApp.partnershipId), eq(table.name, name)))
-    assert.ok(row, `no ${name}`)
-    return row.id
-  }
   before(async () => {
     testApp = await buildTestApp({ after: (fn: () => Promise<void>) => closers.push(fn) })
     officer = await testApp.signIn(demoEmail['business-unit'])
@@ -79,8 +72,8 @@ describe('the person picker', () => {
 
   describe('without JavaScript, on the add-member form', () => {
     it('Tom finds Lucy Hart by part of her name, keeping what he had typed, and adds her to a group', async () => {
-      const caseReview = await idOf(groups, 'Case Review and Governance')
-      const lucy = await idOf(people, 'Lucy Hart')
+      const caseReview = await idOf(testApp, groups, 'Case Review and Governance')
+      const lucy = await idOf(testApp, people, 'Lucy Hart')
       const form = `/directory/groups/${caseReview}/members/new`
 
       const blank = await officer.get(form)
@@ -128,7 +121,7 @@ describe('the person picker', () => {
     })
 
     it('says when no one matches, when the box was empty, and when there are more people than it shows', async () => {
-      const form = `/directory/groups/${await idOf(groups, 'Case Review and Governance')}/members/new`
+      const form = `/directory/groups/${await idOf(testApp, groups, 'Case Review and Governance')}/members/new`
 
       const nobody = await officer.post(form, { _find: 'personId', 'personId-search': 'Zebedee' })
       assert.equal(nobody.statusCode, 200)
@@ -164,7 +157,7 @@ describe('the person picker', () => {
     })
 
     it('saving with a name typed but no one chosen asks to choose, showing who matches', async () => {
-      const form = `/directory/groups/${await idOf(groups, 'Case Review and Governance')}/members/new`
+      const form = `/directory/groups/${await idOf(testApp, groups, 'Case Review and Governance')}/members/new`
       const response = await officer.post(form, {
         'personId-search': 'ruth',
         role: 'member',
@@ -180,7 +173,7 @@ describe('the person picker', () => {
     })
 
     it('a person id posted straight from a script still works, and one from nowhere is refused', async () => {
-      const performance = await idOf(groups, 'Performance, Audit and Quality Assurance')
+      const performance = await idOf(testApp, groups, 'Performance, Audit and Quality Assurance')
       const form = `/directory/groups/${performance}/members/new`
       const refused = await officer.post(form, {
         personId: '00000000-0000-4000-8000-000000000000',
@@ -190,7 +183,7 @@ describe('the person picker', () => {
       assert.equal(refused.statusCode, 400)
       assert.deepEqual(errorSummary(refused.body), ['personId: Select a person from the list'])
       const saved = await officer.post(form, {
-        personId: await idOf(people, 'Joy Mensah'),
+        personId: await idOf(testApp, people, 'Joy Mensah'),
         role: 'member',
         ...startsOn('1', '4', '2024'),
       })
@@ -205,8 +198,8 @@ describe('the person picker', () => {
         .select()
         .from(users)
         .where(eq(users.email, demoEmail['subgroup-member']))
-      const grace = await idOf(people, 'Grace Lindqvist')
-      const lucy = await idOf(people, 'Lucy Hart')
+      const grace = await idOf(testApp, people, 'Grace Lindqvist')
+      const lucy = await idOf(testApp, people, 'Lucy Hart')
       const form = `/users/${account!.id}/edit`
 
       const opened = await admin.get(form)
