@@ -9,6 +9,7 @@ import { auditLog, emailOutbox, sessions, signInFailures, users } from '../src/p
 import { hashSecret } from '../src/platform/tokens.ts'
 import { buildTestApp, demoEmail, Session, type TestApp } from './helpers/app.ts'
 import { drivers, type TestDatabase } from './helpers/database.ts'
+import { auditActions, userByEmail } from './helpers/records.ts'
 
 /**
  * The security of accounts, told as the stories of the people it protects: a reset link that
@@ -47,21 +48,6 @@ async function signedIn(hub: TestApp, email: string, password = demoPassword, br
   assert.equal(response.statusCode, 302, `${email} signs in`)
   await browser.get(response.headers.location as string)
   return browser
-}
-
-async function userByEmail(database: TestDatabase, email: string) {
-  const [user] = await database.db.select().from(users).where(eq(users.email, email))
-  assert.ok(user, `no account for ${email}`)
-  return user
-}
-
-async function auditActions(database: TestDatabase, userId: string) {
-  const rows = await database.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.recordType, 'user'), eq(auditLog.recordId, userId)))
-    .orderBy(asc(auditLog.id))
-  return rows.map((r) => r.action).filter((action) => action !== 'created')
 }
 
 async function auditRowCount(database: TestDatabase) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { demoAccounts, demoPassword } from '../src/db/seed.ts'
 import {
   auditLog,
@@ -17,6 +17,7 @@ import { appForSuite, buildTestApp, demoEmail, productionEnv, Session, type Test
 import { drivers, type Driver, type TestDatabase } from './helpers/database.ts'
 import { hiddenValue, linkedNames } from './helpers/html.ts'
 import { linkIn, outboxTo } from './helpers/outbox.ts'
+import { auditActions, userByEmail } from './helpers/records.ts'
 
 /**
  * Accounts, end to end over HTTP: signing in and out, sessions and their timeouts, invitations,
@@ -31,25 +32,9 @@ const newPassword = 'lantern orchard carpet'
 const wrongPassword = 'not-the-password'
 const signInError = 'Enter a correct email address and password'
 
-async function userByEmail(database: TestDatabase, email: string) {
-  const [user] = await database.db.select().from(users).where(eq(users.email, email))
-  assert.ok(user, `no account for ${email}`)
-  return user
-}
-
 async function rolesOf(database: TestDatabase, userId: string) {
   const rows = await database.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))
   return rows.map((r) => r.role).sort()
-}
-
-/** The audit actions recorded against one account since the demo data made it, oldest first. */
-async function auditActions(database: TestDatabase, userId: string) {
-  const rows = await database.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.recordType, 'user'), eq(auditLog.recordId, userId)))
-    .orderBy(asc(auditLog.id))
-  return rows.map((r) => r.action).filter((action) => action !== 'created')
 }
 
 async function countRows(database: TestDatabase, table: typeof users | typeof emailOutbox) {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { before } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { agencies, groups, people } from '../../src/modules/partnership/schema.ts'
+import { auditLog, users } from '../../src/platform/schema.ts'
 import { appForSuite, demoEmail, type Session, type TestApp } from './app.ts'
-import type { Driver } from './database.ts'
+import type { Driver, TestDatabase } from './database.ts'
 
 /** The id of a directory record by its name, in the test's partnership or another; fails the test when there is none. */
 export async function idOf(
@@ -29,4 +30,21 @@ export function officerForSuite(driver: Driver = 'pglite') {
     shared.officer = await shared.testApp.signIn(demoEmail['business-unit'])
   })
   return shared
+}
+
+/** An account by its email; fails the test when there is none. */
+export async function userByEmail(database: TestDatabase, email: string) {
+  const [user] = await database.db.select().from(users).where(eq(users.email, email))
+  assert.ok(user, `no account for ${email}`)
+  return user
+}
+
+/** The audit actions recorded against one account since the demo data made it, oldest first. */
+export async function auditActions(database: TestDatabase, userId: string) {
+  const rows = await database.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.recordType, 'user'), eq(auditLog.recordId, userId)))
+    .orderBy(asc(auditLog.id))
+  return rows.map((r) => r.action).filter((action) => action !== 'created')
 }
