@@ -1,4 +1,6 @@
 import { eq, inArray, or, sql } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { historyOf } from '../../platform/audit-log/history.ts'
 import { isUnscoped, scopeCondition, type Actor } from '../../platform/permissions.ts'
 import { groupMemberships, groups, people } from './schema.ts'
 
@@ -39,4 +41,9 @@ export function groupScope(actor: Actor) {
  */
 export function seesWholeDirectory(actor: Actor) {
   return isUnscoped(actor, 'directory:read')
+}
+
+/** A directory record's history, for those who see the whole directory; null for the rest. */
+export function directoryHistory(app: FastifyInstance, actor: Actor, recordType: string, recordId: string) {
+  return seesWholeDirectory(actor) ? historyOf(app, actor, recordType, recordId) : null
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { recordHistory } from '../audit.ts'
-import { historyEntries } from '../audit-log/presenters.ts'
+import { historyOf } from '../audit-log/history.ts'
 import { actionRoute, afterSave, formRoute, savedBanner, type FormRequest } from '../form-route.ts'
 import { checkboxes, optionalId, requiredEmail, requiredText, version } from '../forms.ts'
 import { requireActor } from '../http.ts'
@@ -101,10 +100,7 @@ export async function userRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const { id } = request.params as { id: string }
     const user = await describeUser(app.db, directory, actor.partnershipId, id)
-    const history = historyEntries(
-      await recordHistory(app.db, actor.partnershipId, 'user', id),
-      app.registry.recordTypes,
-    )
+    const history = await historyOf(app, actor, 'user', id)
     const query = request.query as Query
     return reply.view(`${views}/user.njk`, {
       user,

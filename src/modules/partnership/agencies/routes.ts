@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { recordHistory } from '../../../platform/audit.ts'
-import { historyEntries } from '../../../platform/audit-log/presenters.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
@@ -11,7 +9,7 @@ import { directoryNavigation } from '../navigation.ts'
 import { personRows } from '../people/presenters.ts'
 import { listPeople } from '../people/service.ts'
 import { agencyTypes } from '../schema.ts'
-import { seesWholeDirectory } from '../scopes.ts'
+import { directoryHistory } from '../scopes.ts'
 import { agencyCsv, agencyRows, agencySummary, agencyTypeItems } from './presenters.ts'
 import { createAgency, getAgency, listAgencies, updateAgency, type AgencyFilter } from './service.ts'
 
@@ -62,13 +60,13 @@ export async function agencyRoutes(app: FastifyInstance) {
     const agency = await getAgency(db, actor.partnershipId, (request.params as { id: string }).id)
     const [members, history] = await Promise.all([
       listPeople(db, actor, { agencyId: agency.id, sort: 'name', direction: 'asc', limit: 1000 }),
-      seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, 'agency', agency.id) : null,
+      directoryHistory(app, actor, 'agency', agency.id),
     ])
     return reply.view(`${views}/agency.njk`, {
       agency,
       summary: agencySummary(agency),
       peopleRows: personRows(members),
-      history: history && historyEntries(history, app.registry.recordTypes),
+      history,
       flash: savedBanner(request.query as Query, 'Agency saved'),
     })
   })

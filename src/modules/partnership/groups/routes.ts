@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { recordHistory } from '../../../platform/audit.ts'
-import { historyEntries } from '../../../platform/audit-log/presenters.ts'
 import { sendCsv } from '../../../platform/exports.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { version } from '../../../platform/forms.ts'
@@ -12,7 +10,7 @@ import { groupSchema } from '../forms.ts'
 import { memberCsv, memberRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
-import { seesWholeDirectory } from '../scopes.ts'
+import { directoryHistory } from '../scopes.ts'
 import { groupCsv, groupRows, groupSummary } from './presenters.ts'
 import { createGroup, getGroup, listGroups, updateGroup, type GroupFilter } from './service.ts'
 
@@ -58,7 +56,7 @@ export async function groupRoutes(app: FastifyInstance) {
     const group = await getGroup(db, actor, (request.params as { id: string }).id)
     const [members, history] = await Promise.all([
       listMemberships(db, actor, { groupId: group.id }),
-      seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, 'group', group.id) : null,
+      directoryHistory(app, actor, 'group', group.id),
     ])
     const canManage = can(actor, 'directory:manage')
     return reply.view(`${views}/group.njk`, {
@@ -73,7 +71,7 @@ export async function groupRoutes(app: FastifyInstance) {
         canManage,
       ),
       canManage,
-      history: history && historyEntries(history, app.registry.recordTypes),
+      history,
       flash: savedBanner(request.query as Query, 'Group saved'),
     })
   })

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Database } from '../../../db/index.ts'
-import { recordHistory } from '../../../platform/audit.ts'
-import { historyEntries } from '../../../platform/audit-log/presenters.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { dateInput, version } from '../../../platform/forms.ts'
@@ -17,7 +15,7 @@ import { eraseSchema, personSchema } from '../forms.ts'
 import { membershipsOfPersonRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
-import { seesWholeDirectory } from '../scopes.ts'
+import { directoryHistory } from '../scopes.ts'
 import { personSearchUrl, searchPersonChoices } from './picker.ts'
 import { personCsv, personRows, personSummary, seatsEndingText, type PersonRow } from './presenters.ts'
 import {
@@ -121,13 +119,13 @@ export async function peopleRoutes(app: FastifyInstance) {
     const person = await getPerson(db, actor, (request.params as { id: string }).id)
     const [memberships, history] = await Promise.all([
       listMemberships(db, actor, { personId: person.id }),
-      seesWholeDirectory(actor) ? recordHistory(db, actor.partnershipId, 'person', person.id) : null,
+      directoryHistory(app, actor, 'person', person.id),
     ])
     return reply.view(`${views}/person.njk`, {
       person,
       summary: personSummary(person),
       membershipRows: membershipsOfPersonRows(memberships),
-      history: history && historyEntries(history, app.registry.recordTypes),
+      history,
       flash: query.erased
         ? 'Person’s details erased'
         : query.left

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { recordHistory } from '../../../platform/audit.ts'
-import { historyEntries } from '../../../platform/audit-log/presenters.ts'
+import { historyOf } from '../../../platform/audit-log/history.ts'
 import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
 import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
@@ -22,11 +21,11 @@ export async function settingsRoutes(app: FastifyInstance) {
   app.get('/directory/partnership', { config: { permission: 'directory:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const partnership = await getPartnership(db, actor.partnershipId)
-    const history = await recordHistory(db, actor.partnershipId, 'partnership', actor.partnershipId)
+    const history = await historyOf(app, actor, 'partnership', actor.partnershipId)
     return reply.view(`${views}/partnership.njk`, {
       partnership,
       summary: partnershipSummary(partnership),
-      history: historyEntries(history, app.registry.recordTypes),
+      history,
       subNavigation: directoryNavigation('/directory/partnership'),
       flash: savedBanner(request.query as Query, 'Partnership details saved'),
     })
