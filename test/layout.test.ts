@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { buildTestApp, demoEmail } from './helpers/app.ts'
+import { appForSuite, demoEmail } from './helpers/app.ts'
 
 /** The page frame every module's pages share: the footer, the service navigation and the home page's panels. */
 describe('the page frame', () => {
-  it('names the product once in the footer before sign-in, and the partnership’s hub after', async (t) => {
-    const { visitor, signIn } = await buildTestApp(t)
+  const hub = appForSuite()
+
+  it('names the product once in the footer before sign-in, and the partnership’s hub after', async () => {
+    const { visitor, signIn } = hub()
     const footer = (body: string) => body.match(/<footer[\s\S]*<\/footer>/)?.[0] ?? ''
     const signedOut = footer((await (await visitor()).get('/sign-in')).body)
     assert.equal(signedOut.match(/Safeguarding Partnership Hub/g)?.length, 1, signedOut)
@@ -13,8 +15,8 @@ describe('the page frame', () => {
     assert.match(signedIn, /Oxfordshire Safeguarding Children Board, using Safeguarding Partnership Hub\./)
   })
 
-  it('builds the navigation from the modules’ entries, each shown to the roles that may open it', async (t) => {
-    const { signIn } = await buildTestApp(t)
+  it('builds the navigation from the modules’ entries, each shown to the roles that may open it', async () => {
+    const { signIn } = hub()
     const menu = async (email: string) => {
       const body = (await (await signIn(email)).get('/directory/agencies')).body
       const nav = body.match(/<nav[^>]*aria-label="Main menu"[\s\S]*?<\/nav>/)?.[0] ?? ''
@@ -32,8 +34,8 @@ describe('the page frame', () => {
     ])
   })
 
-  it('shows a subgroup member the groups they sit on, from the directory module’s home panel', async (t) => {
-    const { signIn } = await buildTestApp(t)
+  it('shows a subgroup member the groups they sit on, from the directory module’s home panel', async () => {
+    const { signIn } = hub()
     const home = (await (await signIn(demoEmail['subgroup-member'])).get('/')).body
     assert.match(home, /<h2[^>]*>Your groups<\/h2>/)
     assert.match(home, />Case Review and Governance<\/a>/)
