@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { newPasswordFields, passwordsMatch } from './forms.ts'
 import { afterSave, formRoute, savedBanner } from '../form-route.ts'
 import { requireActor } from '../http.ts'
 import type { Query } from '../lists.ts'
@@ -18,16 +19,9 @@ const changePasswordSchema = z
       .string({ error: 'Enter your current password' })
       .min(1, 'Enter your current password')
       .max(256, 'Password must be 256 characters or less'),
-    password: z
-      .string({ error: 'Enter a new password' })
-      .min(1, 'Enter a new password')
-      .max(256, 'Password must be 256 characters or less'),
-    confirmPassword: z.string({ error: 'Confirm your new password' }).max(256),
+    ...newPasswordFields('a new password'),
   })
-  .refine((form) => form.password === form.confirmPassword, {
-    message: 'Passwords do not match',
-    path: ['confirmPassword'],
-  })
+  .refine(...passwordsMatch)
 
 export async function ownAccountRoutes(app: FastifyInstance) {
   app.get('/account', { config: { signedIn: true } }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
+import { newPasswordFields, passwordsMatch } from './forms.ts'
 import { NotFoundError, ValidationError } from '../errors.ts'
 import { actionRoute, formRoute } from '../form-route.ts'
 import { requiredEmail } from '../forms.ts'
@@ -16,16 +17,6 @@ const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(256, 'Password must be 256 characters or less'),
   returnTo: z.string().max(2000).optional(),
 })
-
-const newPasswordSchema = z
-  .object({
-    password: z.string({ error: 'Enter a password' }).max(256, 'Password must be 256 characters or less'),
-    confirmPassword: z.string({ error: 'Confirm your password' }).max(256),
-  })
-  .refine((form) => form.password === form.confirmPassword, {
-    message: 'Passwords do not match',
-    path: ['confirmPassword'],
-  })
 
 /**
  * Per client address, for every form that checks a password or sends a link; sign-in also pauses
@@ -111,7 +102,7 @@ export async function signInRoutes(app: FastifyInstance) {
       access: { public: true },
       rateLimit: signInRateLimit,
       template: `${views}/${template}`,
-      schema: newPasswordSchema,
+      schema: z.object(newPasswordFields('a password')).refine(...passwordsMatch),
       context: async ({ params }) => {
         const user = await findTokenUser(app.db, params.token!, purpose)
         if (!user) throw linkExpired()
