@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/index.ts'
 import type { AccountDirectory } from './accounts/directory.ts'
+import type { FigureDefinition } from './figures.ts'
+import type { SectionDefinition } from './sections.ts'
 import { roles, isRole, type Actor, type Grant, type Permission, type Role } from './permissions.ts'
 
 /**
@@ -30,6 +32,12 @@ export interface ModuleDefinition {
   matrixIds?: (db: Database, partnershipId: string) => Promise<Record<string, string>>
   /** The directory accounts link to: provided by the module that owns agencies and people. */
   accountDirectory?: AccountDirectory
+  /** Figures computed from the module's records (platform/figures.ts). */
+  figures?: FigureDefinition[]
+  /** The module's sections of the annual report and subgroup reports (platform/sections.ts). */
+  sections?: SectionDefinition[]
+  /** The earliest and latest dates the module holds records for, so year pickers offer those years. */
+  recordDates?: (db: Database, partnershipId: string) => Promise<(Date | string | null)[]>
 }
 
 export interface NavigationEntry {
@@ -91,6 +99,10 @@ export interface Registry {
   homePanels: readonly HomePanel[]
   recordTypes: ReadonlyMap<string, RecordTypeDefinition>
   accountDirectory: AccountDirectory
+  /** Every module's figures, in module order. */
+  figures: readonly { module: string; definition: FigureDefinition }[]
+  /** Every module's report sections, in report order. */
+  sections: readonly { module: string; name: string; definition: SectionDefinition }[]
 }
 
 export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
@@ -129,6 +141,26 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     if (entry.permission && !permissions.has(entry.permission))
       throw new Error(`Navigation to ${entry.href} needs ${entry.permission}, which no module declares`)
   if (!accountDirectory) throw new Error('No module provides the account directory (agencies and people)')
+  const figures = modules.flatMap((m) => (m.figures ?? []).map((definition) => ({ module: m.name, definition })))
+  const sections = modules
+    .flatMap((m) =>
+      (m.sections ?? []).map((definition) => ({ module: m.name, name: `${m.name}.${definition.key}`, definition })),
+    )
+    .sort((a, b) => a.definition.order - b.definition.order)
+  const figureNames = new Set<string>()
+  for (const { module, definition } of figures) {
+    const name = `${module}.${definition.key}`
+    if (figureNames.has(name)) throw new Error(`Figure ${name} is declared twice`)
+    figureNames.add(name)
+  }
+  const sectionNames = new Set<string>()
+  for (const { module, name, definition } of sections) {
+    if (sectionNames.has(name)) throw new Error(`Section ${name} is declared twice`)
+    sectionNames.add(name)
+    for (const key of definition.figures)
+      if (!figureNames.has(`${module}.${key}`))
+        throw new Error(`Section ${name} shows ${key}, which ${module} does not declare`)
+  }
   return {
     modules,
     permissions,
@@ -136,6 +168,8 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     homePanels: modules.flatMap((m) => m.homePanels ?? []),
     recordTypes,
     accountDirectory,
+    figures,
+    sections,
   }
 }
 
