@@ -67,7 +67,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
   const emailDomain = options.emailDomain ?? 'oscb.example'
   const accountLinks: NonNullable<SeedResult['accountLinks']> = {}
   for (const module of registry.modules) {
-    const result = await module.seed?.(db, { partnershipId, actor, emailDomain })
+    const result = await module.seed?.(db, { partnershipId, actor, emailDomain, registry })
     Object.assign(accountLinks, result?.accountLinks)
   }
 

@@ -153,6 +153,13 @@ export function dateInput(
   return { value: iso }
 }
 
+/** A GOV.UK date input's three fields from an ISO date, for a form opening on a saved date. */
+export function dateParts(iso: string | null | undefined, name: string) {
+  if (!iso) return {}
+  const [year, month, day] = iso.split('-')
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
+}
+
 export function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

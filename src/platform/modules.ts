@@ -80,6 +80,8 @@ export interface SeedContext {
   actor: Actor
   /** Test partnerships use their own email domain, so addresses stay unique across the deployment. */
   emailDomain: string
+  /** Modules seeded later may read what earlier ones registered (the reports draft from every module's sections). */
+  registry: Registry
 }
 
 export interface SeedResult {

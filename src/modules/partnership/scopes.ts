@@ -21,7 +21,8 @@ export function personScope(actor: Actor) {
   })
 }
 
-const groupsSatOnBy = (personId: string) =>
+/** The groups a person sits on or has sat on, as a subquery: for other modules’ group-scoped records. */
+export const groupsSatOnBy = (personId: string) =>
   sql`(select ${groupMemberships.groupId} from ${groupMemberships} where ${groupMemberships.personId} = ${personId})`
 
 /** A subgroup member sees the board and the groups they sit on (now or in the past). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { afterSave, formRoute } from '../../../platform/form-route.ts'
-import { dateInput, version } from '../../../platform/forms.ts'
+import { dateInput, dateParts, version } from '../../../platform/forms.ts'
 import { membershipSchema } from '../forms.ts'
 import { getGroup } from '../groups/service.ts'
 import { personPicker } from '../people/picker.ts'
@@ -21,13 +21,6 @@ function membershipDates(body: Record<string, unknown>) {
   if (!startsOn.error && !endsOn.error && endsOn.value && startsOn.value && endsOn.value < startsOn.value)
     errors['endsOn-day'] = 'The end date must be the same as or after the start date'
   return { errors, values: { startsOn: startsOn.value ?? '', endsOn: endsOn.value ?? null } }
-}
-
-/** A GOV.UK date input's three fields from an ISO date. */
-function dateParts(iso: string | null | undefined, name: string) {
-  if (!iso) return {}
-  const [year, month, day] = iso.split('-')
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
 }
 
 export async function membershipRoutes(app: FastifyInstance) {
