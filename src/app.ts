@@ -14,6 +14,7 @@ import { emailAdapterFor, type EmailAdapter } from './platform/email/adapters.ts
 import { startEmailWorker } from './platform/email/outbox.ts'
 import { publicDir } from './platform/assets/build.ts'
 import { noStoreByDefault } from './platform/cache-control.ts'
+import { closeChromium, configureChromium } from './platform/documents/chromium.ts'
 import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { assetsPrefix, httpPlatform, parseQueryString } from './platform/http.ts'
@@ -116,6 +117,10 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     app.decorate('jobWorker', worker)
     app.addHook('onClose', () => worker.stop())
   }
+
+  // Launched on the first PDF or chart for Word, not before; closed with the app.
+  configureChromium({ executablePath: config.chromiumPath })
+  app.addHook('onClose', closeChromium)
 
   await app.register(healthRoutes, { database })
   for (const module of registry.modules) if (module.routes) await app.register(module.routes)

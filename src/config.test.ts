@@ -25,6 +25,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.seedDemoData, true)
     assert.equal(config.runEmailWorker, true)
     assert.equal(config.runJobWorker, true)
+    assert.equal(config.chromiumPath, '/usr/bin/chromium', 'Debian’s Chromium prints PDFs')
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
   })
 
@@ -74,6 +75,7 @@ describe('configuration from the environment', () => {
       SEED_DEMO_DATA: 'false',
       RUN_EMAIL_WORKER: '0',
       RUN_JOB_WORKER: 'false',
+      CHROMIUM_PATH: '/opt/chromium/chrome',
     })
     assert.equal(config.env, 'production')
     assert.equal(config.port, 8080)
@@ -93,6 +95,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.seedDemoData, false)
     assert.equal(config.runEmailWorker, false)
     assert.equal(config.runJobWorker, false)
+    assert.equal(config.chromiumPath, '/opt/chromium/chrome')
   })
 
   it('logs every request by default outside development, and at any level asked for', () => {

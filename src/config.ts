@@ -37,6 +37,7 @@ const configSchema = z
     SEED_DEMO_DATA: booleanString.default(true),
     RUN_EMAIL_WORKER: booleanString.default(true),
     RUN_JOB_WORKER: booleanString.default(true),
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
@@ -91,6 +92,8 @@ export interface Config {
   seedDemoData: boolean
   runEmailWorker: boolean
   runJobWorker: boolean
+  /** The headless browser that prints documents to PDF and draws charts for Word. */
+  chromiumPath: string
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +129,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     seedDemoData: env.SEED_DEMO_DATA,
     runEmailWorker: env.RUN_EMAIL_WORKER,
     runJobWorker: env.RUN_JOB_WORKER,
+    chromiumPath: env.CHROMIUM_PATH,
   }
 }

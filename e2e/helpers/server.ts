@@ -42,6 +42,7 @@ export async function startHub(): Promise<RunningHub> {
     EMAIL_ADAPTER: 'smtp',
     SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
     BASE_URL: baseUrl,
+    CHROMIUM_PATH: process.env.CHROMIUM_PATH,
   })
   const app = await buildApp({ config, database, logger: false })
   await app.listen({ host: '127.0.0.1', port })

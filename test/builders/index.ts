@@ -1,2 +1,3 @@
 export { insertAgency, insertGroup, insertMembership, insertPerson } from './directory.ts'
 export { insertPartnership, insertUser } from './accounts.ts'
+export { buildDocumentModel } from './documents.ts'

@@ -46,6 +46,7 @@ export async function buildTestApp(
     RUN_EMAIL_WORKER: 'false',
     RUN_JOB_WORKER: 'false',
     BASE_URL: 'http://hub.test',
+    CHROMIUM_PATH: process.env.CHROMIUM_PATH,
     ...options.env,
   })
   const { partnershipId } = await seedDemoData(database.db)
