@@ -5,6 +5,7 @@ import { registry } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
 import { migrateDatabase, openDatabase, type Database } from '../../db/index.ts'
 import { DataDirectoryInUseError } from '../../db/lock.ts'
+import { configureChromium } from '../../platform/documents/chromium.ts'
 import { closePdfBrowser } from '../../platform/documents/pdf.ts'
 import { toCsv } from '../../platform/exports.ts'
 import { systemActor } from '../../platform/permissions.ts'
@@ -68,7 +69,7 @@ async function partnershipFor(db: Database, code: string | undefined) {
   return rows[0]!
 }
 
-async function run(db: Database, args: ReturnType<typeof options>) {
+async function run(db: Database, args: ReturnType<typeof options>, linkBase: string) {
   if (!args.year) throw new UsageError('Give the reporting year: --year 2016/17')
   const partnership = await partnershipFor(db, args.partnership)
   const year = parseYear(args.year, partnership.yearStartMonth)
@@ -137,13 +138,13 @@ async function run(db: Database, args: ReturnType<typeof options>) {
     const report = existing && (await getReport(db, actor, existing.id))
     const paper = report && (await getPaper(db, report))
     if (!paper) throw new UsageError(`The ${year.label} annual report has no cabinet paper yet: draft it in the app`)
-    return renderDocument(paperDocumentOf(paper), format)
+    return renderDocument(paperDocumentOf(paper), format, linkBase)
   }
   if (existing) {
     // The report as the app serves it: the approved version once there is one, else the live draft.
     const report = await getReport(db, actor, existing.id)
     const { snapshot, version } = await currentContent(db, registry, report)
-    return renderDocument(reportDocument(snapshot, statusLine(report, version)), format)
+    return renderDocument(reportDocument(snapshot, statusLine(report, version)), format, linkBase)
   }
   // No report started for this year: draft one from the records, with every section and no narrative yet.
   const snapshot = await assembleSnapshot(db, registry, partnership.id, {
@@ -154,7 +155,7 @@ async function run(db: Database, args: ReturnType<typeof options>) {
     narrative: new Map(),
     previousFigures: null,
   })
-  return renderDocument(reportDocument(snapshot, statusLine({ status: 'draft' }, null)), format)
+  return renderDocument(reportDocument(snapshot, statusLine({ status: 'draft' }, null)), format, linkBase)
 }
 
 const args = (() => {
@@ -170,6 +171,7 @@ if (args.help) {
   process.exit(0)
 }
 const config = loadConfig(process.env)
+configureChromium({ executablePath: config.chromiumPath })
 const database = await openDatabase(config.database).catch((error: unknown) => {
   if (!(error instanceof DataDirectoryInUseError)) throw error
   console.error(error.message)
@@ -177,7 +179,7 @@ const database = await openDatabase(config.database).catch((error: unknown) => {
 })
 try {
   await migrateDatabase(database, config.database)
-  const output = await run(database.db, args)
+  const output = await run(database.db, args, config.baseUrl)
   if (args.out) {
     await writeFile(args.out, output)
     console.error(`Wrote ${args.out}`)

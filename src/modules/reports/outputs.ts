@@ -14,9 +14,14 @@ const contentTypes: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
 }
 
-export async function renderDocument(model: DocumentModel, format: DocumentFormat): Promise<Buffer | string> {
-  if (format === 'docx') return renderDocx(model)
-  const html = renderPrintHtml(model)
+/** `linkBase`: the service's address, so the records links in a downloaded file lead back to the service. */
+export async function renderDocument(
+  model: DocumentModel,
+  format: DocumentFormat,
+  linkBase: string,
+): Promise<Buffer | string> {
+  if (format === 'docx') return renderDocx(model, { linkBase })
+  const html = renderPrintHtml(model, { linkBase })
   return format === 'pdf' ? renderPdf(html) : html
 }
 
@@ -36,7 +41,7 @@ export async function sendDocument(
   format: DocumentFormat,
   cacheable: boolean,
 ) {
-  const body = await renderDocument(model, format)
+  const body = await renderDocument(model, format, reply.server.config.baseUrl)
   return (
     reply
       .header('content-type', contentTypes[format])
