@@ -3,11 +3,44 @@ import sanitizeHtml from 'sanitize-html'
 
 /**
  * Narrative written by officers, in Markdown. Raw HTML in the text is shown as text (markdown-it
- * with `html: false`), markdown-it refuses `javascript:`, `vbscript:`, `file:` and `data:` links,
- * and the result goes through an allow-list sanitiser as well, so nothing a person types can run
- * in a reader's browser. Headings start at level 3: the report's own headings are 1 and 2.
+ * with `html: false`), links are made only to http, https and mailto addresses and to addresses in
+ * the app (anything else stays as the text typed), images are not Markdown here (reports carry
+ * charts drawn from records, not pictures from elsewhere), and the result goes through an
+ * allow-list sanitiser as well, so nothing a person types can run in a reader's browser or fetch
+ * anything. Headings start at level 3: the report's own headings are 1 and 2.
+ * markdown.test.ts tries the known tricks.
  */
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true })
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true }).disable('image')
+
+const linkSchemes = ['http', 'https', 'mailto']
+
+/**
+ * A link is made when its address is http, https or mailto, or a path in the app. Something before
+ * a colon counts as a scheme even when a browser would not read it as one, and `//host` (which
+ * leaves the app) is refused: a link that could not be followed is better shown as text than as a
+ * dead or surprising link.
+ */
+markdown.validateLink = (url: string) => {
+  const address = url.trim()
+  if (/^[/\\]{2}/.test(address)) return false
+  const colon = address.indexOf(':')
+  const separator = address.search(/[/?#]/)
+  if (colon === -1 || (separator !== -1 && separator < colon)) return true
+  return linkSchemes.includes(address.slice(0, colon).toLowerCase())
+}
+
+/**
+ * Markdown headings 1 and 2 become 3, wherever they are (`#`, underlined, in a list or a quote):
+ * narrative sits under the report's own headings. Done on the parsed tokens, so code is untouched.
+ */
+markdown.core.ruler.push('demote_headings', (state) => {
+  for (const token of state.tokens) {
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && ['h1', 'h2'].includes(token.tag)) {
+      token.tag = 'h3'
+    }
+  }
+  return true
+})
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -45,6 +78,12 @@ const allowed: sanitizeHtml.IOptions = {
     ol: sanitizeHtml.simpleTransform('ol', { class: 'govuk-list govuk-list--number' }),
     a: sanitizeHtml.simpleTransform('a', { class: 'govuk-link' }),
     h3: sanitizeHtml.simpleTransform('h3', { class: 'govuk-heading-s' }),
+    table: sanitizeHtml.simpleTransform('table', { class: 'govuk-table' }),
+    thead: sanitizeHtml.simpleTransform('thead', { class: 'govuk-table__head' }),
+    tbody: sanitizeHtml.simpleTransform('tbody', { class: 'govuk-table__body' }),
+    tr: sanitizeHtml.simpleTransform('tr', { class: 'govuk-table__row' }),
+    th: sanitizeHtml.simpleTransform('th', { class: 'govuk-table__header' }),
+    td: sanitizeHtml.simpleTransform('td', { class: 'govuk-table__cell' }),
   },
   allowedClasses: {
     p: ['govuk-body'],
@@ -52,22 +91,23 @@ const allowed: sanitizeHtml.IOptions = {
     ol: ['govuk-list', 'govuk-list--number'],
     a: ['govuk-link'],
     h3: ['govuk-heading-s'],
+    table: ['govuk-table'],
+    thead: ['govuk-table__head'],
+    tbody: ['govuk-table__body'],
+    tr: ['govuk-table__row'],
+    th: ['govuk-table__header'],
+    td: ['govuk-table__cell'],
   },
-}
-
-/** Markdown headings 1 and 2 become 3: narrative sits under the report's own headings. */
-function demoteHeadings(text: string) {
-  return text.replace(/^(\s{0,3})#{1,2}(?=\s)/gm, '$1###')
 }
 
 /** Safe HTML for a piece of narrative. */
 export function renderMarkdown(text: string): string {
-  return sanitizeHtml(markdown.render(demoteHeadings(text)), allowed)
+  return sanitizeHtml(markdown.render(text), allowed)
 }
 
 /** The Markdown parser's tokens, for renderers that are not HTML (the DOCX writer). */
 export function markdownTokens(text: string) {
-  return markdown.parse(demoteHeadings(text), {})
+  return markdown.parse(text, {})
 }
 
 /** `{{partnership.board-members}}` in prose form, `{{partnership.board-members|exact}}` exactly. */

@@ -27,6 +27,7 @@ function lastDayOf(year: number, month: number) {
 }
 
 export function reportingYear(startYear: number, startMonth = 4): ReportingYear {
+  if (!Number.isInteger(startYear) || startYear < 1000 || startYear > 9998) throw new RangeError('year out of range')
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new RangeError('month out of range')
   const endYear = startMonth === 1 ? startYear : startYear + 1
   const endMonth = startMonth === 1 ? 12 : startMonth - 1
@@ -69,16 +70,32 @@ export function parseYear(text: string, startMonth = 4): ReportingYear | null {
   return reportingYear(startYear, startMonth)
 }
 
-/** The reporting year a date falls in, by its calendar date in the UK. */
+/**
+ * The reporting year a date falls in, by its calendar date in the UK. A stored date
+ * ("2017-03-31", or a time without a zone) is taken as it is; a moment (a Date, or a timestamp with
+ * its zone) by the day it was in London, so 23:30 UTC on 31 March 2017, half past midnight on
+ * 1 April in summer time, is in 2017/18.
+ */
 export function yearContaining(date: Date | string, startMonth = 4): ReportingYear {
-  const iso = typeof date === 'string' ? date.slice(0, 10) : ukDate(date)
-  const year = Number(iso.slice(0, 4))
-  const month = Number(iso.slice(5, 7))
-  return reportingYear(month >= startMonth ? year : year - 1, startMonth)
+  const local = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]*)?$/.test(date.trim())
+  const day = local ? calendarDay(date.trim()) : ukDay(date)
+  if (!day) throw new RangeError(`not a date: ${String(date)}`)
+  return reportingYear(day.month >= startMonth ? day.year : day.year - 1, startMonth)
 }
 
-function ukDate(date: Date) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date)
+function calendarDay(iso: string) {
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) }
+}
+
+const londonDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric' })
+
+// Parts, not a formatted string: a locale's date pattern is not a contract and has changed in ICU releases.
+function ukDay(date: Date | string) {
+  const moment = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(moment.getTime())) return null
+  const parts = londonDay.formatToParts(moment)
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return { year: part('year'), month: part('month') }
 }
 
 /**
