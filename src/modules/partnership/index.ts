@@ -11,6 +11,9 @@ import { listMemberships } from './memberships/service.ts'
 import { personChoice, personSearchUrl, searchPersonChoices } from './people/picker.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { personNameFor } from './people/service.ts'
+import { partnershipFigures } from './report/figures.ts'
+import { structureSection } from './report/section.ts'
+import { membershipDates } from './report/seats.ts'
 import { agencies, groupMemberships, groups, people } from './schema.ts'
 import { directoryScopes } from './scopes.ts'
 import { seedDirectory } from './seed.ts'
@@ -123,6 +126,10 @@ export const partnershipModule = defineModule({
     },
   },
   seed: seedDirectory,
+  figures: partnershipFigures,
+  sections: [structureSection],
+  // The years with memberships on record, so the year picker offers them.
+  recordDates: membershipDates,
   matrixIds: async (db, partnershipId) => {
     // Chosen so that even the scoped roles can see them: Grace Lindqvist works for Oxford Health
     // (the agency lead's agency) and sits on Case Review and Governance (the subgroup member's group).

@@ -5,5 +5,6 @@ export function directoryNavigation(current: string) {
     { text: 'Agencies', href: '/directory/agencies' },
     { text: 'People', href: '/directory/people' },
     { text: 'Groups', href: '/directory/groups' },
+    { text: 'Memberships', href: '/directory/memberships' },
   ].map((item) => ({ ...item, active: item.href === current }))
 }

@@ -3,7 +3,7 @@ import type { SeedContext, SeedResult } from '../../platform/modules.ts'
 import { createAgency } from './agencies/service.ts'
 import { createGroup } from './groups/service.ts'
 import { addMembership } from './memberships/service.ts'
-import { createPerson } from './people/service.ts'
+import { createPerson, markAsLeft } from './people/service.ts'
 import type { AgencyType, MembershipRole } from './schema.ts'
 
 /**
@@ -57,72 +57,88 @@ const peopleList: [string, string, string][] = [
   ['Maria Santos', 'Chief Executive, Oxfordshire Youth', 'Voluntary and community sector'],
   ['Peter Walsh', 'Lay member', 'Lay members'],
   ['Joy Mensah', 'Lay member', 'Lay members'],
+  ['Alan Rees', 'Director of Operations', 'Thames Valley Community Rehabilitation Company'],
 ]
 
-const groupList: { name: string; kind: 'board' | 'subgroup'; purpose: string; members: [string, MembershipRole][] }[] =
-  [
-    {
-      name: 'Oxfordshire Safeguarding Children Board',
-      kind: 'board',
-      purpose:
-        'Co-ordinates and checks the effectiveness of what local agencies do to safeguard and promote the welfare of children in Oxfordshire. Meets four times a year.',
-      members: [
-        ['Helen Ashworth', 'independent-chair'],
-        ['David Okafor', 'member'],
-        ['Ian Hughes', 'member'],
-        ['Fiona Grant', 'member'],
-        ['Raj Malhotra', 'member'],
-        ['Julia Brooks', 'member'],
-        ['Owen Price', 'member'],
-        ['Sarah Quinn', 'member'],
-        ['Mike Donnelly', 'member'],
-        ['Detective Superintendent Kate Lyons', 'member'],
-        ['Anna Kowalski', 'member'],
-        ['Lucy Hart', 'member'],
-        ['Sam Patel', 'member'],
-        ['Nicola Fraser', 'member'],
-        ['Paul Simmons', 'member'],
-        ['Hannah Lee', 'member'],
-        ['Squadron Leader James Carter', 'member'],
-        ['Maria Santos', 'member'],
-        ['Peter Walsh', 'member'],
-        ['Joy Mensah', 'member'],
-        ['Dr Ben Adeyemi', 'adviser'],
-        ['Priya Shah', 'adviser'],
-      ],
-    },
-    {
-      name: 'Case Review and Governance',
-      kind: 'subgroup',
-      purpose:
-        'Decides which cases need a serious case review or another kind of review, oversees the reviews, and tracks their recommendations to completion.',
-      members: [
-        ['Claire Morgan', 'chair'],
-        ['Detective Superintendent Kate Lyons', 'vice-chair'],
-        ['Anna Kowalski', 'member'],
-        ['Dr Ben Adeyemi', 'member'],
-        ['Grace Lindqvist', 'member'],
-        ['Sarah Quinn', 'member'],
-        ['Tom Whitfield', 'adviser'],
-      ],
-    },
-    {
-      name: 'Performance, Audit and Quality Assurance',
-      kind: 'subgroup',
-      purpose:
-        'Scrutinises the effectiveness of safeguarding practice through a quadrant of quantitative data, qualitative data, practitioner views and child and family views.',
-      members: [
-        ['Anna Kowalski', 'chair'],
-        ['Claire Morgan', 'vice-chair'],
-        ['Grace Lindqvist', 'member'],
-        ['Lucy Hart', 'member'],
-        ['Nicola Fraser', 'member'],
-        ['Maria Santos', 'member'],
-        ['Ruth Evans', 'member'],
-        ['Priya Shah', 'adviser'],
-      ],
-    },
-  ]
+/** Alan Rees left at the end of January 2016, so the 2015/16 and 2016/17 reports differ. */
+const leavers: [string, string][] = [['Alan Rees', '2016-01-31']]
+
+/** A seat: who, in what role, and from when until when when it differs from the group's `since`. */
+type Seat = [person: string, role: MembershipRole, startsOn?: string, endsOn?: string]
+
+/**
+ * The board has sat since September 2014 (Mike Donnelly joined in April 2016, when Alan Rees had
+ * left); Performance, Audit and Quality Assurance since April 2015 (Paul Simmons gave up his seat
+ * in October 2016); Case Review and Governance was set up in April 2016.
+ */
+const groupList: { name: string; kind: 'board' | 'subgroup'; purpose: string; since: string; members: Seat[] }[] = [
+  {
+    name: 'Oxfordshire Safeguarding Children Board',
+    kind: 'board',
+    purpose:
+      'Co-ordinates and checks the effectiveness of what local agencies do to safeguard and promote the welfare of children in Oxfordshire. Meets four times a year.',
+    since: '2014-09-01',
+    members: [
+      ['Helen Ashworth', 'independent-chair'],
+      ['David Okafor', 'member'],
+      ['Ian Hughes', 'member'],
+      ['Fiona Grant', 'member'],
+      ['Raj Malhotra', 'member'],
+      ['Julia Brooks', 'member'],
+      ['Owen Price', 'member'],
+      ['Sarah Quinn', 'member'],
+      ['Mike Donnelly', 'member', '2016-04-01'],
+      ['Alan Rees', 'member'],
+      ['Detective Superintendent Kate Lyons', 'member'],
+      ['Anna Kowalski', 'member'],
+      ['Lucy Hart', 'member'],
+      ['Sam Patel', 'member'],
+      ['Nicola Fraser', 'member'],
+      ['Paul Simmons', 'member'],
+      ['Hannah Lee', 'member'],
+      ['Squadron Leader James Carter', 'member'],
+      ['Maria Santos', 'member'],
+      ['Peter Walsh', 'member'],
+      ['Joy Mensah', 'member'],
+      ['Dr Ben Adeyemi', 'adviser'],
+      ['Priya Shah', 'adviser'],
+    ],
+  },
+  {
+    name: 'Case Review and Governance',
+    kind: 'subgroup',
+    purpose:
+      'Decides which cases need a serious case review or another kind of review, oversees the reviews, and tracks their recommendations to completion.',
+    since: '2016-04-01',
+    members: [
+      ['Claire Morgan', 'chair'],
+      ['Detective Superintendent Kate Lyons', 'vice-chair'],
+      ['Anna Kowalski', 'member'],
+      ['Dr Ben Adeyemi', 'member'],
+      ['Grace Lindqvist', 'member'],
+      ['Sarah Quinn', 'member'],
+      ['Tom Whitfield', 'adviser'],
+    ],
+  },
+  {
+    name: 'Performance, Audit and Quality Assurance',
+    kind: 'subgroup',
+    purpose:
+      'Scrutinises the effectiveness of safeguarding practice through a quadrant of quantitative data, qualitative data, practitioner views and child and family views.',
+    since: '2015-04-01',
+    members: [
+      ['Anna Kowalski', 'chair'],
+      ['Claire Morgan', 'vice-chair'],
+      ['Grace Lindqvist', 'member'],
+      ['Lucy Hart', 'member'],
+      ['Nicola Fraser', 'member'],
+      ['Maria Santos', 'member'],
+      ['Ruth Evans', 'member'],
+      ['Paul Simmons', 'member', '2015-04-01', '2016-10-31'],
+      ['Priya Shah', 'adviser'],
+    ],
+  },
+]
 
 /** The demo accounts' entries in the directory, by their email's local part. */
 const accountPeople: Record<string, { person: string; agency?: string }> = {
@@ -160,15 +176,17 @@ export async function seedDirectory(db: Database, { actor, emailDomain }: SeedCo
       purpose: group.purpose,
       active: true,
     })
-    for (const [person, role] of group.members) {
+    for (const [person, role, startsOn, endsOn] of group.members) {
       await addMembership(db, actor, groupId, {
         personId: personIds.get(person)!,
         role,
-        startsOn: '2016-04-01',
-        endsOn: null,
+        startsOn: startsOn ?? group.since,
+        endsOn: endsOn ?? null,
       })
     }
   }
+  // Leaving ends their seats that day, as it does in the app.
+  for (const [person, leftOn] of leavers) await markAsLeft(db, actor, personIds.get(person)!, 1, leftOn)
   return {
     accountLinks: Object.fromEntries(
       Object.entries(accountPeople).map(([account, { person, agency }]) => [

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/index.ts'
-import { drawChart } from '../../platform/charts.ts'
+import { drawChart, type DrawnChart } from '../../platform/charts.ts'
 import { computeFigure, type Figure } from '../../platform/figures.ts'
 import { resolvePlaceholders } from '../../platform/markdown.ts'
 import type { Registry } from '../../platform/modules.ts'
@@ -39,13 +39,6 @@ export interface SnapshotSection {
   charts: DrawnChart[]
   /** What stops approval: a figure whose source failed, an empty required slot, an unknown placeholder. */
   problems: string[]
-}
-
-export interface DrawnChart {
-  title: string
-  description: string
-  svg: string
-  table: { head: string[]; rows: string[][]; numericColumns: number[] }
 }
 
 export interface AssembleInput {
@@ -113,7 +106,7 @@ export async function assembleSnapshot(
         figures: sectionFigures,
         narrative,
         tables: content.tables,
-        charts: content.charts.map((chart) => ({ title: chart.title, ...drawChart(chart) })),
+        charts: await Promise.all(content.charts.map((chart) => drawChart(chart))),
         problems,
       }
     }),

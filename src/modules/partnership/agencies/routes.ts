@@ -10,8 +10,9 @@ import { personRows } from '../people/presenters.ts'
 import { listPeople } from '../people/service.ts'
 import { agencyTypes } from '../schema.ts'
 import { directoryHistory } from '../scopes.ts'
+import { readYears, yearFilterTags, yearText } from '../year-filters.ts'
 import { agencyCsv, agencyRows, agencySummary, agencyTypeItems } from './presenters.ts'
-import { createAgency, getAgency, listAgencies, updateAgency, type AgencyFilter } from './service.ts'
+import { createAgency, getAgency, listAgencies, updateAgency } from './service.ts'
 
 const views = 'modules/partnership/views'
 
@@ -38,11 +39,25 @@ export async function agencyRoutes(app: FastifyInstance) {
       search: searchText(query.search),
       type: oneOf(query.type, agencyTypes),
       status: oneOf(query.status, ['active', 'inactive'] as const),
+      funding: query.funding === 'yes' ? true : query.funding === 'no' ? false : undefined,
+      onBoardIn: yearText(query.onBoardIn),
     }),
-    load: async (actor, filter: AgencyFilter) => wholeList(await listAgencies(db, actor, filter)),
+    load: async (actor, { onBoardIn, ...filter }) => {
+      const years = await readYears(db, actor.partnershipId, { onBoardIn }, ['onBoardIn'])
+      return wholeList(await listAgencies(db, actor, { ...filter, onBoardIn: years.onBoardIn }))
+    },
     rows: agencyRows,
     csv: agencyCsv,
-    context: () => ({ typeItems: agencyTypeItems(true), subNavigation: directoryNavigation('/directory/agencies') }),
+    context: async (actor, query) => ({
+      typeItems: agencyTypeItems(true),
+      subNavigation: directoryNavigation('/directory/agencies'),
+      yearFilters: yearFilterTags(
+        '/directory/agencies',
+        query,
+        await readYears(db, actor.partnershipId, query, ['onBoardIn']),
+        { onBoardIn: 'Represented on the board in' },
+      ),
+    }),
   })
 
   formRoute(app, {

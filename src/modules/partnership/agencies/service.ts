@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import { matchesWords } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import type { ReportingYear } from '../../../platform/reporting-years.ts'
+import { peopleWhoSatOn } from '../memberships/in-year.ts'
 import { currentPerson } from '../people/status.ts'
 import { personScope } from '../scopes.ts'
 import { agencies, people, type AgencyType } from '../schema.ts'
@@ -21,6 +23,13 @@ export interface AgencyFilter {
   search?: string
   type?: AgencyType
   status?: 'active' | 'inactive'
+  /** Whether the agency contributes to the partnership's funding. */
+  funding?: boolean
+  /**
+   * Only agencies one of whose people sat on the board at some time in the year, by the agency
+   * each person is recorded with now (the directory keeps no history of a person's agency).
+   */
+  onBoardIn?: ReportingYear
   sort: 'name' | 'type' | 'people'
   direction: 'asc' | 'desc'
 }
@@ -30,6 +39,8 @@ export async function listAgencies(db: Database, actor: Actor, filter: AgencyFil
   if (filter.search) conditions.push(matchesWords(filter.search, [agencies.name]))
   if (filter.type) conditions.push(eq(agencies.type, filter.type))
   if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
+  if (filter.funding !== undefined) conditions.push(eq(agencies.contributesFunding, filter.funding))
+  if (filter.onBoardIn) conditions.push(inArray(agencies.id, boardAgencies(actor, filter.onBoardIn)))
   // Head counts of current people through the same scope as the people list, so a count never promises people the page will not show.
   const counts = db
     .select({ agencyId: people.agencyId, count: sql<number>`count(*)::int`.as('count') })
@@ -52,6 +63,16 @@ export async function listAgencies(db: Database, actor: Actor, filter: AgencyFil
     .leftJoin(counts, eq(counts.agencyId, agencies.id))
     .where(and(...conditions))
     .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(agencies.name))
+}
+
+/** The agencies of the people who sat on the board in the year, as far as the actor sees them. */
+function boardAgencies(actor: Actor, year: ReportingYear) {
+  return sql`(select ${people.agencyId} from ${people} where ${and(
+    eq(people.partnershipId, actor.partnershipId),
+    isNotNull(people.agencyId),
+    personScope(actor),
+    inArray(people.id, peopleWhoSatOn(actor, 'board', year)),
+  )})`
 }
 
 /** Agencies as choices for a select: id and name only, in name order. */

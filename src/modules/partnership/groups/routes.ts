@@ -10,9 +10,11 @@ import { groupSchema } from '../forms.ts'
 import { memberCsv, memberRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
+import { groupKinds } from '../schema.ts'
 import { directoryHistory } from '../scopes.ts'
+import { readYears, yearFilterTags, yearText } from '../year-filters.ts'
 import { groupCsv, groupRows, groupSummary } from './presenters.ts'
-import { createGroup, getGroup, listGroups, updateGroup, type GroupFilter } from './service.ts'
+import { createGroup, getGroup, listGroups, updateGroup } from './service.ts'
 
 const views = 'modules/partnership/views'
 
@@ -34,11 +36,25 @@ export async function groupRoutes(app: FastifyInstance) {
       download: '/directory/groups.csv',
       noun: ['group', 'groups'],
     },
-    filter: (query) => ({ status: oneOf(query.status, ['active', 'inactive'] as const) }),
-    load: async (actor, filter: GroupFilter) => wholeList(await listGroups(db, actor, filter)),
+    filter: (query) => ({
+      status: oneOf(query.status, ['active', 'inactive'] as const),
+      kind: oneOf(query.kind, groupKinds),
+      activeIn: yearText(query.activeIn),
+    }),
+    load: async (actor, { activeIn, ...filter }) => {
+      const years = await readYears(db, actor.partnershipId, { activeIn }, ['activeIn'])
+      return wholeList(await listGroups(db, actor, { ...filter, activeIn: years.activeIn }))
+    },
     rows: groupRows,
     csv: groupCsv,
-    context: () => ({ subNavigation: directoryNavigation('/directory/groups') }),
+    context: async (actor, query) => ({
+      subNavigation: directoryNavigation('/directory/groups'),
+      yearFilters: yearFilterTags(
+        '/directory/groups',
+        query,
+        await readYears(db, actor.partnershipId, query, ['activeIn']),
+      ),
+    }),
   })
 
   formRoute(app, {

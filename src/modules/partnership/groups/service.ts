@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import type { ReportingYear } from '../../../platform/reporting-years.ts'
+import { seatInYear } from '../memberships/in-year.ts'
 import { groupMemberships, groups, people, type GroupKind } from '../schema.ts'
 import { groupScope, personScope } from '../scopes.ts'
 
@@ -17,6 +19,9 @@ export interface GroupInput {
 
 export interface GroupFilter {
   status?: 'active' | 'inactive'
+  kind?: GroupKind
+  /** Only groups someone sat on at some time in the year (a member the actor may see). */
+  activeIn?: ReportingYear
   sort: 'name' | 'kind' | 'members'
   direction: 'asc' | 'desc'
 }
@@ -40,6 +45,8 @@ export async function listGroups(db: Database, actor: Actor, filter: GroupFilter
   const order = { name: groups.name, kind: groups.kind, members: memberCount }[filter.sort]
   const conditions: (SQL | undefined)[] = [eq(groups.partnershipId, actor.partnershipId), groupScope(actor)]
   if (filter.status) conditions.push(eq(groups.active, filter.status === 'active'))
+  if (filter.kind) conditions.push(eq(groups.kind, filter.kind))
+  if (filter.activeIn) conditions.push(inArray(groups.id, groupsWithMembersIn(actor, filter.activeIn)))
   return db
     .select({
       id: groups.id,
@@ -53,6 +60,15 @@ export async function listGroups(db: Database, actor: Actor, filter: GroupFilter
     .leftJoin(counts, eq(counts.groupId, groups.id))
     .where(and(...conditions))
     .orderBy(filter.direction === 'desc' ? desc(order) : asc(order), asc(groups.name))
+}
+
+/** The groups someone sat on in the year, through the people scope, as the group's page lists its members. */
+function groupsWithMembersIn(actor: Actor, year: ReportingYear) {
+  return sql`(select ${groupMemberships.groupId} from ${groupMemberships} inner join ${people} on ${people.id} = ${groupMemberships.personId} where ${and(
+    eq(groupMemberships.partnershipId, actor.partnershipId),
+    seatInYear(year),
+    personScope(actor),
+  )})`
 }
 
 export async function getGroup(db: Database, actor: Actor, id: string) {

@@ -2,10 +2,16 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { afterSave, formRoute } from '../../../platform/form-route.ts'
 import { dateInput, dateParts, version } from '../../../platform/forms.ts'
+import { listRoute } from '../../../platform/list-route.ts'
+import { oneOf } from '../../../platform/lists.ts'
 import { membershipSchema } from '../forms.ts'
 import { getGroup } from '../groups/service.ts'
+import { directoryNavigation } from '../navigation.ts'
 import { personPicker } from '../people/picker.ts'
-import { membershipRoleItems } from './presenters.ts'
+import { groupKinds } from '../schema.ts'
+import { readYears, yearFilterTags, yearText } from '../year-filters.ts'
+import { countMembershipRecords, listMembershipRecords } from './list.ts'
+import { membershipRecordCsv, membershipRecordRows, membershipRoleItems } from './presenters.ts'
 import { addMembership, getMembership, updateMembership } from './service.ts'
 
 const views = 'modules/partnership/views'
@@ -23,8 +29,56 @@ function membershipDates(body: Record<string, unknown>) {
   return { errors, values: { startsOn: startsOn.value ?? '', endsOn: endsOn.value ?? null } }
 }
 
+const membershipYearFilters = ['startedIn', 'endedIn'] as const
+
 export async function membershipRoutes(app: FastifyInstance) {
   const db = app.db
+
+  // Every seat, past and present: what the year's "joined" and "left" figures link to.
+  listRoute(app, {
+    path: '/directory/memberships',
+    permission: 'directory:read',
+    template: `${views}/memberships.njk`,
+    list: {
+      columns: [
+        { key: 'person', text: 'Name' },
+        { key: null, text: 'Agency' },
+        { key: 'group', text: 'Group' },
+        { key: 'role', text: 'Role' },
+        { key: 'startsOn', text: 'From' },
+        { key: 'endsOn', text: 'Until' },
+      ],
+      defaultSort: 'startsOn',
+      pageSize: 100,
+      download: '/directory/memberships.csv',
+      noun: ['membership', 'memberships'],
+    },
+    filter: (query) => ({
+      kind: oneOf(query.kind, groupKinds),
+      startedIn: yearText(query.startedIn),
+      endedIn: yearText(query.endedIn),
+    }),
+    load: async (actor, { startedIn, endedIn, ...rest }, page) => {
+      const years = await readYears(db, actor.partnershipId, { startedIn, endedIn }, membershipYearFilters)
+      const filter = { ...rest, ...years }
+      const [rows, total] = await Promise.all([
+        listMembershipRecords(db, actor, { ...filter, ...(page ?? { limit: 100_000, offset: 0 }) }),
+        countMembershipRecords(db, actor, filter),
+      ])
+      return { rows, total }
+    },
+    rows: membershipRecordRows,
+    csv: membershipRecordCsv,
+    context: async (actor, query) => ({
+      subNavigation: directoryNavigation('/directory/memberships'),
+      yearFilters: yearFilterTags(
+        '/directory/memberships',
+        query,
+        await readYears(db, actor.partnershipId, query, membershipYearFilters),
+        { startedIn: 'Joined in', endedIn: 'Left in' },
+      ),
+    }),
+  })
 
   formRoute(app, {
     path: '/directory/groups/:id/members/new',

@@ -16,6 +16,7 @@ import { membershipsOfPersonRows } from '../memberships/presenters.ts'
 import { listMemberships } from '../memberships/service.ts'
 import { directoryNavigation } from '../navigation.ts'
 import { directoryHistory } from '../scopes.ts'
+import { readYears, yearFilterTags, yearText } from '../year-filters.ts'
 import { personSearchUrl, searchPersonChoices } from './picker.ts'
 import { personCsv, personRows, personSummary, seatsEndingText, type PersonRow } from './presenters.ts'
 import {
@@ -34,7 +35,24 @@ import {
 
 const views = 'modules/partnership/views'
 
-type PersonListFilter = Pick<PersonFilter, 'search' | 'agencyId' | 'includeLeft' | 'includeErased'>
+type PersonListFilter = Pick<PersonFilter, 'search' | 'agencyId' | 'includeLeft' | 'includeErased'> & {
+  onBoardIn?: string
+  onSubgroupIn?: string
+}
+
+const personYearFilters = ['onBoardIn', 'onSubgroupIn'] as const
+
+/** The list's filters with a year filter's text read as a year: the board's, else a subgroup's. */
+async function withYear<T extends PersonListFilter>(db: Database, actor: Actor, filter: T) {
+  const { onBoardIn, onSubgroupIn, ...rest } = filter
+  const years = await readYears(db, actor.partnershipId, { onBoardIn, onSubgroupIn }, personYearFilters)
+  const satOn = years.onBoardIn
+    ? { kind: 'board' as const, year: years.onBoardIn }
+    : years.onSubgroupIn
+      ? { kind: 'subgroup' as const, year: years.onSubgroupIn }
+      : undefined
+  return { ...rest, satOn }
+}
 
 /**
  * The people list and its download. A function of the database handle, so the bench renders the
@@ -64,9 +82,12 @@ export function peopleList(db: Database): ListRoute<PersonFilter['sort'], Person
         agencyId: query.agencyId === 'none' || (query.agencyId && isUuid(query.agencyId)) ? query.agencyId : undefined,
         includeLeft: showLeft,
         includeErased: showLeft,
+        onBoardIn: yearText(query.onBoardIn),
+        onSubgroupIn: yearText(query.onSubgroupIn),
       }
     },
-    load: async (actor, filter, page) => {
+    load: async (actor, listFilter, page) => {
+      const filter = await withYear(db, actor, listFilter)
       const [rows, total] = await Promise.all([
         listPeople(db, actor, { ...filter, ...(page ?? { limit: 100_000, offset: 0 }) }),
         countPeople(db, actor, filter),
@@ -74,8 +95,15 @@ export function peopleList(db: Database): ListRoute<PersonFilter['sort'], Person
       return { rows, total }
     },
     rows: personRows,
-    csv: (rows, filter) => personCsv(rows, { withLeftOn: filter.includeLeft }),
-    context: async (actor) => ({
+    // A year's members include people who have left since, so the download says when they left.
+    csv: (rows, filter) =>
+      personCsv(rows, { withLeftOn: filter.includeLeft || !!filter.onBoardIn || !!filter.onSubgroupIn }),
+    context: async (actor, query) => ({
+      yearFilters: yearFilterTags(
+        '/directory/people',
+        query,
+        await readYears(db, actor.partnershipId, query, personYearFilters),
+      ),
       agencyItems: [
         { value: '', text: 'Any agency' },
         { value: 'none', text: 'No agency' },

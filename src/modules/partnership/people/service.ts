@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
@@ -7,8 +7,10 @@ import type { Actor } from '../../../platform/permissions.ts'
 import { users } from '../../../platform/schema.ts'
 import { formatDate } from '../../../platform/views.ts'
 import { agencyNameFor } from '../agencies/service.ts'
+import type { ReportingYear } from '../../../platform/reporting-years.ts'
+import { peopleWhoSatOn } from '../memberships/in-year.ts'
 import { endMemberships, membershipsOpenOn } from '../memberships/service.ts'
-import { agencies, people } from '../schema.ts'
+import { agencies, people, type GroupKind } from '../schema.ts'
 import { personScope } from '../scopes.ts'
 import { sortNameFor } from './sort-name.ts'
 import { currentPerson, erasedName } from './status.ts'
@@ -33,6 +35,11 @@ export interface PersonFilter {
   includeLeft?: boolean
   /** With includeLeft: erased entries too (a list shows them; a choice of whom to link an account to does not). */
   includeErased?: boolean
+  /**
+   * Only people who sat on the board (or any subgroup) at some time in the year, whether or not
+   * they have left since: a year's membership is history, so it lists everyone it counts.
+   */
+  satOn?: { kind: GroupKind; year: ReportingYear }
   sort: 'name' | 'jobTitle' | 'agency'
   direction: 'asc' | 'desc'
   limit?: number
@@ -41,7 +48,8 @@ export interface PersonFilter {
 
 function personConditions(actor: Actor, filter: Omit<PersonFilter, 'sort' | 'direction'>) {
   const conditions: (SQL | undefined)[] = [eq(people.partnershipId, actor.partnershipId), personScope(actor)]
-  if (!filter.includeLeft) conditions.push(currentPerson)
+  if (filter.satOn) conditions.push(inArray(people.id, peopleWhoSatOn(actor, filter.satOn.kind, filter.satOn.year)))
+  else if (!filter.includeLeft) conditions.push(currentPerson)
   else if (!filter.includeErased) conditions.push(isNull(people.erasedAt))
   if (filter.search) conditions.push(matchesWords(filter.search, [people.name, people.jobTitle, people.email]))
   if (filter.agencyId)

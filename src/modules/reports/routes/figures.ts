@@ -35,7 +35,7 @@ export async function figureRoutes(app: FastifyInstance) {
     const { year, years } = await yearFor(request)
     return reply.view(`${views}/figures-index.njk`, {
       year,
-      yearPicker: yearChoices(years, year),
+      yearPicker: { years: yearChoices(years, year), action: '/reports/figures' },
       modules: modulesWithFigures.map((module) => ({
         href: `/reports/figures/${module}?year=${yearSlug(year)}`,
         text: moduleTitle(module),
@@ -51,7 +51,7 @@ export async function figureRoutes(app: FastifyInstance) {
     return reply.view(`${views}/figures.njk`, {
       module: moduleTitle(module),
       year,
-      yearPicker: yearChoices(years, year, `/reports/figures/${module}`),
+      yearPicker: { years: yearChoices(years, year), action: `/reports/figures/${module}` },
       rows: figures.map(figureRow),
       problems: figures.filter((f) => f.problem),
       downloadHref: `/reports/figures/${module}/figures.csv?year=${yearSlug(year)}`,

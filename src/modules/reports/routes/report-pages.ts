@@ -33,7 +33,7 @@ export async function reportPageRoutes(app: FastifyInstance) {
     const rows = await listReports(db, actor, year.startYear)
     return reply.view(`${views}/reports.njk`, {
       year,
-      yearPicker: yearChoices(years, year),
+      yearPicker: { years: yearChoices(years, year), action: '/reports' },
       reports: rows.map((r) => ({
         href: `/reports/${r.id}`,
         title: r.kind === 'annual' ? `Annual report ${year.label}` : `${r.groupName} report ${year.label}`,
