@@ -24,7 +24,7 @@ Much of the Board's work is done by its {{partnership.subgroups}} multi-agency s
 }
 
 const narrative2015 = {
-  introduction: `The Board is chaired independently and brings together {{partnership.agencies-on-board}} partner agencies from across the county. {{partnership.board-members}} people sat on the Board during 2015/16, and its {{partnership.subgroups}} subgroups carried out much of its work.`,
+  introduction: `The Board is chaired independently and brings together {{partnership.agencies-on-board}} partner agencies from across the county. {{partnership.board-members}} people sat on the Board during 2015/16. Its subgroups, {{partnership.subgroups}} in all that year, carried out much of its detailed work.`,
   changes: '',
 }
 
