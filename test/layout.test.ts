@@ -24,10 +24,11 @@ describe('the page frame', () => {
         m[1]!.replace(/<[^>]+>/g, '').trim(),
       )
     }
-    assert.deepEqual(await menu(demoEmail['board-member']), ['Home', 'Directory'])
+    assert.deepEqual(await menu(demoEmail['board-member']), ['Home', 'Directory', 'Reports'])
     assert.deepEqual(await menu(demoEmail.administrator), [
       'Home',
       'Directory',
+      'Reports',
       'Accounts',
       'Audit log',
       'Email outbox',

@@ -120,7 +120,19 @@ export const reportsModule = defineModule({
       .select({ id: reports.id, kind: reports.kind, startYear: reports.startYear })
       .from(reports)
       .where(eq(reports.partnershipId, partnershipId))
-    const approved = rows.find((r) => r.kind === 'annual' && r.startYear === 2015)
-    return { '/reports/:id': approved!.id, '/published-reports/:id': approved!.id }
+    // The demo's 2016/17 draft (with its cabinet paper) and its published 2015/16 report.
+    const draft = rows.find((r) => r.kind === 'annual' && r.startYear === 2016)!
+    const published = rows.find((r) => r.kind === 'annual' && r.startYear === 2015)!
+    return {
+      '/reports/:id': draft.id,
+      '/reports/:id/sections/:section': 'partnership.structure',
+      '/reports/:id/versions/:number': '1',
+      '/reports/:id/download/:format': 'html',
+      '/reports/:id/versions/:number/download/:format': 'html',
+      '/reports/:id/cabinet-paper/download/:format': 'html',
+      '/reports/figures/:module': 'partnership',
+      '/published-reports/:id': published.id,
+      '/published-reports/:id/download/:format': 'html',
+    }
   },
 })
