@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { defineModule } from '../../platform/modules.ts'
 import { cabinetPaperRoutes } from './cabinet-paper/routes.ts'
 import { figureRoutes } from './routes/figures.ts'
@@ -8,7 +8,7 @@ import { reportPageRoutes } from './routes/report-pages.ts'
 import { workflowRoutes } from './routes/workflow.ts'
 import { reports } from './schema.ts'
 import { seedReports } from './seed.ts'
-import { reportScopes } from './service.ts'
+import { listReports, reportScopes } from './service.ts'
 import { statusLabels } from './workflow.ts'
 
 /**
@@ -60,36 +60,24 @@ export const reportsModule = defineModule({
   homePanels: [
     {
       permission: 'reports:approve',
-      load: async (db, actor) => {
-        const waiting = await db
-          .select({ id: reports.id, startYear: reports.startYear, kind: reports.kind })
-          .from(reports)
-          .where(and(eq(reports.partnershipId, actor.partnershipId), eq(reports.status, 'submitted')))
-        return {
-          title: 'Reports waiting for your approval',
-          items: waiting.map((r) => ({
-            text: `${r.kind === 'annual' ? 'Annual' : 'Subgroup'} report ${r.startYear}`,
-            href: `/reports/${r.id}`,
-          })),
-          empty: 'No reports are waiting for your approval.',
-        }
-      },
+      load: async (db, actor) => ({
+        title: 'Reports waiting for your approval',
+        items: (await listReports(db, actor, { statuses: ['submitted'] })).map((r) => ({
+          text: r.title,
+          href: `/reports/${r.id}`,
+        })),
+        empty: 'No reports are waiting for your approval.',
+      }),
     },
     {
       permission: 'reports:edit',
       load: async (db, actor) => {
-        const open = await db
-          .select({ id: reports.id, startYear: reports.startYear, kind: reports.kind, status: reports.status })
-          .from(reports)
-          .where(and(eq(reports.partnershipId, actor.partnershipId), inArray(reports.status, ['draft', 'approved'])))
+        const open = await listReports(db, actor, { statuses: ['draft', 'submitted', 'approved'] })
         if (!open.length) return null
         return {
           title: 'Reports in progress',
-          items: open.map((r) => ({
-            text: `${r.kind === 'annual' ? 'Annual' : 'Subgroup'} report ${r.startYear}`,
-            href: `/reports/${r.id}`,
-            hint: statusLabels[r.status],
-          })),
+          items: open.map((r) => ({ text: r.title, href: `/reports/${r.id}`, hint: statusLabels[r.status] })),
+          link: { href: '/reports', text: 'All reports' },
         }
       },
     },

@@ -8,7 +8,7 @@ import { reportingYear, type ReportingYear } from '../../platform/reporting-year
 import { groups } from '../partnership/schema.ts'
 import { groupsSatOnBy } from '../partnership/scopes.ts'
 import { getPartnership } from '../partnership/settings/service.ts'
-import { reportNarratives, reports, reportVersions, type ReportKind } from './schema.ts'
+import { reportNarratives, reports, reportVersions, type ReportKind, type ReportStatus } from './schema.ts'
 import { assembleSnapshot, figureDisplays, type ReportSnapshot } from './snapshot.ts'
 
 /** Reports, their narrative and their versions: reading them within the reader's scope. */
@@ -43,19 +43,31 @@ const reportColumns = {
 
 export type Report = Awaited<ReturnType<typeof getReport>>
 
-export async function listReports(db: Database, actor: Actor, startYear?: number) {
-  return db
+/** Reports the reader may see, newest year first, each with its title. */
+export async function listReports(
+  db: Database,
+  actor: Actor,
+  filter: { startYear?: number; statuses?: ReportStatus[] },
+) {
+  const rows = await db
     .select(reportColumns)
     .from(reports)
     .leftJoin(groups, eq(groups.id, reports.groupId))
     .where(
       and(
         eq(reports.partnershipId, actor.partnershipId),
-        startYear === undefined ? undefined : eq(reports.startYear, startYear),
+        filter.startYear === undefined ? undefined : eq(reports.startYear, filter.startYear),
+        filter.statuses ? inArray(reports.status, filter.statuses) : undefined,
         reportScope(actor),
       ),
     )
     .orderBy(desc(reports.startYear), reports.kind, groups.name)
+  if (!rows.length) return []
+  const partnership = await getPartnership(db, actor.partnershipId)
+  return rows.map((row) => ({
+    ...row,
+    title: reportTitle(partnership.name, row.groupName, reportingYear(row.startYear, partnership.yearStartMonth)),
+  }))
 }
 
 /** A report through the reader's scope; 404 when it is not theirs to read. */

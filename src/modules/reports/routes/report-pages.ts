@@ -30,13 +30,13 @@ export async function reportPageRoutes(app: FastifyInstance) {
     const years = await reportYears(db, app.registry, actor.partnershipId, partnership.yearStartMonth)
     const query = request.query as { year?: string }
     const year = (query.year && parseYear(query.year, partnership.yearStartMonth)) || years[0]!
-    const rows = await listReports(db, actor, year.startYear)
+    const rows = await listReports(db, actor, { startYear: year.startYear })
     return reply.view(`${views}/reports.njk`, {
       year,
       yearPicker: { years: yearChoices(years, year), action: '/reports' },
       reports: rows.map((r) => ({
         href: `/reports/${r.id}`,
-        title: r.kind === 'annual' ? `Annual report ${year.label}` : `${r.groupName} report ${year.label}`,
+        title: r.title,
         tag: statusTag(r.status),
       })),
       newHref: `/reports/new?year=${yearSlug(year)}`,
