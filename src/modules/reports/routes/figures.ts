@@ -1,3 +1,4 @@
+import type { Query } from '../../../platform/lists.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { sendCsv } from '../../../platform/exports.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
@@ -6,7 +7,6 @@ import { escapeHtml, linkHtml } from '../../../platform/html.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { parseYear, yearSlug } from '../../../platform/reporting-years.ts'
 import { yearChoices } from '../../../platform/year-picker.ts'
-import { getPartnership } from '../../partnership/settings/service.ts'
 import { reportYears } from '../years.ts'
 
 const views = 'modules/reports/views'
@@ -18,10 +18,7 @@ export async function figureRoutes(app: FastifyInstance) {
 
   async function yearFor(request: FastifyRequest) {
     const actor = requireActor(request)
-    const partnership = await getPartnership(db, actor.partnershipId)
-    const years = await reportYears(db, app.registry, actor.partnershipId, partnership.yearStartMonth)
-    const query = request.query as { year?: string }
-    const year = (query.year && parseYear(query.year, partnership.yearStartMonth)) || years[0]!
+    const { years, year } = await reportYears(db, app.registry, actor.partnershipId, (request.query as Query).year)
     return { actor, year, years }
   }
 

@@ -1,3 +1,4 @@
+import type { Query } from '../../../platform/lists.ts'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { historyOf } from '../../../platform/audit-log/history.ts'
@@ -9,7 +10,6 @@ import { can } from '../../../platform/permissions.ts'
 import { parseYear, yearSlug } from '../../../platform/reporting-years.ts'
 import { yearChoices } from '../../../platform/year-picker.ts'
 import { listGroups } from '../../partnership/groups/service.ts'
-import { getPartnership } from '../../partnership/settings/service.ts'
 import { getPaper } from '../cabinet-paper/service.ts'
 import { differences, hasDifferences } from '../differences.ts'
 import { reportDocument } from '../document.ts'
@@ -26,10 +26,7 @@ export async function reportPageRoutes(app: FastifyInstance) {
 
   app.get('/reports', { config: { permission: 'reports:read' } }, async (request, reply) => {
     const actor = requireActor(request)
-    const partnership = await getPartnership(db, actor.partnershipId)
-    const years = await reportYears(db, app.registry, actor.partnershipId, partnership.yearStartMonth)
-    const query = request.query as { year?: string }
-    const year = (query.year && parseYear(query.year, partnership.yearStartMonth)) || years[0]!
+    const { years, year } = await reportYears(db, app.registry, actor.partnershipId, (request.query as Query).year)
     const rows = await listReports(db, actor, { startYear: year.startYear })
     return reply.view(`${views}/reports.njk`, {
       year,
@@ -59,13 +56,12 @@ export async function reportPageRoutes(app: FastifyInstance) {
     template: `${views}/report-new.njk`,
     schema: newReportSchema,
     context: async ({ actor }) => {
-      const partnership = await getPartnership(db, actor.partnershipId)
-      const years = await reportYears(db, app.registry, actor.partnershipId, partnership.yearStartMonth)
+      const { years, startMonth } = await reportYears(db, app.registry, actor.partnershipId)
       const groups = (await listGroups(db, actor, { status: 'active', sort: 'name', direction: 'asc' })).filter(
         (g) => g.kind === 'subgroup',
       )
       return {
-        startMonth: partnership.yearStartMonth,
+        startMonth,
         yearItems: years.map((y) => ({ value: yearSlug(y), text: y.label })),
         groupItems: [{ value: '', text: 'Choose a subgroup' }, ...groups.map((g) => ({ value: g.id, text: g.name }))],
         sectionItems: app.registry.sections.map((s) => ({ value: s.name, text: s.definition.title })),
