@@ -1,4 +1,5 @@
 import type { Block, DocumentModel } from '../../../platform/documents/model.ts'
+import { capitalise } from '../../../platform/forms.ts'
 import { formatDate } from '../../../platform/views.ts'
 import type { ReportSnapshot } from '../snapshot.ts'
 
@@ -61,7 +62,11 @@ export function draftPaper(sources: PaperSources): CabinetPaperContent {
       {
         heading: 'Introduction',
         paragraphs: [
-          `Local safeguarding arrangements exist so that agencies co-operate to safeguard children and promote their welfare. This paper covers ${numberWords[count] ?? count} annual ${reportWord} from the ${partnership.name}: its annual report${sources.subgroups.map((s) => ` and the report of the ${s.groupName} subgroup`).join('')}.`,
+          `Local safeguarding arrangements exist so that agencies co-operate to safeguard children and promote their welfare. ${
+            sources.subgroups.length
+              ? `This paper covers ${numberWords[count] ?? count} annual reports from the ${partnership.name}: its own annual report and the reports of its ${listOf(sources.subgroups.map((s) => s.groupName))} ${sources.subgroups.length > 1 ? 'subgroups' : 'subgroup'}.`
+              : `This paper covers the annual report of the ${partnership.name}.`
+          }`,
         ],
       },
       { heading: `The ${partnership.shortName} Annual Report ${year}`, paragraphs: paragraphsOf(sources.annual) },
@@ -90,8 +95,9 @@ export function draftPaper(sources: PaperSources): CabinetPaperContent {
   }
 }
 
-function capitalise(text: string) {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+/** "A", "A and B", "A, B and C". */
+function listOf(items: string[]) {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '')
 }
 
 /** The paper as a document, paragraphs numbered straight through, the recommendation last. */
