@@ -1,5 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
+import type { Database } from '../../db/index.ts'
 import { defineModule } from '../../platform/modules.ts'
+import type { Actor } from '../../platform/permissions.ts'
+import { formatYear } from '../../platform/reporting-years.ts'
+import { getPartnership } from '../partnership/settings/service.ts'
 import { cabinetPaperRoutes } from './cabinet-paper/routes.ts'
 import { figureRoutes } from './routes/figures.ts'
 import { narrativeRoutes } from './routes/narrative.ts'
@@ -8,7 +12,7 @@ import { reportPageRoutes } from './routes/report-pages.ts'
 import { workflowRoutes } from './routes/workflow.ts'
 import { reports } from './schema.ts'
 import { seedReports } from './seed.ts'
-import { reportScopes } from './service.ts'
+import { listReports, reportScopes } from './service.ts'
 import { statusLabels } from './workflow.ts'
 
 /**
@@ -61,16 +65,10 @@ export const reportsModule = defineModule({
     {
       permission: 'reports:approve',
       load: async (db, actor) => {
-        const waiting = await db
-          .select({ id: reports.id, startYear: reports.startYear, kind: reports.kind })
-          .from(reports)
-          .where(and(eq(reports.partnershipId, actor.partnershipId), eq(reports.status, 'submitted')))
+        const waiting = (await panelReports(db, actor)).filter((r) => r.status === 'submitted')
         return {
           title: 'Reports waiting for your approval',
-          items: waiting.map((r) => ({
-            text: `${r.kind === 'annual' ? 'Annual' : 'Subgroup'} report ${r.startYear}`,
-            href: `/reports/${r.id}`,
-          })),
+          items: waiting.map(({ text, href }) => ({ text, href })),
           empty: 'No reports are waiting for your approval.',
         }
       },
@@ -78,18 +76,11 @@ export const reportsModule = defineModule({
     {
       permission: 'reports:edit',
       load: async (db, actor) => {
-        const open = await db
-          .select({ id: reports.id, startYear: reports.startYear, kind: reports.kind, status: reports.status })
-          .from(reports)
-          .where(and(eq(reports.partnershipId, actor.partnershipId), inArray(reports.status, ['draft', 'approved'])))
+        const open = (await panelReports(db, actor)).filter((r) => r.status === 'draft' || r.status === 'approved')
         if (!open.length) return null
         return {
           title: 'Reports in progress',
-          items: open.map((r) => ({
-            text: `${r.kind === 'annual' ? 'Annual' : 'Subgroup'} report ${r.startYear}`,
-            href: `/reports/${r.id}`,
-            hint: statusLabels[r.status],
-          })),
+          items: open.map(({ text, href, status }) => ({ text, href, hint: statusLabels[status] })),
         }
       },
     },
@@ -124,3 +115,13 @@ export const reportsModule = defineModule({
     return { '/reports/:id': approved!.id, '/published-reports/:id': approved!.id }
   },
 })
+
+/** The home page's lines for reports: named as on the reports page ("Annual report 2016/17"), newest first. */
+async function panelReports(db: Database, actor: Actor) {
+  const [partnership, rows] = await Promise.all([getPartnership(db, actor.partnershipId), listReports(db, actor)])
+  return rows.map((r) => ({
+    status: r.status,
+    href: `/reports/${r.id}`,
+    text: `${r.kind === 'annual' ? 'Annual report' : `${r.groupName} report`} ${formatYear(r.startYear, partnership.yearStartMonth)}`,
+  }))
+}
