@@ -127,7 +127,7 @@ export class NarrativePage extends HubPage {
 
   /** The Insert button of a figure for a text box: a submit button, so it needs no JavaScript. */
   async insert(figure: string, slot: string) {
-    await this.page.getByRole('button', { name: `Insert ${figure} into ${slot}`, exact: true }).click()
+    await this.page.getByRole('button', { name: `Insert into ${slot} (${figure})`, exact: true }).click()
   }
 
   /** The banner after an insert: the figure is in the box but not yet saved. */
