@@ -69,6 +69,20 @@ export class HubPage {
     return { filename: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') }
   }
 
+  /**
+   * Clicks a download link and keeps the file as the browser saved it, for a binary file (DOCX,
+   * PDF) that the test reads back with the tool a person's computer would use.
+   */
+  async downloadFile(linkName: string | RegExp): Promise<{ filename: string; path: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('link', { name: linkName, exact: typeof linkName === 'string' }).click(),
+    ])
+    const path = await file.path()
+    assertNoBrowserProblems(this.page)
+    return { filename: file.suggestedFilename(), path }
+  }
+
   // ------------------------------------------------------------ messages
 
   /** The GOV.UK error summary: “There is a problem” and a link to each field. */

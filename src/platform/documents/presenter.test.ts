@@ -80,6 +80,16 @@ describe('inertSvg', () => {
       '<svg xmlns="http://www.w3.org/2000/svg" width="10"><rect width="5" height="5"/><text x="1" y="2">2016/17</text></svg>',
     )
   })
+
+  it('keeps the chart one image: the roles Vega gives the marks inside it go, the root’s stays', () => {
+    assert.equal(
+      inertSvg(
+        '<svg role="img" aria-labelledby="c-title"><g class="mark-group" role="graphics-object" aria-roledescription="group mark container">' +
+          '<g class="mark-rect" role="graphics-symbol" aria-roledescription="rect mark container"><path d="M0,0h1v1h-1Z"/></g></g></svg>',
+      ),
+      '<svg role="img" aria-labelledby="c-title"><g class="mark-group"><g class="mark-rect"><path d="M0,0h1v1h-1Z"/></g></g></svg>',
+    )
+  })
 })
 
 describe('svgSize', () => {

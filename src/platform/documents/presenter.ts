@@ -99,12 +99,18 @@ function figuresTable(caption: string, items: FigureItem[], linkBase: string): T
  * database: anything that could run or fetch is taken out before the SVG goes into a page.
  */
 export function inertSvg(svg: string) {
-  return svg
-    .replace(/<\?xml[^>]*>|<!DOCTYPE[^>]*>/gi, '')
-    .replace(/<(script|foreignObject|iframe|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<(script|foreignObject|iframe|image|use|a)\b[^>]*\/?>/gi, '')
-    .replace(/<\/(a|use|image)>/gi, '')
-    .replace(/\s(on[a-z]+|href|xlink:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+  return (
+    svg
+      .replace(/<\?xml[^>]*>|<!DOCTYPE[^>]*>/gi, '')
+      .replace(/<(script|foreignObject|iframe|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<(script|foreignObject|iframe|image|use|a)\b[^>]*\/?>/gi, '')
+      .replace(/<\/(a|use|image)>/gi, '')
+      .replace(/\s(on[a-z]+|href|xlink:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+      // The chart is one image, named by its title and description. Vega still marks the groups
+      // inside it as unnamed graphics objects and symbols, which screen readers may announce one by
+      // one and axe rightly fails (svg-img-alt); their roles go, the root svg's own role stays.
+      .replace(/\s(role="graphics-[a-z]+"|aria-roledescription="[^"]*")/gi, '')
+  )
 }
 
 function presentBlock(block: Block, idFor: ReturnType<typeof idMaker>, linkBase: string): BlockView {
