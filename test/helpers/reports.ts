@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import mammoth from 'mammoth'
 import { groups } from '../../src/modules/partnership/schema.ts'
 import { reports } from '../../src/modules/reports/schema.ts'
+import { auditLog } from '../../src/platform/schema.ts'
 import type { Session, TestApp } from './app.ts'
 import { formVersion, textOf } from './html.ts'
 
@@ -128,4 +129,14 @@ export function pdfText(file: Buffer) {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** What the audit log says happened to a report, oldest first: "action by name". */
+export async function reportAudit(testApp: TestApp, reportId: string) {
+  const rows = await testApp.database.db
+    .select({ action: auditLog.action, actorName: auditLog.actorName })
+    .from(auditLog)
+    .where(and(eq(auditLog.recordType, 'report'), eq(auditLog.recordId, reportId)))
+    .orderBy(asc(auditLog.id))
+  return rows.map((r) => `${r.action} by ${r.actorName}`)
 }
