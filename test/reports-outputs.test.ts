@@ -125,7 +125,10 @@ describe('the reports and the cabinet paper in every format', () => {
     assert.match(summaryListRows(paper.body).Status!, /^Issued /)
     assert.doesNotMatch(paper.body, /Change the paper|Draft again from the report|Issue the paper/)
 
-    // Issued, it stays as issued.
+    // Issued, it stays as issued: no form to change it, and a form opened before is refused.
+    const reopened = await officer.get(`${paperUrl}/edit`)
+    assert.equal(reopened.statusCode, 400)
+    assert.match(textOf(reopened.body), /An issued paper cannot be changed/)
     const change = await officer.post(`${paperUrl}/edit`, { ...values, contactOfficer: 'Someone else' })
     assert.equal(change.statusCode, 400)
     assert.match(textOf(change.body), /An issued paper cannot be changed/)
