@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { presentDocument } from '../../../platform/documents/presenter.ts'
-import { NotFoundError } from '../../../platform/errors.ts'
+import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import { actionRoute, afterSave, formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { dateInput, dateParts, optionalText, requiredText, version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
@@ -98,7 +98,12 @@ export async function cabinetPaperRoutes(app: FastifyInstance) {
     access: { permission: 'reports:edit' },
     template: `${views}/paper-form.njk`,
     schema: paperSchema,
-    context: withPaper,
+    context: async (request) => {
+      const found = await withPaper(request)
+      // An issued paper is what went to the meeting: no form to change it.
+      if (found.paper.status !== 'draft') throw new ValidationError({ paper: 'An issued paper cannot be changed' })
+      return found
+    },
     extra: (body) => {
       const date = dateInput(body, 'meetingDate', 'the meeting date', {
         required: false,

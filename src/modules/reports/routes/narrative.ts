@@ -58,7 +58,7 @@ export async function narrativeRoutes(app: FastifyInstance) {
           [`version-${slot.key}`, slot.version === null ? '' : String(slot.version)],
         ]),
       ),
-    save: async ({ actor }, body, context) => {
+    save: async ({ actor }, body, context, reply) => {
       const text = (key: string) => {
         const value = body[key]
         return (Array.isArray(value) ? value[0] : value) ?? ''
@@ -88,7 +88,8 @@ export async function narrativeRoutes(app: FastifyInstance) {
       })
       try {
         const changed = await saveNarrative(db, actor, context.report, context.section.name, edits)
-        return afterSave(`/reports/${context.report.id}#${anchorFor(context.section.name)}`, changed)
+        // The query before the fragment: after it, the browser would take `?saved=1` as part of the anchor.
+        return `${afterSave(`/reports/${context.report.id}`, changed)}#${anchorFor(context.section.name)}`
       } catch (error) {
         if (!(error instanceof StaleEditError)) throw error
         // Keep what they typed; show what the other person saved, to merge by hand.
@@ -97,6 +98,8 @@ export async function narrativeRoutes(app: FastifyInstance) {
             'Someone else saved this section after you opened it. Your text is kept in the boxes; their version is shown above each box. Copy across what you need, then save again.',
         }
         const fresh = context.slots.map((slot) => ({ ...slot, theirs: slot.markdown }))
+        // Refused, as every stale edit is (409), but as the form itself so nothing typed is lost.
+        reply.code(409)
         const newVersions = Object.fromEntries(
           context.slots.map((slot) => [`version-${slot.key}`, slot.version === null ? '' : String(slot.version)]),
         )
