@@ -72,7 +72,7 @@ describe('the annual report, from draft to published, in the browser', () => {
     await officer.page.goBack()
     await officer.page.goBack()
     await reports.verifyOnPage()
-    await reports.openReport('Annual report 2016/17')
+    await reports.openReport(annualReport)
     const report = await new ReportPage(officer.page, annualReport).verifyOnPage()
     assert.equal(await report.status.innerText(), 'Draft')
 
@@ -99,7 +99,7 @@ describe('the annual report, from draft to published, in the browser', () => {
       const list = await new ReportsPage(noScripts.page).verifyOnPage()
       await list.chooseYear('2016/17')
       await list.verifyOnPage()
-      await list.openReport('Annual report 2016/17')
+      await list.openReport(annualReport)
       await (await new ReportPage(noScripts.page, annualReport).verifyOnPage()).writeNarrative(section)
       const form = await new NarrativePage(noScripts.page, section).verifyOnPage()
       const box = form.slot(changesSlot)
@@ -125,8 +125,10 @@ describe('the annual report, from draft to published, in the browser', () => {
     // ---------------------------------------------------------------- the chair approves
     const chair = await signedInPerson(t, running, demoEmail.chair)
     const waiting = chair.page.getByRole('region', { name: 'Reports waiting for your approval' })
-    assert.deepEqual(await waiting.getByRole('listitem').allInnerTexts(), ['Annual report 2016/17'])
-    await waiting.getByRole('link', { name: 'Annual report 2016/17' }).click()
+    assert.deepEqual(await waiting.getByRole('listitem').allInnerTexts(), [
+      'Oxfordshire Safeguarding Children Board annual report 2016/17',
+    ])
+    await waiting.getByRole('link', { name: annualReport }).click()
     const chairsView = await new ReportPage(chair.page, annualReport).verifyOnPage()
     assert.ok((await chairsView.narrative()).includes(sentence))
     await chairsView.approve()
@@ -180,7 +182,7 @@ describe('the annual report, from draft to published, in the browser', () => {
     await reports.verifyOnPage()
     await reports.chooseYear('2016/17')
     await reports.verifyOnPage()
-    await reports.openReport('Case Review and Governance report 2016/17')
+    await reports.openReport(subgroupReport)
     const subgroup = await new ReportPage(officer.page, subgroupReport).verifyOnPage()
     const subgroupPdf = await subgroup.downloadFormat('PDF')
     const subgroupWords = await pdfText(subgroupPdf.path)
@@ -190,7 +192,7 @@ describe('the annual report, from draft to published, in the browser', () => {
     // ---------------------------------------------------------------- the cabinet paper
     await officer.page.goBack()
     await reports.verifyOnPage()
-    await reports.openReport('Annual report 2016/17')
+    await reports.openReport(annualReport)
     await report.verifyOnPage()
     await report.openCabinetPaper()
     const paperTitle = /^Annual reports? from the OSCB – 2016\/17$/
@@ -238,7 +240,7 @@ describe('the annual report, from draft to published, in the browser', () => {
 
     await officer.page.goto('/reports?year=2016-17')
     await reports.verifyOnPage()
-    await reports.openReport('Annual report 2016/17')
+    await reports.openReport(annualReport)
     await report.verifyOnPage()
     assert.ok(
       (await report.narrative()).includes(sentence),
