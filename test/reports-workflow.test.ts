@@ -71,7 +71,10 @@ describe('the 2016/17 report goes from draft to published', () => {
 
   it('the chair returns it with comments, which the business unit sees on the draft', async () => {
     const home = await chair.get('/')
-    assert.match(home.body, /Reports waiting for your approval[\s\S]*Annual report 2016/)
+    assert.match(
+      home.body,
+      /Reports waiting for your approval[\s\S]*Oxfordshire Safeguarding Children Board annual report 2016\/17/,
+    )
     const refused = await giveReason(chair, reportId, 'return', '  ')
     assert.equal(refused.statusCode, 400)
     await moved(await giveReason(chair, reportId, 'return', 'Say how the subgroups report to the board.'))

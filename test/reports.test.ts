@@ -291,8 +291,8 @@ describe('who may read which report', () => {
     assert.equal((await member.get(`/reports/${ids.published2015}`)).statusCode, 200)
     assert.equal((await member.get(`/published-reports/${ids.published2015}`)).statusCode, 200)
     const list = await member.get('/reports?year=2016-17')
-    assert.match(list.body, /Case Review and Governance report 2016\/17/)
-    assert.doesNotMatch(list.body, /Annual report 2016\/17/)
+    assert.match(list.body, /Case Review and Governance annual report 2016\/17/)
+    assert.doesNotMatch(list.body, /Oxfordshire Safeguarding Children Board annual report 2016\/17/)
   })
 
   it('an agency lead is refused the reports, and may read the published ones', async () => {
