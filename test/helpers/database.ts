@@ -19,7 +19,11 @@ const tmp = join(import.meta.dirname, '../../.test-tmp')
 const templateDump = join(tmp, 'pglite-template.tar.gz')
 const templateDatabase = 'sph_template'
 
-/** The template holds the migrated schema and the demo partnership; it is rebuilt when either changes. */
+/**
+ * The template holds the migrated schema and the demo partnership; it is rebuilt when either
+ * changes. Demo data is loaded by every module's seed through its services, so any source file
+ * may change it: all of src/ (but its tests) goes into the stamp.
+ */
 function migrationsStamp() {
   const hash = createHash('sha256')
   hash.update(readFileSync(join(migrationsFolder, 'meta/_journal.json')))
@@ -27,7 +31,11 @@ function migrationsStamp() {
     .filter((f) => f.endsWith('.sql'))
     .sort())
     hash.update(readFileSync(join(migrationsFolder, file)))
-  hash.update(readFileSync(join(import.meta.dirname, '../../src/db/seed.ts')))
+  const src = join(import.meta.dirname, '../../src')
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|njk)$/.test(f) && !f.endsWith('.test.ts'))
+    .sort())
+    hash.update(readFileSync(join(src, file)))
   return hash.digest('hex')
 }
 
