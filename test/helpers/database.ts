@@ -33,7 +33,7 @@ function migrationsStamp() {
     hash.update(readFileSync(join(migrationsFolder, file)))
   const src = join(import.meta.dirname, '../../src')
   for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|njk)$/.test(f) && !f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort())
     hash.update(readFileSync(join(src, file)))
   return hash.digest('hex')
