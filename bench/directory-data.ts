@@ -11,7 +11,7 @@ export const benchPeopleCount = 1000
 export const searchTerm = 'nurse'
 
 // prettier-ignore
-const firstNames = [
+export const firstNames = [
   'Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Faisal', 'Georgia', 'Harry', 'Imogen', 'Jack',
   'Kiran', 'Laura', 'Mohammed', 'Nadia', 'Oliver', 'Poppy', 'Qasim', 'Rebecca', 'Samuel', 'Tara',
   'Usman', 'Victoria', 'William', 'Xenia', 'Yusuf', 'Zara', 'Adam', 'Bethan', 'Callum', 'Deborah',
@@ -19,14 +19,14 @@ const firstNames = [
 ]
 
 // prettier-ignore
-const surnames = [
+export const surnames = [
   'Abbott', 'Begum', 'Clarke', 'Davies', 'Edwards', 'Fletcher', 'Green', 'Hussain', 'Iqbal', 'Jones',
   'Khan', 'Lewis', 'Murphy', 'Nowak', 'O’Brien', 'Patel', 'Robinson', 'Smith', 'Taylor', 'Turner',
   'Walker', 'Wilson', 'Wright', 'Young', 'Zielinski',
 ]
 
 // prettier-ignore
-const jobTitles = [
+export const jobTitles = [
   'Social Worker', 'Senior Social Worker', 'Team Manager, Children’s Social Care', 'Health Visitor', 'School Nurse',
   'Named Nurse, Safeguarding Children', 'Designated Safeguarding Lead', 'Police Constable, Child Abuse Investigation',
   'Detective Sergeant', 'Probation Officer', 'Youth Worker', 'Family Support Worker', 'Housing Officer',

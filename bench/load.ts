@@ -1,11 +1,26 @@
+import { randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
 import type { FastifyInstance } from 'fastify'
+import { loadConfig } from '../src/config.ts'
 
 /**
  * One route under load: autocannon (in a worker thread, so the load generator does not share the
  * server's event loop) drives it over real HTTP, while an onResponse hook in the server records
  * `reply.elapsedTime` — the server's own time from receiving the request to finishing the reply.
  */
+
+/** The app's settings in the bench: as in production, with request logging and the workers off, like the bare route. */
+export function benchAppConfig() {
+  return loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    EMAIL_ADAPTER: 'smtp',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    RUN_EMAIL_WORKER: 'false',
+    RUN_JOB_WORKER: 'false',
+    LOG_LEVEL: 'silent',
+  })
+}
 
 /** BENCH_SECONDS shortens the measured runs for a quick check of the bench itself. */
 export const load = { connections: 10, warmUpSeconds: 1, seconds: Number(process.env.BENCH_SECONDS) || 5 }

@@ -10,25 +10,27 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.ts'
-import { loadConfig } from '../src/config.ts'
 import { fromPglite, openDatabase, type Database, type DatabaseConnection } from '../src/db/index.ts'
 import * as schema from '../src/db/schema.ts'
 import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
-import type { PersonFilter } from '../src/modules/partnership/people/service.ts'
+import { countPeople, type PersonFilter } from '../src/modules/partnership/people/service.ts'
+import { systemActor } from '../src/platform/permissions.ts'
 import { Session } from '../test/helpers/app.ts'
 import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
 import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timePeopleQueries } from './breakdown.ts'
 import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
-import { load, measureRoute, serverTimer } from './load.ts'
+import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
 import { plainPeoplePage } from './plain-page.ts'
 import { renderResults, type DriverResults } from './report.ts'
+import { benchReports, type ReportsResults } from './reports.ts'
 import { measureStartup } from './startup.ts'
 
 /**
  * `npm run bench`: start-up time, then the sign-in page, the people list (1,000 people) and a
  * person's record page under load on PGlite and on PostgreSQL, each beside a bare Fastify route
  * and beside the same people page without the platform, with a breakdown of where the list page's
- * time goes. Writes bench/RESULTS.md.
+ * time goes; then the 2016/17 annual report drafted as a page, HTML, DOCX and PDF at the demo's
+ * size and at ten times it, on each database (bench/reports.ts). Writes bench/RESULTS.md.
  */
 const root = join(import.meta.dirname, '..')
 const began = performance.now()
@@ -80,17 +82,8 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   // (src/platform/jobs/maintenance.ts). The bench does it at once rather than mid-run.
   await db.execute(sql`analyze`)
   const personId = await benchPersonId(db, partnershipId)
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    EMAIL_ADAPTER: 'smtp',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
-    RUN_EMAIL_WORKER: 'false',
-    RUN_JOB_WORKER: 'false',
-    LOG_LEVEL: 'silent',
-  })
   // Request logging off, like the bare route; the app is otherwise as in production.
-  const app = await buildApp({ config, database: connection, logger: false })
+  const app = await buildApp({ config: benchAppConfig(), database: connection, logger: false })
   const timer = serverTimer(app)
   const clock = databaseClock(db)
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -103,7 +96,8 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
     throw new Error(`Signing in as ${businessUnit.email} failed with ${signedIn.statusCode}`)
   const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   const check = await session.get('/directory/people')
-  const total = (await db.$count(schema.people)).toString()
+  // The people the list shows: everyone but those who have left (the demo has one).
+  const total = (await countPeople(db, systemActor(partnershipId), {})).toString()
   if (check.statusCode !== 200 || !check.body.includes(`of ${total} people`)) {
     throw new Error(`The people list does not show ${total} people (status ${check.statusCode})`)
   }
@@ -196,7 +190,28 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   }
 }
 
+/** A throw-away database on the PostgreSQL server for `work`, dropped after it. */
+async function withDatabase(admin: pg.Client, serverUrl: string, work: (url: string) => Promise<void>) {
+  const name = `sph_bench_${randomBytes(6).toString('hex')}`
+  await admin.query(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  try {
+    await work(url.toString())
+  } finally {
+    // pg's pool.end() resolves before its connections have gone; a forced drop meanwhile would
+    // make them emit an error nobody listens for.
+    for (let i = 0; i < 100; i++) {
+      const active = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      if (active.rows[0].n === 0) break
+      await sleep(50)
+    }
+    await admin.query(`drop database if exists ${name} with (force)`)
+  }
+}
+
 const drivers: DriverResults[] = []
+const reports: ReportsResults[] = []
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
 try {
@@ -236,43 +251,56 @@ try {
     postgresSource = 'a throw-away cluster (fsync off)'
   }
   const serverUrl = process.env.TEST_DATABASE_URL ?? cluster!.url
-  const name = `sph_bench_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
-  await admin.query(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  // The pool size the app uses in production (openDatabase's default).
-  const connection = await openDatabase({ kind: 'pg', url: url.toString() })
-  const explainPool = new pg.Pool({ connectionString: url.toString(), max: 1 })
   try {
-    await connection.migrate()
-    const recorder = queryRecorder()
-    const version = (await explainPool.query('show server_version')).rows[0].server_version as string
-    drivers.push(
-      await benchDriver({
-        label: 'PostgreSQL',
-        version: `PostgreSQL ${version.split(' ')[0]}, ${postgresSource}, pool of 10`,
-        connection,
-        explain: {
-          db: drizzlePg(explainPool, { schema, logger: recorder.logger }) as unknown as Database,
-          recorded: recorder.queries,
-          run: async (text, params) =>
-            (await explainPool.query(text, params)).rows.map((r) => r['QUERY PLAN'] as string),
-        },
-      }),
-    )
-  } finally {
-    await explainPool.end()
-    await connection.close()
-    // pg's pool.end() resolves before its connections have gone; a forced drop meanwhile would
-    // make them emit an error nobody listens for.
-    for (let i = 0; i < 100; i++) {
-      const active = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
-      if (active.rows[0].n === 0) break
-      await sleep(50)
+    await withDatabase(admin, serverUrl, async (url) => {
+      // The pool size the app uses in production (openDatabase's default).
+      const connection = await openDatabase({ kind: 'pg', url })
+      const explainPool = new pg.Pool({ connectionString: url, max: 1 })
+      try {
+        await connection.migrate()
+        const recorder = queryRecorder()
+        const version = (await explainPool.query('show server_version')).rows[0].server_version as string
+        drivers.push(
+          await benchDriver({
+            label: 'PostgreSQL',
+            version: `PostgreSQL ${version.split(' ')[0]}, ${postgresSource}, pool of 10`,
+            connection,
+            explain: {
+              db: drizzlePg(explainPool, { schema, logger: recorder.logger }) as unknown as Database,
+              recorded: recorder.queries,
+              run: async (text, params) =>
+                (await explainPool.query(text, params)).rows.map((r) => r['QUERY PLAN'] as string),
+            },
+          }),
+        )
+      } finally {
+        await explainPool.end()
+        await connection.close()
+      }
+    })
+
+    // 4. The annual report's outputs, on a fresh database of each kind (bench/reports.ts).
+    {
+      const connection = await openDatabase({ kind: 'pglite', dataDir: join(tmp, 'pglite-reports') })
+      try {
+        await connection.migrate()
+        reports.push(await benchReports('PGlite', connection, log))
+      } finally {
+        await connection.close()
+      }
     }
-    await admin.query(`drop database if exists ${name} with (force)`)
+    await withDatabase(admin, serverUrl, async (url) => {
+      const connection = await openDatabase({ kind: 'pg', url })
+      try {
+        await connection.migrate()
+        reports.push(await benchReports('PostgreSQL', connection, log))
+      } finally {
+        await connection.close()
+      }
+    })
+  } finally {
     await admin.end()
   }
 
@@ -289,6 +317,7 @@ try {
     peopleCount: benchPeopleCount,
     startup,
     drivers,
+    reports,
     seconds: (performance.now() - began) / 1000,
   })
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), markdown)
