@@ -16,6 +16,7 @@ export async function seatsInYear(db: Database, partnershipId: string, year: Rep
       personId: people.id,
       personName: people.name,
       agencyName: agencies.name,
+      agencyType: agencies.type,
       role: groupMemberships.role,
       startsOn: groupMemberships.startsOn,
       endsOn: groupMemberships.endsOn,

@@ -9,7 +9,7 @@ import {
   groupMembersTable,
   groupsTable,
   hasChair,
-  membersByAgencyChart,
+  membersByAgencyTypeChart,
   membersByAgencyTable,
 } from './tables.ts'
 
@@ -79,7 +79,7 @@ export const structureSection: SectionDefinition = {
     else if (!hasChair(boardSeats)) problems.push(`No chair of the board is recorded for ${year.label}.`)
     return {
       tables: [groupsTable(seats, year), membersByAgencyTable(seats), fundingTable(funders), changesTable(seats, year)],
-      charts: seats.length ? [membersByAgencyChart(seats, year)] : [],
+      charts: seats.length ? [membersByAgencyTypeChart(seats, year)] : [],
       problems,
     }
   },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { reportingYear } from '../../../platform/reporting-years.ts'
 import type { Seat } from './seats.ts'
-import { chairText, changes, membersByAgency } from './tables.ts'
+import { chairText, changes, membersByAgency, membersByAgencyTypeChart } from './tables.ts'
 
 const year = reportingYear(2016)
 
@@ -15,6 +15,7 @@ function seat(overrides: Partial<Seat>): Seat {
     personId: 'p1',
     personName: 'Jo Kerr',
     agencyName: 'Thames Valley Police',
+    agencyType: 'police',
     role: 'member',
     startsOn: '2015-04-01',
     endsOn: null,
@@ -75,5 +76,27 @@ describe('membersByAgency', () => {
         { agency: 'No agency recorded', board: 0, subgroups: 1 },
       ],
     )
+  })
+})
+
+describe('membersByAgencyTypeChart', () => {
+  it('counts each person once per kind of agency, board and subgroups apart', () => {
+    const chart = membersByAgencyTypeChart(
+      [
+        seat({ groupKind: 'board', personId: 'p1' }),
+        seat({ groupKind: 'subgroup', personId: 'p1' }),
+        seat({ groupKind: 'board', personId: 'p2', agencyName: 'Oxford Health', agencyType: 'health' }),
+        seat({ groupKind: 'board', personId: 'p3', agencyName: null, agencyType: null }),
+      ],
+      year,
+    )
+    assert.deepEqual(chart.data, [
+      { category: 'Health', value: 1, series: 'Board' },
+      { category: 'Health', value: 0, series: 'Subgroups' },
+      { category: 'Police', value: 1, series: 'Board' },
+      { category: 'Police', value: 1, series: 'Subgroups' },
+      { category: 'No agency recorded', value: 1, series: 'Board' },
+      { category: 'No agency recorded', value: 0, series: 'Subgroups' },
+    ])
   })
 })

@@ -79,18 +79,32 @@ export function membersByAgencyTable(seats: Seat[]): ReportTable {
   }
 }
 
-export function membersByAgencyChart(seats: Seat[], year: ReportingYear): ChartInput {
-  const rows = membersByAgency(seats)
+/**
+ * The chart counts people by kind of agency (police, health, local authority…): a handful of bars
+ * whatever the partnership's size, where one bar per agency would be unreadable in a large one.
+ * The table "Members by agency" beside it gives every agency.
+ */
+export function membersByAgencyTypeChart(seats: Seat[], year: ReportingYear): ChartInput {
+  const types = new Map<string, { board: Set<string>; subgroups: Set<string> }>()
+  for (const seat of seats) {
+    const type = seat.agencyType ? agencyTypeLabels[seat.agencyType] : noAgency
+    const entry = types.get(type) ?? { board: new Set(), subgroups: new Set() }
+    entry[seat.groupKind === 'board' ? 'board' : 'subgroups'].add(seat.personId)
+    types.set(type, entry)
+  }
+  const rows = [...types.entries()].sort(([a], [b]) =>
+    a === noAgency ? 1 : b === noAgency ? -1 : a.localeCompare(b, 'en-GB'),
+  )
   return {
-    title: `Members of the board and its subgroups by agency, ${year.label}`,
-    description: `The number of people from each agency who sat on the board and on its subgroups in ${year.label}. ${rows.length} agencies are shown; the table “Members by agency” gives the same numbers.`,
+    title: `Members of the board and its subgroups by kind of agency, ${year.label}`,
+    description: `The number of people from each kind of agency who sat on the board and on its subgroups in ${year.label}, across ${rows.length} kinds of agency. The table “Members by agency” gives the numbers for each agency.`,
     kind: 'grouped-bar',
-    categoryLabel: 'Agency',
+    categoryLabel: 'Kind of agency',
     valueLabel: 'People',
     seriesLabel: 'Group',
-    data: rows.flatMap((row) => [
-      { category: row.agency, value: row.board, series: 'Board' },
-      { category: row.agency, value: row.subgroups, series: 'Subgroups' },
+    data: rows.flatMap(([type, { board, subgroups }]) => [
+      { category: type, value: board.size, series: 'Board' },
+      { category: type, value: subgroups.size, series: 'Subgroups' },
     ]),
   }
 }
