@@ -1,6 +1,7 @@
 import { AssertionError } from 'node:assert'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { chromiumFlags } from '../../src/platform/documents/chromium.ts'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 /**
@@ -10,14 +11,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumFlags,
   })
 }
 

@@ -12,7 +12,8 @@ const defaultPath = '/usr/bin/chromium'
 let executablePath = defaultPath
 let launched: Promise<Browser> | null = null
 
-const flags = [
+/** The flags every headless Chromium here runs with: no sandbox (root in containers), nothing fetched by itself. */
+export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -40,7 +41,7 @@ export function chromiumAvailable() {
 function browser(): Promise<Browser> {
   if (!launched) {
     if (!chromiumAvailable()) return Promise.reject(new ChromiumMissingError(executablePath))
-    const launching = chromium.launch({ executablePath, args: flags })
+    const launching = chromium.launch({ executablePath, args: chromiumFlags })
     launched = launching
     launching.then(
       (b) => b.on('disconnected', () => launched === launching && (launched = null)),
