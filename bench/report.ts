@@ -412,7 +412,7 @@ function misses(r: ReportsResults) {
     } else if (o.format === 'pdf') {
       why = `Chromium's printing takes ${duration(demo.pdf)} / ${duration(scaled.pdf)} (demo / ${scale}×) of it, drafting ${duration(demo.snapshot)} / ${duration(scaled.snapshot)}. What would fix it: keep a warm browser context and page for printing instead of a new context per document, and keep a draft's PDF until its records or narrative change.`
     } else {
-      why = `Drafting takes ${duration(demo.snapshot)} / ${duration(scaled.snapshot)} (demo / ${scale}×), ${duration(demo.snapshotDatabase)} / ${duration(scaled.snapshotDatabase)} of it waiting for the database; the printable HTML ${duration(demo.printHtml)} / ${duration(scaled.printHtml)}. The tables and the chart grow with the directory (${r.sizes[0].seats} / ${r.sizes[1].seats} seats, ${r.sizes[0].agencies} / ${r.sizes[1].agencies} agencies in the chart), so ${scale}× rows cost about ${scale}× the rendering. What would fix it: draw the chart once per draft and keep it until the records change, and page the long tables (changes, members by agency) in the page, keeping them whole in the files.`
+      why = `Drafting takes ${duration(demo.snapshot)} / ${duration(scaled.snapshot)} (demo / ${scale}×), ${duration(demo.snapshotDatabase)} / ${duration(scaled.snapshotDatabase)} of it waiting for the database; the printable HTML ${duration(demo.printHtml)} / ${duration(scaled.printHtml)}. The tables grow with the directory (${r.sizes[0].seats} / ${r.sizes[1].seats} seats, ${r.sizes[0].agencies} / ${r.sizes[1].agencies} agencies), so ${scale}× rows cost about ${scale}× the rendering. What would fix it: draw the chart once per draft and keep it until the records change, and page the long tables (changes, members by agency) in the page, keeping them whole in the files.`
     }
     notes.push(`- **${r.label}, ${outputName(o.format)}: not met** — ${what}. ${why}`)
   }
@@ -435,7 +435,7 @@ page \`GET /reports/:id\` and the downloads \`GET /reports/:id/download/html|doc
 At the demo's size, and at ${scale}× it: a second partnership loaded as the demo is (its own accounts, its 2015/16 report approved,
 its 2016/17 report drafted with the same narrative), whose directory is then grown to ${scale}× the demo's
 (\`bench/report-data.ts\`: each copy repeats the demo's agencies, people and seats with invented names, its board seats on
-the one board and its subgroups as new subgroups), so every table of the report has ${scale}× the rows and the chart ${scale}× the agencies:
+the one board and its subgroups as new subgroups), so every table of the report has ${scale}× the rows (the chart counts people by kind of agency, so it keeps its nine bars):
 
 ${sizesTable(run)}
 
