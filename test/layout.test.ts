@@ -24,10 +24,11 @@ describe('the page frame', () => {
         m[1]!.replace(/<[^>]+>/g, '').trim(),
       )
     }
-    assert.deepEqual(await menu(demoEmail['board-member']), ['Home', 'Directory', 'Reports'])
+    assert.deepEqual(await menu(demoEmail['board-member']), ['Home', 'Directory', 'Learning', 'Reports'])
     assert.deepEqual(await menu(demoEmail.administrator), [
       'Home',
       'Directory',
+      'Learning',
       'Reports',
       'Accounts',
       'Audit log',

@@ -1,0 +1,29 @@
+import type { CourseFormat, CourseLevel, EventStatus } from './schema.ts'
+
+export const formatLabels: Record<CourseFormat, string> = {
+  'face-to-face': 'Face to face',
+  virtual: 'Virtual (online, live)',
+  'e-learning': 'E-learning',
+  'learning-event': 'Learning event',
+  conference: 'Conference',
+}
+
+export const levelLabels: Record<CourseLevel, string> = {
+  introductory: 'Introductory',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+}
+
+export const eventStatusLabels: Record<EventStatus, string> = {
+  scheduled: 'Scheduled',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+}
+
+/** "3 hours 30 minutes", "1 day" is not guessed: duration is kept in minutes and said in hours and minutes. */
+export function durationText(minutes: number) {
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  const parts = [hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '', rest ? `${rest} minutes` : '']
+  return parts.filter(Boolean).join(' ')
+}

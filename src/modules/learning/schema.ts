@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { partnerships } from '../../platform/schema.ts'
+
+/** Learning and development: the training programme's courses and their events. */
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}
+
+export const courseFormats = ['face-to-face', 'virtual', 'e-learning', 'learning-event', 'conference'] as const
+export type CourseFormat = (typeof courseFormats)[number]
+
+export const courseLevels = ['introductory', 'intermediate', 'advanced'] as const
+export type CourseLevel = (typeof courseLevels)[number]
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** One outcome per line. */
+    learningOutcomes: text('learning_outcomes').notNull().default(''),
+    /** Who it is for: "Everyone who works with children", "Designated safeguarding leads in schools". */
+    audience: text('audience').notNull(),
+    level: text('level', { enum: courseLevels }).notNull(),
+    format: text('format', { enum: courseFormats }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('courses_title_unique').on(t.partnershipId, sql`lower(${t.title})`),
+    check('courses_duration_positive', sql`${t.durationMinutes} > 0`),
+  ],
+)
+
+export const eventStatuses = ['scheduled', 'cancelled', 'completed'] as const
+export type EventStatus = (typeof eventStatuses)[number]
+
+/** One date of a course: where and when, how many places, when booking is open. */
+export const trainingEvents = pgTable(
+  'training_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    venue: text('venue'),
+    joiningLink: text('joining_link'),
+    capacity: integer('capacity').notNull(),
+    bookingOpensAt: timestamp('booking_opens_at', { withTimezone: true }),
+    bookingClosesAt: timestamp('booking_closes_at', { withTimezone: true }),
+    status: text('status', { enum: eventStatuses }).notNull().default('scheduled'),
+    cancelledReason: text('cancelled_reason'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('training_events_course_idx').on(t.courseId),
+    index('training_events_starts_idx').on(t.partnershipId, t.startsAt),
+    check('training_events_in_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('training_events_capacity_positive', sql`${t.capacity} > 0`),
+    check('training_events_somewhere', sql`${t.venue} is not null or ${t.joiningLink} is not null`),
+  ],
+)

@@ -1,0 +1,161 @@
+import type { Database } from '../../db/index.ts'
+import { londonInstant } from '../../platform/london-time.ts'
+import type { SeedContext } from '../../platform/modules.ts'
+import { courses, trainingEvents, type CourseFormat, type CourseLevel } from './schema.ts'
+
+/**
+ * The demo's training programme: the courses a board like the seed paper's runs, the four
+ * 2016/17 learning events on its themes and its annual conference, and upcoming dates so the
+ * programme is alive today. (Bookings and attendance, reaching the seed's figures, come with them.)
+ */
+const courseList: {
+  title: string
+  summary: string
+  audience: string
+  level: CourseLevel
+  format: CourseFormat
+  hours: number
+}[] = [
+  {
+    title: 'Safeguarding children: an introduction',
+    summary: 'Recognising the signs of abuse and neglect, and what to do when you are worried about a child.',
+    audience: 'Everyone who works or volunteers with children and families',
+    level: 'introductory',
+    format: 'face-to-face',
+    hours: 3,
+  },
+  {
+    title: 'Safeguarding children: e-learning',
+    summary: 'The introduction to safeguarding children, online, at your own pace.',
+    audience: 'Everyone who works or volunteers with children and families',
+    level: 'introductory',
+    format: 'e-learning',
+    hours: 2,
+  },
+  {
+    title: 'Working together to safeguard children',
+    summary: 'Multi-agency child protection: thresholds, referrals, strategy discussions, conferences and plans.',
+    audience: 'Practitioners who work with children at risk of harm',
+    level: 'intermediate',
+    format: 'face-to-face',
+    hours: 6,
+  },
+  {
+    title: 'Neglect: using the neglect toolkit',
+    summary: 'Assessing neglect over time with the partnership’s toolkit, and acting before harm becomes entrenched.',
+    audience: 'Practitioners working with families where there is neglect',
+    level: 'intermediate',
+    format: 'virtual',
+    hours: 3,
+  },
+  {
+    title: 'Child sexual exploitation: recognising and responding',
+    summary: 'Spotting exploitation, using the risk assessment tool, and working with the police to disrupt it.',
+    audience: 'Practitioners working with adolescents',
+    level: 'intermediate',
+    format: 'face-to-face',
+    hours: 3.5,
+  },
+  {
+    title: 'Domestic abuse, parental mental health and substance misuse',
+    summary: 'Working with families where these risks meet, and what they mean for the child.',
+    audience: 'Practitioners working with parents',
+    level: 'advanced',
+    format: 'face-to-face',
+    hours: 6,
+  },
+  {
+    title: 'Learning event: safeguarding risks online',
+    summary: 'Learning from local reviews and audits about children’s safety online.',
+    audience: 'The multi-agency workforce',
+    level: 'intermediate',
+    format: 'learning-event',
+    hours: 3,
+  },
+  {
+    title: 'Learning event: relationships and identity',
+    summary: 'Learning about relationships, identity and the adolescents we work with.',
+    audience: 'The multi-agency workforce',
+    level: 'intermediate',
+    format: 'learning-event',
+    hours: 3,
+  },
+  {
+    title: 'Learning event: working with children with disability',
+    summary:
+      'The increased risks for disabled children and children with special educational needs, and how to see them.',
+    audience: 'The multi-agency workforce',
+    level: 'intermediate',
+    format: 'learning-event',
+    hours: 3,
+  },
+  {
+    title: 'Learning event: working with neglect',
+    summary: 'What local reviews teach about neglect that is embedded in a family’s life.',
+    audience: 'The multi-agency workforce',
+    level: 'intermediate',
+    format: 'learning-event',
+    hours: 3,
+  },
+  {
+    title: 'Annual safeguarding conference',
+    summary: 'The partnership’s yearly conference: what the year’s reviews, audits and data tell us.',
+    audience: 'The multi-agency workforce',
+    level: 'intermediate',
+    format: 'conference',
+    hours: 6,
+  },
+]
+
+/** [course, London date, start, end, venue or null for online, places]. */
+const eventList: [string, string, string, string, string | null, number][] = [
+  ['Learning event: safeguarding risks online', '2016-06-15', '09:30', '12:30', 'Oxford Town Hall', 160],
+  ['Learning event: relationships and identity', '2016-09-21', '09:30', '12:30', 'Oxford Town Hall', 160],
+  [
+    'Learning event: working with children with disability',
+    '2016-11-23',
+    '09:30',
+    '12:30',
+    'Kassam Stadium conference centre',
+    160,
+  ],
+  ['Learning event: working with neglect', '2017-02-15', '13:30', '16:30', 'Oxford Town Hall', 160],
+  ['Annual safeguarding conference', '2017-03-09', '09:00', '16:00', 'Kassam Stadium conference centre', 250],
+  ['Safeguarding children: an introduction', '2016-05-10', '09:30', '12:30', 'County Hall, Oxford', 30],
+  ['Working together to safeguard children', '2016-07-05', '09:30', '16:30', 'Abingdon Guildhall', 25],
+  ['Neglect: using the neglect toolkit', '2016-10-12', '13:30', '16:30', null, 40],
+  ['Safeguarding children: an introduction', '2027-01-19', '09:30', '12:30', 'County Hall, Oxford', 30],
+  ['Working together to safeguard children', '2027-02-09', '09:30', '16:30', 'Banbury Town Hall', 25],
+  ['Neglect: using the neglect toolkit', '2027-02-24', '13:30', '16:30', null, 40],
+  ['Child sexual exploitation: recognising and responding', '2027-03-10', '09:30', '13:00', 'County Hall, Oxford', 30],
+]
+
+export async function seedLearning(db: Database, { partnershipId }: SeedContext) {
+  const inserted = await db
+    .insert(courses)
+    .values(
+      courseList.map(({ hours, ...course }) => ({
+        ...course,
+        partnershipId,
+        durationMinutes: Math.round(hours * 60),
+      })),
+    )
+    .returning({ id: courses.id, title: courses.title })
+  const courseId = new Map(inserted.map((c) => [c.title, c.id]))
+  const now = new Date()
+  await db.insert(trainingEvents).values(
+    eventList.map(([title, date, start, end, venue, capacity]) => {
+      const endsAt = londonInstant(date, end)
+      return {
+        partnershipId,
+        courseId: courseId.get(title)!,
+        startsAt: londonInstant(date, start),
+        endsAt,
+        venue,
+        joiningLink: venue ? null : 'https://meet.example.org/oscb-training',
+        capacity,
+        status: endsAt < now ? ('completed' as const) : ('scheduled' as const),
+      }
+    }),
+  )
+}
