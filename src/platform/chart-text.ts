@@ -4,7 +4,7 @@ import * as vega from 'vega'
  * How wide text is, without a canvas. Vega measures text with node-canvas when it is installed and
  * otherwise guesses 0.8 × the font size per character, which is nearly twice Arial's average and
  * cuts agency names short. This estimate uses Arial's character widths, scaled up a little
- * because GDS Transport (the font the chart names first) sets wider; over-estimating only costs
+ * because the system fonts the chart names first (Segoe UI, Roboto, San Francisco) may set wider; over-estimating only costs
  * some white space, under-estimating would overlap labels. It is the same on every machine, so the
  * same chart is always the same SVG (docs/decisions/0013-charts-vega-lite-on-the-server.md).
  */

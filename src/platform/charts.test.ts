@@ -166,9 +166,13 @@ describe('drawChart', () => {
     assert.notEqual((await drawChart(referrals)).svg, first.svg)
   })
 
-  it('sets the text in GDS Transport on white, 560 pixels wide', async () => {
+  it('sets the text in the service’s system font stack (never GDS Transport) on white, 560 pixels wide', async () => {
     const chart = await drawChart(referrals)
-    assert.match(chart.svg, /font-family="'GDS Transport', arial, sans-serif"/)
+    assert.match(
+      chart.svg,
+      /font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"/,
+    )
+    assert.doesNotMatch(chart.svg, /GDS Transport/)
     assert.match(chart.svg, /<rect width="\d+" height="\d+" fill="white"\/>/)
     assert.ok(chart.svg.includes('d="M0,0h560v300h-560Z"'), 'the plot is 560 by 300')
   })

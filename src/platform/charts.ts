@@ -21,7 +21,8 @@ export interface DrawnChart {
 
 /** GOV.UK colours, in the order series take them; the legend and the table tell them apart too. */
 export const chartColours = ['#1d70b8', '#f47738', '#00703c', '#5694ca', '#912b88', '#28a197', '#d4351c', '#6f72af']
-const font = "'GDS Transport', arial, sans-serif"
+// The service's own font stack (application.scss): not on GOV.UK, so never GDS Transport.
+const font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 const width = 560
 const height = 300
 const fontSize = 14
