@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { demoEmail } from '../test/helpers/app.ts'
+import { signedInPerson, startHubAndBrowser } from './helpers/people.ts'
+import { HubPage } from './pages/page.ts'
+
+/** A trainer keeps the programme in the browser: every page checked with axe, as it is served. */
+const running = startHubAndBrowser()
+
+describe('the training programme in the browser', () => {
+  it('a trainer adds a course, schedules an event, and reads both back; bad input is explained', async (t) => {
+    const { page } = await signedInPerson(t, running, demoEmail.trainer)
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Learning' }).click()
+    await new HubPage(page, 'Events').verifyOnPage()
+    await page.getByRole('link', { name: 'Courses' }).click()
+    await new HubPage(page, 'Courses').verifyOnPage()
+    await page.getByRole('button', { name: 'Add a course' }).click()
+    const form = await new HubPage(page, 'Add a course').verifyOnPage()
+
+    await page.getByRole('button', { name: 'Save' }).click()
+    await form.verifyOnPage()
+    assert.ok(await page.getByRole('alert').getByText('Enter the course title').isVisible())
+
+    await page.getByLabel('Title').fill('Working with fathers and male carers')
+    await page.getByLabel('Summary').fill('Seeing and including the men in a child’s life.')
+    await page.getByLabel('Who it is for').fill('Practitioners who work with families')
+    await page.getByRole('radio', { name: 'Intermediate' }).check()
+    await page.getByRole('radio', { name: 'Face to face' }).check()
+    await page.getByLabel('Duration in hours').fill('3')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await new HubPage(page, 'Working with fathers and male carers').verifyOnPage()
+    assert.ok(await page.getByText('Course saved').isVisible())
+
+    await page.getByRole('button', { name: 'Schedule an event' }).click()
+    await new HubPage(page, 'Schedule an event').verifyOnPage()
+    await page.getByLabel('Day').first().fill('12')
+    await page.getByLabel('Month').first().fill('3')
+    await page.getByLabel('Year').first().fill('2030')
+    await page.getByLabel('Start time').fill('9:30')
+    await page.getByLabel('End time').fill('12:30')
+    await page.getByLabel('Venue').fill('County Hall, Oxford')
+    await page.getByLabel('Places').fill('25')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await new HubPage(page, 'Working with fathers and male carers').verifyOnPage()
+    assert.ok(await page.getByText('12 March 2030, 9:30am to 12:30pm').isVisible())
+
+    await page.getByRole('button', { name: 'Cancel this event' }).click()
+    await new HubPage(page, 'Cancel this event').verifyOnPage()
+    await page.getByLabel('Cancel this event').fill('The venue is closed')
+    await page.getByRole('button', { name: 'Cancel the event' }).click()
+    await new HubPage(page, 'Working with fathers and male carers').verifyOnPage()
+    assert.ok(await page.getByText('The venue is closed').first().isVisible())
+  })
+})
