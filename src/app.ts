@@ -26,9 +26,10 @@ import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { partnershipModule } from './modules/partnership/index.ts'
 import { reportsModule } from './modules/reports/index.ts'
+import { themesModule } from './modules/themes/index.ts'
 
 /** The board's functions, one line each, in the order their navigation and home panels appear. */
-export const modules = [partnershipModule, reportsModule]
+export const modules = [partnershipModule, themesModule, reportsModule]
 
 /** Everything the platform reads from the modules, for the app, the seed and the tests. */
 export const registry = registryOf(modules)
