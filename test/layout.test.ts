@@ -29,6 +29,7 @@ describe('the page frame', () => {
       'Home',
       'Directory',
       'Reports',
+      'Themes',
       'Accounts',
       'Audit log',
       'Email outbox',
