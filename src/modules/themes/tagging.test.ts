@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import nunjucks from 'nunjucks'
+import { templateRoots } from '../../platform/views.ts'
 import { defaultThemes } from './defaults.ts'
 import { themeCsv, themeRows } from './presenters.ts'
 import { themeCheckboxItems, themeIds } from './tagging.ts'
@@ -46,7 +48,26 @@ describe('themeCheckboxItems', () => {
       },
     ])
     assert.equal(themeCheckboxItems([neglect], neglect.id)[0]!.checked, true, 'one box posted back is a string')
-    assert.equal(themeCheckboxItems([neglect], undefined)[0]!.checked, false)
+    assert.equal(themeCheckboxItems([neglect], null)[0]!.checked, false)
+    assert.ok(!('checked' in themeCheckboxItems([neglect])[0]!), 'without a selection the macro’s values decide')
+  })
+})
+
+describe('themes as GOV.UK checkboxes', () => {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateRoots), { autoescape: true })
+  const ticked = (values: unknown) => {
+    const html = env.renderString(
+      '{% from "govuk/components/checkboxes/macro.njk" import govukCheckboxes %}' +
+        '{{ govukCheckboxes({ name: "themeIds", idPrefix: "themeIds", items: items, values: values }) }}',
+      { items: themeCheckboxItems([neglect, oldTheme]), values },
+    )
+    return [...html.matchAll(/value="([^"]+)" checked/g)].map((m) => m[1])
+  }
+  it('are ticked by the macro’s values, whether saved, posted as one or posted as several', () => {
+    assert.deepEqual(ticked([oldTheme.id]), [oldTheme.id])
+    assert.deepEqual(ticked(neglect.id), [neglect.id])
+    assert.deepEqual(ticked([neglect.id, oldTheme.id]), [neglect.id, oldTheme.id])
+    assert.deepEqual(ticked(undefined), [])
   })
 })
 

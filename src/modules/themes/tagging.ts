@@ -37,15 +37,17 @@ export function themeOptions(
 }
 
 /**
- * The items of a govukCheckboxes (`name: "themeIds"`), ticked as `selected` says: the ids saved
- * on the record, or what was posted back (one id, several, or nothing) when the form is re-shown.
+ * The items of a govukCheckboxes (`name: "themeIds"`). Given `selected` (saved ids, or the posted
+ * value: one id, several or nothing), each item says whether it is ticked; without it, none does,
+ * and the macro's `values: values.themeIds` ticks them, so one list serves a fresh form and a
+ * form shown again with its errors.
  */
-export function themeCheckboxItems(options: readonly ThemeOption[], selected: unknown) {
-  const ticked = new Set(postedIds(selected))
+export function themeCheckboxItems(options: readonly ThemeOption[], selected?: unknown) {
+  const ticked = selected === undefined ? null : new Set(postedIds(selected))
   return options.map((theme) => ({
     value: theme.id,
     text: theme.name,
-    checked: ticked.has(theme.id),
+    ...(ticked && { checked: ticked.has(theme.id) }),
     ...(!theme.active && { hint: { text: 'Retired: kept because this record has it, but no longer offered' } }),
   }))
 }
