@@ -27,9 +27,10 @@ import { configureNunjucks, templateRoots } from './platform/views.ts'
 import { learningModule } from './modules/learning/index.ts'
 import { partnershipModule } from './modules/partnership/index.ts'
 import { reportsModule } from './modules/reports/index.ts'
+import { themesModule } from './modules/themes/index.ts'
 
 /** The board's functions, one line each, in the order their navigation and home panels appear. */
-export const modules = [partnershipModule, learningModule, reportsModule]
+export const modules = [partnershipModule, themesModule, learningModule, reportsModule]
 
 /** Everything the platform reads from the modules, for the app, the seed and the tests. */
 export const registry = registryOf(modules)

@@ -30,6 +30,7 @@ describe('the page frame', () => {
       'Directory',
       'Learning',
       'Reports',
+      'Themes',
       'Accounts',
       'Audit log',
       'Email outbox',

@@ -55,12 +55,17 @@ describe('the training programme', () => {
     ])
     assert.match(response.body, /Asking the next question/, 'what was typed is kept')
 
-    response = await officer.post('/learning/courses/new', course)
+    const newForm = await officer.get('/learning/courses/new')
+    const curiosity = newForm.body.match(/value="([0-9a-f-]{36})"[^>]*>\s*<label[^>]*>\s*Professional curiosity/)?.[1]
+    assert.ok(curiosity, 'the form offers the partnership’s themes')
+    response = await officer.post('/learning/courses/new', { ...course, themeIds: curiosity })
     assert.equal(response.statusCode, 302)
     const id = await courseId('Professional curiosity')
     let page = await officer.get(`/learning/courses/${id}`)
     const rows = summaryListRows(page.body)
     assert.equal(rows.Duration, '2 hours 30 minutes')
+    assert.equal(rows.Themes, 'Professional curiosity')
+    assert.match(page.body, /Themes: \(blank\) → Professional curiosity|Themes: Professional curiosity/)
     assert.match(page.body, /<li>Use it in supervision<\/li>/)
 
     response = await officer.post('/learning/courses/new', { ...course, title: 'PROFESSIONAL CURIOSITY' })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { checkbox, choice, requiredText } from '../../platform/forms.ts'
+import { themeIds } from '../themes/index.ts'
 import { courseFormats, courseLevels } from './schema.ts'
 
 /** The learning module's form schemas, with GOV.UK-worded messages. */
@@ -20,6 +21,7 @@ export const courseSchema = z.object({
     .number({ error: 'Enter the duration in hours, like 3 or 2.5' })
     .min(0.25, 'The duration must be at least a quarter of an hour')
     .max(40, 'The duration must be 40 hours or less'),
+  themeIds,
   active: checkbox,
 })
 export type CourseForm = z.infer<typeof courseSchema>

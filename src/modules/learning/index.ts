@@ -49,6 +49,7 @@ export const learningModule = defineModule({
         format: 'Format',
         durationMinutes: 'Duration (minutes)',
         active: 'Active',
+        themes: 'Themes',
       },
       formats: {
         level: (v) => levelLabels[v as CourseLevel] ?? String(v),

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { partnerships } from '../../platform/schema.ts'
+import { themes } from '../themes/schema.ts'
 
 /** Learning and development: the training programme's courses and their events. */
 
@@ -39,6 +51,23 @@ export const courses = pgTable(
     uniqueIndex('courses_title_unique').on(t.partnershipId, sql`lower(${t.title})`),
     check('courses_duration_positive', sql`${t.durationMinutes} > 0`),
   ],
+)
+
+/** The themes a course covers, from the shared taxonomy (the themes module). */
+export const courseThemes = pgTable(
+  'course_themes',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => themes.id),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.themeId] }), index('course_themes_theme_idx').on(t.themeId)],
 )
 
 export const eventStatuses = ['scheduled', 'cancelled', 'completed'] as const

@@ -49,15 +49,18 @@ export function courseCsv(rows: CourseRow[]) {
   ]
 }
 
-export function courseSummary(course: {
-  summary: string
-  learningOutcomes: string
-  audience: string
-  level: CourseLevel
-  format: CourseFormat
-  durationMinutes: number
-  active: boolean
-}) {
+export function courseSummary(
+  course: {
+    summary: string
+    learningOutcomes: string
+    audience: string
+    level: CourseLevel
+    format: CourseFormat
+    durationMinutes: number
+    active: boolean
+  },
+  themes: string[],
+) {
   const outcomes = course.learningOutcomes
     .split('\n')
     .map((line) => line.trim())
@@ -73,6 +76,7 @@ export function courseSummary(course: {
         : { text: 'None recorded' },
     },
     { key: { text: 'Who it is for' }, value: { text: course.audience } },
+    { key: { text: 'Themes' }, value: { text: themes.length ? themes.join(', ') : 'None' } },
     { key: { text: 'Level' }, value: { text: levelLabels[course.level] } },
     { key: { text: 'Format' }, value: { text: formatLabels[course.format] } },
     { key: { text: 'Duration' }, value: { text: durationText(course.durationMinutes) } },

@@ -11,7 +11,16 @@ import { courseFormats } from '../schema.ts'
 import { eventRowsForCourse } from '../events/presenters.ts'
 import { listEvents } from '../events/service.ts'
 import { courseCsv, courseRows, courseSummary, formatItems, levelItems } from './presenters.ts'
-import { createCourse, getCourse, listCourses, updateCourse, type CourseFilter, type CourseInput } from './service.ts'
+import {
+  courseThemeIds,
+  createCourse,
+  getCourse,
+  listCourses,
+  updateCourse,
+  type CourseFilter,
+  type CourseInput,
+} from './service.ts'
+import { themeCheckboxItems, themeNames, themeOptions } from '../../themes/index.ts'
 
 const views = 'modules/learning/views'
 
@@ -51,28 +60,33 @@ export async function courseRoutes(app: FastifyInstance) {
     context: () => ({ formatItems: formatItems(true), subNavigation: learningNavigation('/learning/courses') }),
   })
 
-  const formContext = { formatItems: formatItems(), levelItems: levelItems() }
+  const formContext = async (partnershipId: string, saved: string[] = []) => ({
+    formatItems: formatItems(),
+    levelItems: levelItems(),
+    themeItems: themeCheckboxItems(await themeOptions(db, partnershipId, { includeIds: saved })),
+  })
 
   formRoute(app, {
     path: '/learning/courses/new',
     access: { permission: 'learning:manage' },
     template: `${views}/course-form.njk`,
     schema: courseSchema,
-    context: () => ({ ...formContext, isNew: true }),
-    initialValues: () => ({ active: 'true', level: 'introductory' }),
+    context: async ({ actor }) => ({ ...(await formContext(actor.partnershipId)), isNew: true }),
+    initialValues: () => ({ active: 'true', level: 'introductory', themeIds: [] }),
     save: async ({ actor }, input) => afterSave(`/learning/courses/${await createCourse(db, actor, toInput(input))}`),
   })
 
   app.get('/learning/courses/:id', { config: { permission: 'learning:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const course = await getCourse(db, actor.partnershipId, (request.params as { id: string }).id)
-    const [events, history] = await Promise.all([
+    const [events, history, themeList] = await Promise.all([
       listEvents(db, actor, { courseId: course.id, sort: 'starts', direction: 'desc' }),
       historyOf(app, actor, 'course', course.id),
+      courseThemeIds(db, course.id).then((ids) => themeNames(db, ids)),
     ])
     return reply.view(`${views}/course.njk`, {
       course,
-      summary: courseSummary(course),
+      summary: courseSummary(course, themeList),
       eventRows: eventRowsForCourse(events),
       history,
       flash: savedBanner(request.query as Query, 'Course saved'),

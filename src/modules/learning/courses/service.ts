@@ -4,7 +4,8 @@ import { insertAudited, updateAudited } from '../../../platform/audited-writes.t
 import { NotFoundError } from '../../../platform/errors.ts'
 import { matchesWords } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { courses, trainingEvents, type CourseFormat, type CourseLevel } from '../schema.ts'
+import { replaceThemeTags, themeNames, validateThemeIds } from '../../themes/index.ts'
+import { courseThemes, courses, trainingEvents, type CourseFormat, type CourseLevel } from '../schema.ts'
 
 /** The training programme's courses: what is taught, to whom, how and for how long. */
 
@@ -16,6 +17,7 @@ export interface CourseInput {
   level: CourseLevel
   format: CourseFormat
   durationMinutes: number
+  themeIds: string[]
   active: boolean
 }
 
@@ -73,21 +75,49 @@ export async function getCourse(db: Database, partnershipId: string, id: string)
 
 const duplicate = { title: 'There is already a course with this title' }
 
-export function createCourse(db: Database, actor: Actor, input: CourseInput) {
-  return insertAudited(db, actor, courses, input, {
+const tags = { table: courseThemes, record: courseThemes.courseId }
+
+/** The ids of the themes a course is tagged with. */
+export async function courseThemeIds(db: Database, courseId: string) {
+  const rows = await db
+    .select({ id: courseThemes.themeId })
+    .from(courseThemes)
+    .where(eq(courseThemes.courseId, courseId))
+  return rows.map((r) => r.id)
+}
+
+export async function createCourse(db: Database, actor: Actor, input: CourseInput) {
+  const chosen = await validateThemeIds(db, actor.partnershipId, input.themeIds)
+  const { themeIds, ...values } = input
+  return insertAudited(db, actor, courses, values, {
     recordType: 'course',
     summary: `Added the course ${input.title}`,
     conflict: duplicate,
+    after: { ...values, themes: chosen.map((t) => t.name).join(', ') },
+    alsoWrite: (tx, id) => replaceThemeTags(tx, tags, actor.partnershipId, id, themeIds),
   })
 }
 
 export async function updateCourse(db: Database, actor: Actor, id: string, version: number, input: CourseInput) {
   const before = await getCourse(db, actor.partnershipId, id)
+  const kept = await courseThemeIds(db, id)
+  const chosen = await validateThemeIds(db, actor.partnershipId, input.themeIds, { kept })
+  const { themeIds, ...set } = input
   return updateAudited(
     db,
     actor,
     courses,
-    { id, version, before, set: input },
+    {
+      id,
+      version,
+      before,
+      set,
+      described: {
+        before: { themes: (await themeNames(db, kept)).join(', ') },
+        after: { themes: chosen.map((t) => t.name).join(', ') },
+      },
+      alsoWrite: (tx) => replaceThemeTags(tx, tags, actor.partnershipId, id, themeIds),
+    },
     { recordType: 'course', summary: `Changed the course ${input.title}`, conflict: duplicate },
   )
 }

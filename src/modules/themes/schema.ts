@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm'
+import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { partnerships } from '../../platform/schema.ts'
+
+/**
+ * The partnership's one taxonomy of learning themes: the tags courses, case reviews, audits and
+ * resources share. Each module that tags its records keeps its own join table (README.md).
+ */
+export const themes = pgTable(
+  'themes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** A retired theme stays on the records tagged with it but is not offered for new tagging. */
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('themes_name_unique').on(t.partnershipId, sql`lower(${t.name})`)],
+)
+
+export type Theme = typeof themes.$inferSelect
