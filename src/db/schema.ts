@@ -2,3 +2,4 @@
 export * from '../platform/schema.ts'
 export * from '../modules/partnership/schema.ts'
 export * from '../modules/reports/schema.ts'
+export * from '../platform/imports/schema.ts'
