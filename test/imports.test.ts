@@ -10,7 +10,6 @@ import { checkFile } from '../src/platform/imports/check.ts'
 import { defineImport, type ImportDefinition } from '../src/platform/imports/definition.ts'
 import { importRoutes, insertInChunks } from '../src/platform/imports/index.ts'
 import { checkImportJob } from '../src/platform/imports/job.ts'
-import { importBatches } from '../src/platform/imports/schema.ts'
 import {
   applyImport,
   checkImport,
