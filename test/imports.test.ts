@@ -290,6 +290,19 @@ for (const driver of drivers) {
       assert.deepEqual(await apply(batch.id), { added: 20, unchanged: 0 })
     })
 
+    it('counts rows already held as unchanged', async () => {
+      const first = await uploaded(csvFile([header, 'Kim Ode,kim@again.example,01/11/2024,Basics'].join('\n')))
+      assert.deepEqual(await apply(first.id), { added: 1, unchanged: 0 })
+      const second = await uploaded(
+        csvFile(
+          [header, 'Kim Ode,kim@again.example,01/11/2024,Basics', 'Lee Ray,lee@again.example,01/11/2024,Basics'].join(
+            '\n',
+          ),
+        ),
+      )
+      assert.deepEqual(await apply(second.id), { added: 1, unchanged: 1 })
+    })
+
     it('refuses the same file twice: once applied, a new upload says when', async () => {
       const file = csvFile([header, 'Fay Hart,fay@twice.example,01/07/2024,Basics'].join('\n'))
       const first = await uploaded(file)
