@@ -18,6 +18,7 @@ import { closeChromium, configureChromium } from './platform/documents/chromium.
 import { frameworkErrorPage } from './platform/framework-errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { assetsPrefix, httpPlatform, parseQueryString } from './platform/http.ts'
+import { checkImportJob } from './platform/imports/job.ts'
 import { startJobWorker } from './platform/jobs/index.ts'
 import { maintenanceJobs } from './platform/jobs/maintenance.ts'
 import { loggerOptions, requestLogController } from './platform/logging.ts'
@@ -112,7 +113,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
   if (config.runJobWorker) {
     const { definitions, recurring } = maintenanceJobs(database.kind)
     // Only the job's name and id reach the log, never its payload.
-    const worker = startJobWorker(database.db, definitions, {
+    const worker = startJobWorker(database.db, [...definitions, checkImportJob], {
       recurring,
       onError: (err, job) => app.log.error({ err, job }, job ? 'job failed' : 'job worker failed'),
     })

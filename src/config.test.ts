@@ -26,6 +26,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.runEmailWorker, true)
     assert.equal(config.runJobWorker, true)
     assert.equal(config.chromiumPath, '/usr/bin/chromium', 'Debian’s Chromium prints PDFs')
+    assert.equal(config.uploadMaxBytes, 20 * 1024 * 1024, 'uploads up to 20 MB')
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
   })
 
@@ -119,6 +120,7 @@ describe('configuration from the environment', () => {
       { story: 'a PORT that is not a number', env: { PORT: 'eighty' }, message: 'PORT:' },
       { story: 'a PORT out of range', env: { PORT: '70000' }, message: 'PORT:' },
       { story: 'a PORT that is not whole', env: { PORT: '80.5' }, message: 'PORT:' },
+      { story: 'an UPLOAD_MAX_MB of nothing', env: { UPLOAD_MAX_MB: '0' }, message: 'UPLOAD_MAX_MB:' },
       {
         story: 'a TRUST_PROXY_HOPS that is not a count',
         env: { TRUST_PROXY_HOPS: 'yes' },

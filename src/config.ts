@@ -38,6 +38,7 @@ const configSchema = z
     RUN_EMAIL_WORKER: booleanString.default(true),
     RUN_JOB_WORKER: booleanString.default(true),
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
@@ -94,6 +95,8 @@ export interface Config {
   runJobWorker: boolean
   /** The headless browser that prints documents to PDF and draws charts for Word. */
   chromiumPath: string
+  /** The largest file an upload form takes (imports), in bytes. */
+  uploadMaxBytes: number
 }
 
 export class ConfigError extends Error {}
@@ -130,5 +133,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     runEmailWorker: env.RUN_EMAIL_WORKER,
     runJobWorker: env.RUN_JOB_WORKER,
     chromiumPath: env.CHROMIUM_PATH,
+    uploadMaxBytes: env.UPLOAD_MAX_MB * 1024 * 1024,
   }
 }

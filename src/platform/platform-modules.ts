@@ -2,10 +2,17 @@ import { accountsModule } from './accounts/index.ts'
 import { auditLogModule } from './audit-log/index.ts'
 import { outboxModule } from './email/index.ts'
 import { homeModule } from './home.ts'
+import { importsModule } from './imports/index.ts'
 import { createRegistry, type ModuleDefinition } from './modules.ts'
 
-/** The platform's own pages, declared the way a module is: home, accounts, the audit log, the email outbox. */
-export const platformModules: readonly ModuleDefinition[] = [homeModule, accountsModule, auditLogModule, outboxModule]
+/** The platform's own pages, declared the way a module is: home, accounts, the audit log, the email outbox, imports (audit labels only). */
+export const platformModules: readonly ModuleDefinition[] = [
+  homeModule,
+  accountsModule,
+  auditLogModule,
+  outboxModule,
+  importsModule,
+]
 
 /** The registry of the platform's pieces and the board's modules, checked once. */
 export function registryOf(modules: readonly ModuleDefinition[]) {
