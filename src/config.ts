@@ -38,6 +38,13 @@ const configSchema = z
     RUN_EMAIL_WORKER: booleanString.default(true),
     RUN_JOB_WORKER: booleanString.default(true),
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+    /** The local authority code of the partnership whose public pages this deployment serves. */
+    PUBLIC_PARTNERSHIP: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,20}$/, 'must be a local authority code, such as E10000025')
+      .transform((code) => code.toUpperCase())
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
@@ -94,6 +101,11 @@ export interface Config {
   runJobWorker: boolean
   /** The headless browser that prints documents to PDF and draws charts for Word. */
   chromiumPath: string
+  /**
+   * The local authority code of the partnership the public pages belong to; null: the deployment's
+   * only partnership (platform/public-site.ts, docs/decisions/0018-public-pages-and-signed-links.md).
+   */
+  publicPartnership: string | null
 }
 
 export class ConfigError extends Error {}
@@ -130,5 +142,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     runEmailWorker: env.RUN_EMAIL_WORKER,
     runJobWorker: env.RUN_JOB_WORKER,
     chromiumPath: env.CHROMIUM_PATH,
+    publicPartnership: env.PUBLIC_PARTNERSHIP ?? null,
   }
 }

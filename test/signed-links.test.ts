@@ -21,7 +21,7 @@ for (const driver of drivers) {
   describe(`signed links for people without accounts (${driver})`, () => {
     let database: TestDatabase
     let partnershipId: string
-    const booking = () => ({ recordType: 'booking', recordId: randomUUID() })
+    const booking = (): { recordType: string; recordId: string } => ({ recordType: 'booking', recordId: randomUUID() })
     const link = (record = booking(), overrides: { purpose?: string; expiresAt?: Date } = {}) =>
       createSignedLink(database.db, {
         partnershipId,
