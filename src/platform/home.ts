@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { defineModule } from './modules.ts'
 import { can } from './permissions.ts'
-import { publicHomePath } from './public-site.ts'
+import { publicHomePath } from './navigation.ts'
 
 /**
  * The signed-in home page, built from the panels modules declare, the public site's home page, and

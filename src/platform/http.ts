@@ -11,7 +11,8 @@ import { BadRequestError, ForbiddenError, NotFoundError, StaleEditError, Validat
 import { errorList } from './forms.ts'
 import type { Registry } from './modules.ts'
 import { can, type Permission } from './permissions.ts'
-import { publicHomePath, publicNavigation, publicPartnership } from './public-site.ts'
+import { mainNavigation } from './navigation.ts'
+import { publicSiteLocals } from './public-site.ts'
 import { isUuid } from './tokens.ts'
 
 /**
@@ -178,14 +179,8 @@ export const httpPlatform = fp(
       const params = (request.params ?? {}) as Record<string, string>
       for (const [name, value] of Object.entries(params))
         if (isIdParam(name) && !isUuid(value)) throw new NotFoundError()
-      if (config.publicSite) {
-        const partnership = await publicPartnership(request)
-        reply.locals.publicSite = {
-          name: partnership.name,
-          home: publicHomePath,
-          navigation: publicNavigation(registry, reply.locals.currentPath as string),
-        }
-      }
+      if (config.publicSite)
+        reply.locals.publicSite = await publicSiteLocals(request, reply.locals.currentPath as string)
     })
 
     app.addHook('preHandler', (request, reply, done) => {
@@ -244,18 +239,6 @@ export const httpPlatform = fp(
   },
   { name: 'http-platform', dependencies: ['@fastify/cookie', '@fastify/csrf-protection', '@fastify/view'] },
 )
-
-/** The service navigation, from the modules' entries: the sections this person may open, the current one marked. */
-export function mainNavigation(registry: Registry, actor: SignedInUser | null, path: string) {
-  if (!actor) return []
-  return registry.navigation
-    .filter((section) => !section.permission || can(actor, section.permission))
-    .map((section) => ({
-      href: section.href,
-      text: section.text,
-      active: section.href === '/' ? path === '/' : path === section.href || path.startsWith(`${section.href}/`),
-    }))
-}
 
 /**
  * Where to go after signing in: only a path on this site. Control characters are refused outright

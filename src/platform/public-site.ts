@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/index.ts'
 import { NotFoundError } from './errors.ts'
-import type { Registry } from './modules.ts'
+import { publicHomePath, publicNavigation } from './navigation.ts'
 import { partnerships } from './schema.ts'
 
 /**
@@ -77,16 +77,8 @@ export function forgetPublicPartnership(db: Database) {
   cache.delete(db)
 }
 
-/** The public home page: the partnership's public sections. */
-export const publicHomePath = '/public'
-
-/** The public site's navigation, from the modules' entries, the current section marked. */
-export function publicNavigation(registry: Registry, path: string) {
-  return registry.publicNavigation.map((entry) => ({
-    href: entry.href,
-    text: entry.text,
-    // aria-current="page" on the section's own page, "true" on the pages within it.
-    current: path === entry.href,
-    active: entry.href !== publicHomePath && path.startsWith(`${entry.href}/`),
-  }))
+/** What the public layout shows: the partnership's name, the home page and the public navigation. */
+export async function publicSiteLocals(request: FastifyRequest, path: string) {
+  const partnership = await publicPartnership(request)
+  return { name: partnership.name, home: publicHomePath, navigation: publicNavigation(request.server.registry, path) }
 }
