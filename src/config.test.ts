@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.runJobWorker, true)
     assert.equal(config.chromiumPath, '/usr/bin/chromium', 'Debian’s Chromium prints PDFs')
     assert.equal(config.uploadMaxBytes, 20 * 1024 * 1024, 'uploads up to 20 MB')
+    assert.equal(config.publicPartnership, null, 'the public pages are the only partnership’s')
     assert.ok(config.sessionSecret.length >= 32, 'a random session secret is made when none is given')
   })
 
@@ -77,6 +78,7 @@ describe('configuration from the environment', () => {
       RUN_EMAIL_WORKER: '0',
       RUN_JOB_WORKER: 'false',
       CHROMIUM_PATH: '/opt/chromium/chrome',
+      PUBLIC_PARTNERSHIP: 'e10000025',
     })
     assert.equal(config.env, 'production')
     assert.equal(config.port, 8080)
@@ -97,6 +99,7 @@ describe('configuration from the environment', () => {
     assert.equal(config.runEmailWorker, false)
     assert.equal(config.runJobWorker, false)
     assert.equal(config.chromiumPath, '/opt/chromium/chrome')
+    assert.equal(config.publicPartnership, 'E10000025', 'codes are stored in capitals')
   })
 
   it('logs every request by default outside development, and at any level asked for', () => {
@@ -175,6 +178,11 @@ describe('configuration from the environment', () => {
       { story: 'a BASE_URL that is not a URL', env: { BASE_URL: 'hub.example.org' }, message: 'BASE_URL:' },
       { story: 'an EMAIL_FROM that is not an email address', env: { EMAIL_FROM: 'the hub' }, message: 'EMAIL_FROM:' },
       { story: 'an unknown NODE_ENV', env: { NODE_ENV: 'staging' }, message: 'NODE_ENV:' },
+      {
+        story: 'a PUBLIC_PARTNERSHIP that is not a local authority code',
+        env: { PUBLIC_PARTNERSHIP: 'Oxfordshire board' },
+        message: 'PUBLIC_PARTNERSHIP: must be a local authority code',
+      },
       { story: 'an unknown LOG_LEVEL', env: { LOG_LEVEL: 'loud' }, message: 'LOG_LEVEL:' },
       {
         story: 'a RUN_EMAIL_WORKER that is not true or false',

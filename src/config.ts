@@ -39,6 +39,13 @@ const configSchema = z
     RUN_JOB_WORKER: booleanString.default(true),
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+    /** The local authority code of the partnership whose public pages this deployment serves. */
+    PUBLIC_PARTNERSHIP: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,20}$/, 'must be a local authority code, such as E10000025')
+      .transform((code) => code.toUpperCase())
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
@@ -97,6 +104,11 @@ export interface Config {
   chromiumPath: string
   /** The largest file an upload form takes (imports), in bytes. */
   uploadMaxBytes: number
+  /**
+   * The local authority code of the partnership the public pages belong to; null: the deployment's
+   * only partnership (platform/public-site.ts, docs/decisions/0018-public-pages-and-signed-links.md).
+   */
+  publicPartnership: string | null
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +146,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     runJobWorker: env.RUN_JOB_WORKER,
     chromiumPath: env.CHROMIUM_PATH,
     uploadMaxBytes: env.UPLOAD_MAX_MB * 1024 * 1024,
+    publicPartnership: env.PUBLIC_PARTNERSHIP ?? null,
   }
 }

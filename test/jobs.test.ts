@@ -444,8 +444,8 @@ for (const driver of drivers) {
       assert.deepEqual(
         recurring.map((row) => row.name).sort(),
         driver === 'pglite'
-          ? ['analyze', 'delete-expired-sessions', 'delete-spent-tokens']
-          : ['delete-expired-sessions', 'delete-spent-tokens'],
+          ? ['analyze', 'delete-expired-sessions', 'delete-old-signed-links', 'delete-spent-tokens']
+          : ['delete-expired-sessions', 'delete-old-signed-links', 'delete-spent-tokens'],
         'ANALYZE is scheduled on PGlite only: PostgreSQL runs autoanalyze',
       )
       for (const row of recurring) assert.equal(row.lastError, null, row.name)

@@ -100,7 +100,8 @@ describe('permission matrix', () => {
     assert.equal(checks, routes.length * everyone.length)
   })
 
-  it('refuses to start when a route declares no permission, signedIn or public', async (t) => {
+  /** The platform alone, with one test module: routes added to it are checked as the app's are. */
+  async function bareApp(t: { after(fn: () => Promise<void>): void }) {
     const app = Fastify({ logger: false })
     t.after(() => app.close())
     app.decorate('db', null as never)
@@ -117,7 +118,11 @@ describe('permission matrix', () => {
         }),
       ]),
     })
+    return app
+  }
 
+  it('refuses to start when a route declares no permission, signedIn or public', async (t) => {
+    const app = await bareApp(t)
     app.get('/declared', { config: { public: true } }, async () => 'fine')
     assert.throws(
       () => app.get('/undeclared', async () => 'should never be served'),
@@ -131,6 +136,40 @@ describe('permission matrix', () => {
     assert.deepEqual(
       (app as unknown as Record<symbol, RouteDeclaration[]>)[declaredRoutes]!.map((r) => `${r.method} ${r.url}`),
       ['GET /declared'],
+    )
+  })
+
+  it('refuses to start when a public form declares no rate limit, or a public page asks for a permission', async (t) => {
+    const app = await bareApp(t)
+    const limit = { max: 5, timeWindow: '1 minute' }
+    assert.throws(
+      () => app.post('/public-form', { config: { public: true } }, async () => 'never'),
+      /Public route POST \/public-form takes a form and declares no rate limit/,
+    )
+    assert.throws(
+      () =>
+        app.route({ method: ['GET', 'PUT'], url: '/mixed', config: { public: true }, handler: async () => 'never' }),
+      /Public route GET,PUT \/mixed takes a form and declares no rate limit/,
+    )
+    assert.throws(
+      () => app.post('/site-form', { config: { publicSite: true } }, async () => 'never'),
+      /Public route POST \/site-form takes a form/,
+      'a page of the public site is public',
+    )
+    assert.throws(
+      () => app.get('/site-secret', { config: { publicSite: true, permission: 'test:read' } }, async () => 'never'),
+      /GET \/site-secret is on the public site and needs a permission/,
+    )
+    app.post('/limited-form', { config: { public: true, rateLimit: limit } }, async () => 'fine')
+    app.post('/staff-form', { config: { permission: 'test:read' } }, async () => 'fine: staff forms need no limit')
+    app.get('/public-page', { config: { public: true } }, async () => 'fine: pages need no limit')
+    app.get('/site-page', { config: { publicSite: true } }, async () => 'fine')
+    await app.ready()
+    assert.deepEqual(
+      (app as unknown as Record<symbol, RouteDeclaration[]>)[declaredRoutes]!.map(
+        (r) => `${r.method} ${r.url}${r.public ? ' (public)' : ''}`,
+      ),
+      ['POST /limited-form (public)', 'POST /staff-form', 'GET /public-page (public)', 'GET /site-page (public)'],
     )
   })
 })

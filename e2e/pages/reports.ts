@@ -203,7 +203,7 @@ export class CabinetPaperFormPage extends HubPage {
 
 export class PublishedReportsPage extends HubPage {
   constructor(page: Page) {
-    super(page, 'Published reports')
+    super(page, 'Annual reports')
   }
 
   async openReport(title: string) {

@@ -36,7 +36,7 @@ export interface FormRoute<S extends z.ZodType, C extends object, E extends obje
   save: (request: FormRequest, input: z.infer<S> & E, context: C, reply: FastifyReply) => Promise<string | Rendered>
   /** Where to send someone instead of showing the form (a signed-in person opening the sign-in page). */
   redirect?: (request: FormRequest) => string | null
-  /** Per-route options, such as a rate limit for public forms. */
+  /** Per client address; required on a public form (platform/http.ts refuses to start otherwise). */
   rateLimit?: { max: number; timeWindow: string }
   /** Person pickers by field name; the template gets `pickers.<field>` for each picker macro. */
   pickers?: Record<string, Picker>
@@ -127,9 +127,12 @@ export function actionRoute<S extends z.ZodType>(
     access: Access
     schema: S
     run: (request: FormRequest, input: z.infer<S>, reply: FastifyReply) => Promise<string>
+    /** Required on a public action (platform/http.ts refuses to start otherwise). */
+    rateLimit?: { max: number; timeWindow: string }
   },
 ) {
-  app.post(route.path, { config: route.access as FastifyContextConfig }, async (request, reply) => {
+  const config = { ...route.access, ...(route.rateLimit && { rateLimit: route.rateLimit }) } as FastifyContextConfig
+  app.post(route.path, { config }, async (request, reply) => {
     const parsed = route.schema.safeParse(request.body ?? {})
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error))
     return reply.redirect(await route.run(formRequest(request), parsed.data, reply))

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { defineModule } from './modules.ts'
 import { can } from './permissions.ts'
+import { publicHomePath } from './navigation.ts'
 
-/** The signed-in home page, built from the panels modules declare, and the public pages every service needs. */
+/**
+ * The signed-in home page, built from the panels modules declare, the public site's home page, and
+ * the public pages every service needs. `/` stays the staff home (signed out: the sign-in page), as
+ * staff bookmark it; the public site starts at /public (docs/decisions/0018-public-pages-and-signed-links.md).
+ */
 async function homeRoutes(app: FastifyInstance) {
   app.get('/', { config: { public: true } }, async (request, reply) => {
     const actor = request.actor
@@ -17,6 +22,12 @@ async function homeRoutes(app: FastifyInstance) {
       welcome: (request.query as Record<string, string>).welcome === '1',
     })
   })
+  // The public site's home: the partnership's public sections, for people without an account.
+  app.get(publicHomePath, { config: { publicSite: true } }, async (_request, reply) =>
+    reply.view('platform/views/public-home.njk', {
+      sections: app.registry.publicNavigation.filter((entry) => entry.href !== publicHomePath),
+    }),
+  )
   app.get('/accessibility', { config: { public: true } }, async (_request, reply) =>
     reply.view('platform/views/accessibility.njk'),
   )
@@ -27,4 +38,5 @@ export const homeModule = defineModule({
   name: 'home',
   routes: homeRoutes,
   navigation: [{ href: '/', text: 'Home', permission: null, order: 0 }],
+  publicNavigation: [{ href: publicHomePath, text: 'Home', order: 0 }],
 })

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie'
 import type {} from '@fastify/csrf-protection'
+import type {} from '@fastify/rate-limit'
 import type {} from '@fastify/view'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -10,6 +11,8 @@ import { BadRequestError, ForbiddenError, NotFoundError, StaleEditError, Validat
 import { errorList } from './forms.ts'
 import type { Registry } from './modules.ts'
 import { can, type Permission } from './permissions.ts'
+import { mainNavigation } from './navigation.ts'
+import { publicSiteLocals } from './public-site.ts'
 import { isUuid } from './tokens.ts'
 
 /**
@@ -17,12 +20,16 @@ import { isUuid } from './tokens.ts'
  * module declares), `{ signedIn: true }` or `{ public: true }`. A route with none stops the app
  * from starting. One hook enforces the permission; a refusal renders a 403 page and never signs
  * the user out. A route parameter named `id` or ending in `Id` is a UUID: anything else is a 404
- * before the route runs.
+ * before the route runs. A public route that takes a form (any method but GET) declares a rate
+ * limit, or the app does not start. A page of the public site (`publicSite: true`, which makes it
+ * public) is on the public layout and belongs to one partnership (public-site.ts).
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission
     public?: boolean
+    /** A page of the public site: public, on the public layout, for the public partnership (public-site.ts). */
+    publicSite?: boolean
     /** Any signed-in account, whatever its roles (their own account page, for example). */
     signedIn?: boolean
     /** Set by the platform on @fastify/static's routes: served without a session lookup. */
@@ -96,11 +103,19 @@ export const httpPlatform = fp(
         Object.assign(route.config, { public: true, assets: true })
       }
       const config = route.config ?? {}
+      if (config.publicSite) {
+        if (config.permission || config.signedIn)
+          throw new Error(`Route ${methods.join(',')} ${route.url} is on the public site and needs a permission`)
+        config.public = true
+      }
       if (!config.public && !config.permission && !config.signedIn) {
         throw new Error(
           `Route ${methods.join(',')} ${route.url} declares no permission, signedIn: true or public: true`,
         )
       }
+      // A form anyone may send is rate-limited per client address (@fastify/rate-limit reads this config).
+      if (config.public && methods.some((m) => m !== 'GET' && m !== 'HEAD') && !config.rateLimit)
+        throw new Error(`Public route ${methods.join(',')} ${route.url} takes a form and declares no rate limit`)
       if (config.permission && !registry.permissions.has(config.permission))
         throw new Error(`Route ${methods.join(',')} ${route.url} needs ${config.permission}, which no module declares`)
       for (const method of methods) {
@@ -164,6 +179,8 @@ export const httpPlatform = fp(
       const params = (request.params ?? {}) as Record<string, string>
       for (const [name, value] of Object.entries(params))
         if (isIdParam(name) && !isUuid(value)) throw new NotFoundError()
+      if (config.publicSite)
+        reply.locals.publicSite = await publicSiteLocals(request, reply.locals.currentPath as string)
     })
 
     app.addHook('preHandler', (request, reply, done) => {
@@ -222,18 +239,6 @@ export const httpPlatform = fp(
   },
   { name: 'http-platform', dependencies: ['@fastify/cookie', '@fastify/csrf-protection', '@fastify/view'] },
 )
-
-/** The service navigation, from the modules' entries: the sections this person may open, the current one marked. */
-export function mainNavigation(registry: Registry, actor: SignedInUser | null, path: string) {
-  if (!actor) return []
-  return registry.navigation
-    .filter((section) => !section.permission || can(actor, section.permission))
-    .map((section) => ({
-      href: section.href,
-      text: section.text,
-      active: section.href === '/' ? path === '/' : path === section.href || path.startsWith(`${section.href}/`),
-    }))
-}
 
 /**
  * Where to go after signing in: only a path on this site. Control characters are refused outright

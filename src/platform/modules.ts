@@ -22,6 +22,8 @@ export interface ModuleDefinition {
   scopes?: Record<string, string>
   /** Entries in the service navigation, shown to people with the permission. */
   navigation?: NavigationEntry[]
+  /** Entries in the public site's navigation (public-layout.njk), shown to everyone. */
+  publicNavigation?: PublicNavigationEntry[]
   /** Panels on the signed-in home page: what needs this person's attention. */
   homePanels?: HomePanel[]
   /** Record types the module writes to the audit log. */
@@ -46,6 +48,13 @@ export interface NavigationEntry {
   /** null: everyone signed in. */
   permission: Permission | null
   /** Lower comes first; the platform's own entries are 0 (Home) and 900+ (administration). */
+  order: number
+}
+
+export interface PublicNavigationEntry {
+  href: string
+  text: string
+  /** Lower comes first; the public home page is 0. */
   order: number
 }
 
@@ -98,6 +107,7 @@ export interface Registry {
   modules: readonly ModuleDefinition[]
   permissions: ReadonlyMap<Permission, Partial<Record<Role, Grant>>>
   navigation: readonly NavigationEntry[]
+  publicNavigation: readonly PublicNavigationEntry[]
   homePanels: readonly HomePanel[]
   recordTypes: ReadonlyMap<string, RecordTypeDefinition>
   accountDirectory: AccountDirectory
@@ -142,6 +152,7 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
   for (const entry of navigation)
     if (entry.permission && !permissions.has(entry.permission))
       throw new Error(`Navigation to ${entry.href} needs ${entry.permission}, which no module declares`)
+  const publicNavigation = modules.flatMap((m) => m.publicNavigation ?? []).sort((a, b) => a.order - b.order)
   if (!accountDirectory) throw new Error('No module provides the account directory (agencies and people)')
   const figures = modules.flatMap((m) => (m.figures ?? []).map((definition) => ({ module: m.name, definition })))
   const sections = modules
@@ -167,6 +178,7 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     modules,
     permissions,
     navigation,
+    publicNavigation,
     homePanels: modules.flatMap((m) => m.homePanels ?? []),
     recordTypes,
     accountDirectory,

@@ -209,3 +209,33 @@ export const jobs = pgTable(
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_unique_key_unique').on(t.uniqueKey)],
 )
+
+/**
+ * Signed links for people without accounts (manage a booking, confirm a subscription, unsubscribe,
+ * answer an evaluation): each is bound to one purpose and one record, and expires or is revoked
+ * (src/platform/signed-links.ts). Only the token's SHA-256 is stored.
+ */
+export const signedLinks = pgTable(
+  'signed_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    /** What the link lets its holder do, in kebab-case: "manage-booking", "unsubscribe". */
+    purpose: text('purpose').notNull(),
+    /** The record it is for, as in the audit log: "booking" and the booking's id. */
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('signed_links_token_hash_unique').on(t.tokenHash),
+    index('signed_links_record_idx').on(t.recordType, t.recordId),
+    index('signed_links_expires_idx').on(t.expiresAt),
+  ],
+)

@@ -5,6 +5,11 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url')
 }
 
+/** True for a string newSecret could have made (43 URL-safe characters): anything else is not worth a query. */
+export function isSecretShaped(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value)
+}
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
 }

@@ -57,6 +57,7 @@ export const reportsModule = defineModule({
     await app.register(publishedRoutes)
   },
   navigation: [{ href: '/reports', text: 'Reports', permission: 'reports:read', order: 80 }],
+  publicNavigation: [{ href: '/published-reports', text: 'Annual reports', order: 80 }],
   homePanels: [
     {
       permission: 'reports:approve',

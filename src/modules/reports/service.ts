@@ -212,15 +212,22 @@ export async function getVersion(db: Database, reportId: string, number?: number
   return row ?? null
 }
 
-/** The latest published version of a report. */
-export async function publishedVersion(db: Database, reportId: string) {
+/** The latest published version of one of a partnership's reports (for its public site). */
+export async function publishedVersion(db: Database, partnershipId: string, reportId: string) {
   const [row] = await db
-    .select()
+    .select({ version: reportVersions })
     .from(reportVersions)
-    .where(and(eq(reportVersions.reportId, reportId), sql`${reportVersions.publishedAt} is not null`))
+    .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+    .where(
+      and(
+        eq(reportVersions.reportId, reportId),
+        eq(reports.partnershipId, partnershipId),
+        sql`${reportVersions.publishedAt} is not null`,
+      ),
+    )
     .orderBy(desc(reportVersions.number))
     .limit(1)
-  return row ?? null
+  return row?.version ?? null
 }
 
 /**
@@ -271,8 +278,8 @@ export async function currentContent(db: Database, registry: Registry, report: R
   return { snapshot: await draftSnapshot(db, registry, report), version: null }
 }
 
-/** Every partnership's published reports, for the public pages: the latest published version of each. */
-export async function listPublished(db: Database) {
+/** A partnership's published reports, for its public site: the latest published version of each. */
+export async function listPublished(db: Database, partnershipId: string) {
   return db
     .selectDistinctOn([reports.id], {
       id: reports.id,
@@ -286,6 +293,6 @@ export async function listPublished(db: Database) {
     .from(reports)
     .innerJoin(reportVersions, eq(reportVersions.reportId, reports.id))
     .leftJoin(groups, eq(groups.id, reports.groupId))
-    .where(sql`${reportVersions.publishedAt} is not null`)
+    .where(and(eq(reports.partnershipId, partnershipId), sql`${reportVersions.publishedAt} is not null`))
     .orderBy(reports.id, desc(reportVersions.number))
 }

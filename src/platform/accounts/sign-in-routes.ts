@@ -24,6 +24,12 @@ const signInSchema = z.object({
  */
 export const signInRateLimit = { max: 10, timeWindow: '1 minute' }
 
+/**
+ * Signing out is public (a page left open signs out whoever it was), so, like every public form,
+ * it is rate-limited; generously, since it checks nothing and a refusal would leave someone signed in.
+ */
+export const signOutRateLimit = { max: 60, timeWindow: '1 minute' }
+
 /** @fastify/csrf-protection's cookie (its default name), holding the secret every form's token is made from. */
 const csrfCookieName = '_csrf'
 
@@ -70,6 +76,7 @@ export async function signInRoutes(app: FastifyInstance) {
   actionRoute(app, {
     path: '/sign-out',
     access: { public: true },
+    rateLimit: signOutRateLimit,
     schema: z.object({}),
     run: async ({ raw: request }, _input, reply) => {
       if (request.actor && request.sessionToken) await signOut(app.db, request.actor, request.sessionToken)
