@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
+import { forgetPublicPartnership } from '../../../platform/public-site.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { partnerships } from '../../../platform/schema.ts'
 
@@ -24,11 +25,14 @@ export async function getPartnership(db: Database, partnershipId: string) {
 
 export async function updatePartnership(db: Database, actor: Actor, version: number, input: PartnershipInput) {
   const before = await getPartnership(db, actor.partnershipId)
-  return updateAudited(
+  const changed = await updateAudited(
     db,
     actor,
     partnerships,
     { id: actor.partnershipId, version, before, set: input },
     { recordType: 'partnership', summary: 'Changed the partnership’s details' },
   )
+  // The public pages show the new name at once, not after their cache expires.
+  if (changed) forgetPublicPartnership(db)
+  return changed
 }
