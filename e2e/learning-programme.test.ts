@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { demoEmail } from '../test/helpers/app.ts'
-import { signedInPerson, startHubAndBrowser } from './helpers/people.ts'
+import { person, signedInPerson, startHubAndBrowser } from './helpers/people.ts'
 import { HubPage } from './pages/page.ts'
 
 /** A trainer keeps the programme in the browser: every page checked with axe, as it is served. */
@@ -50,5 +50,22 @@ describe('the training programme in the browser', () => {
     await page.getByRole('button', { name: 'Cancel the event' }).click()
     await new HubPage(page, 'Working with fathers and male carers').verifyOnPage()
     assert.ok(await page.getByText('The venue is closed').first().isVisible())
+  })
+  it('a practitioner finds training on the public site, filters it, and opens a course and an event', async (t) => {
+    const page = await person(t, running)
+    await page.goto('/training')
+    await new HubPage(page, 'Training and learning events').verifyOnPage()
+    await page.getByLabel('Format').selectOption({ label: 'Virtual (online, live)' })
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await new HubPage(page, 'Training and learning events').verifyOnPage()
+    await page.getByRole('link', { name: 'Neglect: using the neglect toolkit' }).first().click()
+    await new HubPage(page, 'Neglect: using the neglect toolkit').verifyOnPage()
+    assert.ok(await page.getByRole('link', { name: 'Add this event to your calendar' }).isVisible())
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Neglect: using the neglect toolkit' })
+      .click()
+    await new HubPage(page, 'Neglect: using the neglect toolkit').verifyOnPage()
+    assert.ok(await page.getByRole('heading', { name: 'Dates' }).isVisible())
   })
 })

@@ -160,3 +160,47 @@ describe('the training programme', () => {
     assert.equal(events.length - 1, 4, 'the four 2016/17 learning events')
   })
 })
+
+describe('the public training catalogue', () => {
+  const shared = officerForSuite()
+
+  it('lists upcoming events to anyone, filters them, and offers calendar files', async () => {
+    const visitor = await shared.testApp.visitor()
+    const page = await visitor.get('/training')
+    assert.equal(page.statusCode, 200)
+    assert.doesNotMatch(page.body, /Sign out/, 'the public layout, no staff menus')
+    const titles = [
+      ...page.body.matchAll(
+        /<h2 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/training\/events\/[^"]+">([^<]+)<\/a>/g,
+      ),
+    ].map((m) => m[1])
+    assert.ok(titles.length >= 4, 'the upcoming demo events')
+    assert.ok(!titles.some((t) => t!.startsWith('Learning event')), '2016/17’s learning events are past')
+
+    const virtual = await visitor.get('/training?format=virtual')
+    assert.match(virtual.body, /Neglect: using the neglect toolkit/)
+    assert.doesNotMatch(virtual.body, /Working together to safeguard children<\/a>/)
+
+    const eventId = page.body.match(/href="\/training\/events\/([0-9a-f-]{36})"/)![1]!
+    const event = await visitor.get(`/training/events/${eventId}`)
+    assert.equal(event.statusCode, 200)
+    const ics = await visitor.get(`/training/events/${eventId}/calendar.ics`)
+    assert.match(ics.headers['content-type'] as string, /^text\/calendar/)
+    assert.match(ics.body, new RegExp(`UID:${eventId}@`))
+    assert.match(ics.body, /DTSTART;TZID=Europe\/London:/)
+    const feed = await visitor.get('/training/calendar.ics')
+    assert.equal(feed.body.match(/BEGIN:VEVENT/g)?.length, titles.length)
+  })
+
+  it('shows nothing past, cancelled or retired', async () => {
+    const { testApp } = shared
+    const visitor = await testApp.visitor()
+    const [past] = await testApp.database.db
+      .select({ id: trainingEvents.id })
+      .from(trainingEvents)
+      .where(and(eq(trainingEvents.partnershipId, testApp.partnershipId), eq(trainingEvents.status, 'completed')))
+      .limit(1)
+    assert.equal((await visitor.get(`/training/events/${past!.id}`)).statusCode, 404)
+    assert.equal((await visitor.get(`/training/events/${past!.id}/calendar.ics`)).statusCode, 404)
+  })
+})

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { defineModule } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
+import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { eventRoutes } from './events/routes.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
@@ -34,8 +35,10 @@ export const learningModule = defineModule({
   routes: async (app) => {
     await app.register(courseRoutes)
     await app.register(eventRoutes)
+    await app.register(catalogueRoutes)
   },
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
+  publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
   recordTypes: {
     course: {
       label: 'Course',
@@ -84,12 +87,19 @@ export const learningModule = defineModule({
       .select({ id: trainingEvents.id, courseId: trainingEvents.courseId })
       .from(trainingEvents)
       .where(and(eq(trainingEvents.partnershipId, partnershipId), eq(trainingEvents.status, 'scheduled')))
+      .orderBy(desc(trainingEvents.startsAt))
       .limit(1)
     const [course] = await db
       .select({ id: courses.id })
       .from(courses)
       .where(eq(courses.partnershipId, partnershipId))
       .limit(1)
-    return { '/learning/courses/:id': course!.id, '/learning/events/:id': event!.id }
+    return {
+      '/learning/courses/:id': course!.id,
+      '/learning/events/:id': event!.id,
+      // An upcoming event and its course: what the public catalogue shows.
+      '/training/events/:id': event!.id,
+      '/training/courses/:id': event!.courseId,
+    }
   },
 })

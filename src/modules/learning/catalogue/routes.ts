@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { calendarFor, sendCalendar } from '../../../platform/calendar.ts'
+import { dateInput } from '../../../platform/forms.ts'
+import { escapeHtml, linkHtml } from '../../../platform/html.ts'
+import { oneOf, type Query } from '../../../platform/lists.ts'
+import { publicPartnership } from '../../../platform/public-site.ts'
+import { isUuid } from '../../../platform/tokens.ts'
+import { themeNames, themeOptions } from '../../themes/index.ts'
+import { formatItems } from '../courses/presenters.ts'
+import { courseThemeIds } from '../courses/service.ts'
+import { whenText } from '../events/presenters.ts'
+import { durationText, formatLabels, levelLabels } from '../labels.ts'
+import { courseFormats } from '../schema.ts'
+import { listCatalogue, publicCourse, publicEvent, type CatalogueFilter } from './service.ts'
+
+const views = 'modules/learning/views'
+
+type CatalogueEvent = Awaited<ReturnType<typeof listCatalogue>>[number]
+
+/** The public training catalogue: upcoming events, course pages, and calendar files. */
+export async function catalogueRoutes(app: FastifyInstance) {
+  const db = app.db
+  const domain = new URL(app.config.baseUrl).hostname
+
+  const calendarEvent = (e: CatalogueEvent) => ({
+    id: e.id,
+    title: e.courseTitle,
+    description: e.summary,
+    start: e.startsAt,
+    end: e.endsAt,
+    location: e.venue ?? 'Online',
+    url: `${app.config.baseUrl}/training/events/${e.id}`,
+    sequence: e.version,
+  })
+
+  function readFilter(query: Query) {
+    const from = dateInput(query, 'from', 'the date', { required: false, min: '2000-01-01', max: '2100-12-31' })
+    const filter: CatalogueFilter = {
+      format: oneOf(query.format, courseFormats),
+      themeId: query.themeId && isUuid(query.themeId) ? query.themeId : undefined,
+      from: from.value ?? undefined,
+    }
+    return { filter, fromError: from.error }
+  }
+
+  app.get('/training', { config: { publicSite: true } }, async (request, reply) => {
+    const partnership = await publicPartnership(request)
+    const query = request.query as Query
+    const { filter, fromError } = readFilter(query)
+    const [events, themes] = await Promise.all([
+      listCatalogue(db, partnership.id, filter),
+      themeOptions(db, partnership.id),
+    ])
+    return reply.view(`${views}/catalogue.njk`, {
+      query,
+      fromError,
+      formatItems: formatItems(true),
+      themeItems: [{ value: '', text: 'Any theme' }, ...themes.map((t) => ({ value: t.id, text: t.name }))],
+      events: events.map((e) => ({
+        href: `/training/events/${e.id}`,
+        title: e.courseTitle,
+        when: whenText(e.startsAt, e.endsAt),
+        format: formatLabels[e.format],
+        where: e.venue ?? 'Online',
+        summary: e.summary,
+      })),
+      feedHref: '/training/calendar.ics',
+    })
+  })
+
+  app.get('/training/courses/:id', { config: { publicSite: true } }, async (request, reply) => {
+    const partnership = await publicPartnership(request)
+    const course = await publicCourse(db, partnership.id, (request.params as { id: string }).id)
+    const [events, themes] = await Promise.all([
+      listCatalogue(db, partnership.id, {}).then((all) => all.filter((e) => e.courseId === course.id)),
+      courseThemeIds(db, course.id).then((ids) => themeNames(db, ids)),
+    ])
+    return reply.view(`${views}/catalogue-course.njk`, {
+      course,
+      facts: [
+        { key: { text: 'Who it is for' }, value: { text: course.audience } },
+        { key: { text: 'Level' }, value: { text: levelLabels[course.level] } },
+        { key: { text: 'Format' }, value: { text: formatLabels[course.format] } },
+        { key: { text: 'Duration' }, value: { text: durationText(course.durationMinutes) } },
+        ...(themes.length ? [{ key: { text: 'Themes' }, value: { text: themes.join(', ') } }] : []),
+      ],
+      outcomes: course.learningOutcomes
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      dates: events.map((e) => ({
+        html: `${linkHtml(`/training/events/${e.id}`, whenText(e.startsAt, e.endsAt))} <span class="govuk-hint govuk-!-display-inline">${escapeHtml(e.venue ?? 'Online')}</span>`,
+      })),
+    })
+  })
+
+  async function eventFor(request: FastifyRequest) {
+    const partnership = await publicPartnership(request)
+    return publicEvent(db, partnership.id, (request.params as { id: string }).id)
+  }
+
+  app.get('/training/events/:id', { config: { publicSite: true } }, async (request, reply) => {
+    const event = await eventFor(request)
+    return reply.view(`${views}/catalogue-event.njk`, {
+      event,
+      facts: [
+        { key: { text: 'When' }, value: { text: whenText(event.startsAt, event.endsAt) } },
+        { key: { text: 'Where' }, value: { text: event.venue ?? 'Online: the joining link is sent when you book' } },
+        { key: { text: 'Format' }, value: { text: formatLabels[event.format] } },
+        { key: { text: 'Places' }, value: { text: String(event.capacity) } },
+      ],
+      calendarHref: `/training/events/${event.id}/calendar.ics`,
+    })
+  })
+
+  app.get('/training/events/:id/calendar.ics', { config: { publicSite: true } }, async (request, reply) => {
+    const event = await eventFor(request)
+    return sendCalendar(
+      reply,
+      event.courseTitle,
+      calendarFor({ name: event.courseTitle, events: [calendarEvent(event)], domain }),
+    )
+  })
+
+  app.get('/training/calendar.ics', { config: { publicSite: true } }, async (request, reply) => {
+    const partnership = await publicPartnership(request)
+    const events = await listCatalogue(db, partnership.id, {})
+    const name = `${partnership.shortName} training`
+    return sendCalendar(reply, name, calendarFor({ name, events: events.map(calendarEvent), domain }))
+  })
+}

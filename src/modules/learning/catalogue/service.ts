@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { NotFoundError } from '../../../platform/errors.ts'
+import { courseThemes, courses, trainingEvents, type CourseFormat } from '../schema.ts'
+
+/**
+ * The public catalogue: scheduled events still to come, of active courses, for practitioners
+ * choosing what to book. Only what the public may see: no trainers, no booking counts yet.
+ */
+export interface CatalogueFilter {
+  format?: CourseFormat
+  themeId?: string
+  /** ISO date: events on or after this day (London). */
+  from?: string
+}
+
+const catalogueColumns = {
+  id: trainingEvents.id,
+  courseId: courses.id,
+  courseTitle: courses.title,
+  summary: courses.summary,
+  format: courses.format,
+  startsAt: trainingEvents.startsAt,
+  endsAt: trainingEvents.endsAt,
+  venue: trainingEvents.venue,
+  capacity: trainingEvents.capacity,
+  status: trainingEvents.status,
+  version: trainingEvents.version,
+}
+
+function upcoming(partnershipId: string): SQL[] {
+  return [
+    eq(trainingEvents.partnershipId, partnershipId),
+    eq(trainingEvents.status, 'scheduled'),
+    eq(courses.active, true),
+    sql`${trainingEvents.startsAt} > now()`,
+  ]
+}
+
+export function listCatalogue(db: Database, partnershipId: string, filter: CatalogueFilter, limit = 500) {
+  const conditions = upcoming(partnershipId)
+  if (filter.format) conditions.push(eq(courses.format, filter.format))
+  if (filter.from)
+    conditions.push(sql`${trainingEvents.startsAt} >= (${filter.from}::date at time zone 'Europe/London')`)
+  if (filter.themeId)
+    conditions.push(
+      inArray(
+        courses.id,
+        db.select({ id: courseThemes.courseId }).from(courseThemes).where(eq(courseThemes.themeId, filter.themeId)),
+      ),
+    )
+  return db
+    .select(catalogueColumns)
+    .from(trainingEvents)
+    .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
+    .where(and(...conditions))
+    .orderBy(asc(trainingEvents.startsAt), asc(trainingEvents.id))
+    .limit(limit)
+}
+
+/** A course as the public sees it: active ones only. */
+export async function publicCourse(db: Database, partnershipId: string, id: string) {
+  const [course] = await db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.partnershipId, partnershipId), eq(courses.id, id), eq(courses.active, true)))
+  if (!course) throw new NotFoundError()
+  return course
+}
+
+/** An upcoming event as the public sees it. */
+export async function publicEvent(db: Database, partnershipId: string, id: string) {
+  const [event] = await db
+    .select(catalogueColumns)
+    .from(trainingEvents)
+    .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
+    .where(and(...upcoming(partnershipId), eq(trainingEvents.id, id)))
+  if (!event) throw new NotFoundError()
+  return event
+}
