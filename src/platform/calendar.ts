@@ -1,3 +1,4 @@
+import { londonFields } from './london-time.ts'
 import type { FastifyReply } from 'fastify'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { productName } from './http.ts'
@@ -63,17 +64,6 @@ const londonTimezone = [
   'END:VTIMEZONE',
 ].join('\r\n')
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: calendarTimezone,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-})
-
 /**
  * ical-generator writes a native Date in a named zone from the Date's local fields (getHours), so
  * it is handed a Date whose local fields are the London wall-clock time. That holds in any host
@@ -82,8 +72,8 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
  * Europe/London, where it cannot happen.
  */
 export function londonWallClock(instant: Date): Date {
-  const part = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, Number(p.value)]))
-  const local = new Date(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!)
+  const part = londonFields(instant)
+  const local = new Date(part.year, part.month - 1, part.day, part.hour, part.minute, part.second)
   if (local.getHours() !== part.hour || local.getMinutes() !== part.minute || local.getDate() !== part.day)
     throw new Error(`The London time of ${instant.toISOString()} does not exist in this server's time zone`)
   return local

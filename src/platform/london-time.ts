@@ -2,20 +2,29 @@
  * Times people type are London wall-clock times; the database keeps instants. These convert
  * between the two across the clock changes (GMT in winter, BST in summer).
  */
-const parts = new Intl.DateTimeFormat('en-GB', {
+const fields = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
   hourCycle: 'h23',
 })
 
+/** The London calendar fields of an instant, as numbers (month 1–12). */
+export function londonFields(instant: Date) {
+  const p = Object.fromEntries(fields.formatToParts(instant).map((x) => [x.type, Number(x.value)]))
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! }
+}
+
+const two = (n: number) => String(n).padStart(2, '0')
+
 /** The London calendar date and time of an instant: { date: "2016-06-01", time: "09:30" }. */
 export function londonParts(instant: Date) {
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]))
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
+  const f = londonFields(instant)
+  return { date: `${f.year}-${two(f.month)}-${two(f.day)}`, time: `${two(f.hour)}:${two(f.minute)}` }
 }
 
 /**
@@ -41,5 +50,5 @@ export function parseTime(text: string): string | null {
   const hour = Number(match[1])
   const minute = Number(match[2])
   if (hour > 23 || minute > 59) return null
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+  return `${two(hour)}:${two(minute)}`
 }

@@ -16,7 +16,8 @@ import {
 
 /** Tables owned by the platform: tenants, accounts, sessions, sign-in failures, one-time tokens, the audit log, the email outbox and the job queue. */
 
-const timestamps = {
+/** Every record's creation and last-change times; modules spread it into their tables too. */
+export const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }

@@ -11,15 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { partnerships } from '../../platform/schema.ts'
+import { partnerships, timestamps } from '../../platform/schema.ts'
 import { themes } from '../themes/schema.ts'
 
 /** Learning and development: the training programme's courses and their events. */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}
 
 export const courseFormats = ['face-to-face', 'virtual', 'e-learning', 'learning-event', 'conference'] as const
 export type CourseFormat = (typeof courseFormats)[number]

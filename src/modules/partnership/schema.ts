@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { partnerships } from '../../platform/schema.ts'
+import { partnerships, timestamps } from '../../platform/schema.ts'
 
 /** The partnership directory: partner agencies, people, the board and its subgroups, and who sits on them. */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}
 
 export const agencyTypes = [
   'local-authority',

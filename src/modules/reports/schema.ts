@@ -1,16 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { check, date, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { partnerships, users } from '../../platform/schema.ts'
+import { partnerships, timestamps, users } from '../../platform/schema.ts'
 import { groups } from '../partnership/schema.ts'
 import type { CabinetPaperContent } from './cabinet-paper/content.ts'
 import type { ReportSnapshot } from './snapshot.ts'
 
 /** The annual report and subgroup reports: their narrative, their approved (frozen) versions and the cabinet paper. */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}
 
 export const reportKinds = ['annual', 'subgroup'] as const
 export type ReportKind = (typeof reportKinds)[number]

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { partnerships } from '../../platform/schema.ts'
+import { boolean, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { partnerships, timestamps } from '../../platform/schema.ts'
 
 /**
  * The partnership's one taxonomy of learning themes: the tags courses, case reviews, audits and
@@ -18,8 +18,7 @@ export const themes = pgTable(
     /** A retired theme stays on the records tagged with it but is not offered for new tagging. */
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [uniqueIndex('themes_name_unique').on(t.partnershipId, sql`lower(${t.name})`)],
 )
