@@ -67,6 +67,7 @@ describe('the public site of a deployment with one partnership', () => {
     assert.equal(pageTitle(page.body), `Home – ${demoName}`)
     assert.deepEqual(siteMenu(page.body), [
       'Home /public (page)',
+      'Training /training',
       'Annual reports /published-reports',
       'Staff sign in /sign-in',
     ])
