@@ -16,7 +16,12 @@ describe('the public site', () => {
     const home = await new HubPage(visitor, partnership).verifyOnPage()
     assert.equal(await home.header.getByRole('link').first().innerText(), partnership)
     const menu = visitor.getByRole('navigation', { name: 'Site menu' })
-    assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Home', 'Training', 'Annual reports', 'Staff sign in'])
+    assert.deepEqual(await menu.getByRole('link').allInnerTexts(), [
+      'Home',
+      'Training',
+      'Annual reports',
+      'Staff sign in',
+    ])
 
     await menu.getByRole('link', { name: 'Annual reports' }).click()
     await new PublishedReportsPage(visitor).verifyOnPage()
