@@ -1,3 +1,4 @@
+import type { TestDatabaseTimings } from './test-databases.ts'
 import { sequentialRuns, type Phases, type Plan, type QueryTiming } from './breakdown.ts'
 import { searchTerm } from './directory-data.ts'
 import type { RouteResult } from './load.ts'
@@ -24,6 +25,8 @@ export interface RunResults {
   peopleCount: number
   /** Milliseconds from spawning `npm start` to /health answering; phases from bench/startup-phases.ts. */
   startup: { cold: number; warm: number[]; phases: [string, number][] }
+  /** Each test file's own database, per driver (bench/test-databases.ts). */
+  testDatabases: TestDatabaseTimings[]
   drivers: DriverResults[]
   /** The annual report's outputs on each database (bench/reports.ts). */
   reports: ReportsResults[]
@@ -160,6 +163,14 @@ Sass only when the stylesheet is older than its sources).
 |---|--:|
 | cold: empty data directory (creates the database, migrates, loads the demo partnership) | ${seconds(run.startup.cold)} |
 ${warm.map((time, i) => `| warm: existing database (${i ? 'again' : 'first'}) | ${seconds(time)} |`).join('\n')}
+
+Each test file's own database (\`test/helpers/database.ts\`: PGlite loads a dump of the migrated template with the demo
+partnership, PostgreSQL copies its template database), as \`npm test\` makes one per file. The first may build the
+template once per change of the sources; the median of the next ${run.testDatabases[0]?.runs ?? 0} is what each file pays:
+
+| driver | first (may build the template) | each file (median) |
+|---|--:|--:|
+${run.testDatabases.map((d) => `| ${d.driver} | ${duration(d.first)} | ${duration(d.median)} |`).join('\n')}
 
 The steps of another warm start, without npm (\`npx tsx bench/startup-phases.ts\` does what \`src/server.ts\` does
 after the asset check, timing each step):

@@ -24,6 +24,7 @@ import { plainPeoplePage } from './plain-page.ts'
 import { renderResults, type DriverResults } from './report.ts'
 import { benchReports, type ReportsResults } from './reports.ts'
 import { measureStartup } from './startup.ts'
+import { measureTestDatabases, type TestDatabaseTimings } from './test-databases.ts'
 
 /**
  * `npm run bench`: start-up time, then the sign-in page, the people list (1,000 people) and a
@@ -212,6 +213,7 @@ async function withDatabase(admin: pg.Client, serverUrl: string, work: (url: str
 
 const drivers: DriverResults[] = []
 const reports: ReportsResults[] = []
+let testDatabases: TestDatabaseTimings[] = []
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
 try {
@@ -281,6 +283,10 @@ try {
       }
     })
 
+    // A test file's own database, on each driver (bench/test-databases.ts).
+    log('a test file’s own database: PGlite and PostgreSQL, 5 runs each')
+    testDatabases = await measureTestDatabases(serverUrl)
+
     // 4. The annual report's outputs, on a fresh database of each kind (bench/reports.ts).
     {
       const connection = await openDatabase({ kind: 'pglite', dataDir: join(tmp, 'pglite-reports') })
@@ -316,6 +322,7 @@ try {
     load,
     peopleCount: benchPeopleCount,
     startup,
+    testDatabases,
     drivers,
     reports,
     seconds: (performance.now() - began) / 1000,
