@@ -113,8 +113,8 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
   if (config.runJobWorker) {
     const { definitions, recurring } = maintenanceJobs(database.kind)
     // Only the job's name and id reach the log, never its payload.
-    const worker = startJobWorker(database.db, [...definitions, checkImportJob], {
-      recurring,
+    const worker = startJobWorker(database.db, [...definitions, checkImportJob, ...registry.jobs], {
+      recurring: [...recurring, ...registry.recurring],
       onError: (err, job) => app.log.error({ err, job }, job ? 'job failed' : 'job worker failed'),
     })
     app.decorate('jobWorker', worker)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/index.ts'
 import type { AccountDirectory } from './accounts/directory.ts'
 import type { FigureDefinition } from './figures.ts'
+import type { JobDefinition, RecurringSchedule } from './jobs/index.ts'
 import type { SectionDefinition } from './sections.ts'
 import { roles, isRole, type Actor, type Grant, type Permission, type Role } from './permissions.ts'
 
@@ -40,6 +41,11 @@ export interface ModuleDefinition {
   sections?: SectionDefinition[]
   /** The earliest and latest dates the module holds records for, so year pickers offer those years. */
   recordDates?: (db: Database, partnershipId: string) => Promise<(Date | string | null)[]>
+  /** Jobs the module queues (platform/jobs): the worker runs them by name. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each job checks its own payload
+  jobs?: JobDefinition<any>[]
+  /** Jobs to run on a schedule: each names one of `jobs`. */
+  recurring?: RecurringSchedule[]
 }
 
 export interface NavigationEntry {
@@ -115,6 +121,9 @@ export interface Registry {
   figures: readonly { module: string; definition: FigureDefinition }[]
   /** Every module's report sections, in report order. */
   sections: readonly { module: string; name: string; definition: SectionDefinition }[]
+  /** Every module's jobs and schedules, for the job worker. */
+  jobs: readonly JobDefinition[]
+  recurring: readonly RecurringSchedule[]
 }
 
 export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
@@ -174,6 +183,15 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
       if (!figureNames.has(`${module}.${key}`))
         throw new Error(`Section ${name} shows ${key}, which ${module} does not declare`)
   }
+  const jobs = modules.flatMap((m) => m.jobs ?? [])
+  const jobNames = new Set<string>()
+  for (const job of jobs) {
+    if (jobNames.has(job.name)) throw new Error(`Job ${job.name} is declared twice`)
+    jobNames.add(job.name)
+  }
+  const recurring = modules.flatMap((m) => m.recurring ?? [])
+  for (const schedule of recurring)
+    if (!jobNames.has(schedule.name)) throw new Error(`Schedule for ${schedule.name}, which no module declares`)
   return {
     modules,
     permissions,
@@ -184,6 +202,8 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
     accountDirectory,
     figures,
     sections,
+    jobs,
+    recurring,
   }
 }
 
