@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
+import { expireOfferJob } from './bookings/waiting-list.ts'
 import { eventRoutes } from './events/routes.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
@@ -37,6 +38,7 @@ export const learningModule = defineModule({
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
   },
+  jobs: [expireOfferJob],
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
   publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
   recordTypes: {
@@ -78,6 +80,37 @@ export const learningModule = defineModule({
         endsAt: formatDate,
         bookingClosesAt: formatDate,
         status: (v) => eventStatusLabels[v as EventStatus] ?? String(v),
+      },
+    },
+    booking: {
+      label: 'Booking',
+      href: (id) => (id ? `/learning/bookings/${id}` : null),
+      fields: {
+        eventId: 'Event',
+        learnerId: 'Learner',
+        source: 'Booked through',
+        sector: 'Sector',
+        agencyId: 'Agency',
+        status: 'Status',
+        chargePence: 'Charge (pence)',
+      },
+    },
+    'waiting-list-entry': {
+      label: 'Waiting list place',
+      href: () => null,
+      fields: { eventId: 'Event', learnerId: 'Learner', offerExpiresAt: 'Offer ends' },
+      formats: { offerExpiresAt: formatDate },
+    },
+    learner: {
+      label: 'Learner',
+      href: (id) => (id ? `/learning/learners/${id}` : null),
+      fields: {
+        name: 'Name',
+        email: 'Email',
+        jobTitle: 'Job title',
+        agencyId: 'Agency',
+        sector: 'Sector',
+        personId: 'Directory person',
       },
     },
   },
