@@ -4,7 +4,15 @@ import { and, asc, eq, like } from 'drizzle-orm'
 import type { Database } from '../src/db/index.ts'
 import { mailingLists, newsletterIssues, subscriptions } from '../src/modules/learning/schema.ts'
 import { consentText } from '../src/modules/learning/newsletters/forms.ts'
-import { sendBatch, sendBatchSize, sendIssueJob, type SendBatch } from '../src/modules/learning/newsletters/sending.ts'
+import {
+  sendBatch,
+  sendBatchSize,
+  sendIssueJob,
+  startSending,
+  type SendBatch,
+} from '../src/modules/learning/newsletters/sending.ts'
+import { StaleEditError, ValidationError } from '../src/platform/errors.ts'
+import { systemActor } from '../src/platform/permissions.ts'
 import { startJobWorker } from '../src/platform/jobs/index.ts'
 import { auditLog, emailOutbox, jobs } from '../src/platform/schema.ts'
 import { parseCsv } from './helpers/csv.ts'
@@ -407,5 +415,36 @@ describe('newsletters and bulletins', () => {
   it('keeps the pages to the business unit: a trainer is refused', async () => {
     const trainer = await shared.testApp.signIn('trainer@oscb.example')
     assert.equal((await trainer.get('/learning/newsletters')).statusCode, 403)
+  })
+})
+
+describe('sending an issue twice at once, on PostgreSQL', () => {
+  const shared = officerForSuite('pg')
+
+  it('starts it once: the second start waits for the lock and finds it no longer a draft', async () => {
+    const { testApp, officer } = shared
+    const db = testApp.database.db
+    const created = await officer.post('/learning/newsletters/new', {
+      name: 'Raced list',
+      description: 'Two people press Send',
+      publicSignUp: 'true',
+      active: 'true',
+    })
+    const listId = (created.headers.location as string).match(/newsletters\/([0-9a-f-]{36})/)![1]!
+    const written = await officer.post(`/learning/newsletters/${listId}/issues/new`, { title: 'Raced', body: 'Once.' })
+    const issueId = (written.headers.location as string).match(/newsletter-issues\/([0-9a-f-]{36})/)![1]!
+    const actor = systemActor(testApp.partnershipId)
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => startSending(db, actor, issueId, 1, testApp.config.baseUrl)),
+    )
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results))
+    for (const r of results)
+      if (r.status === 'rejected')
+        assert.ok(r.reason instanceof ValidationError || r.reason instanceof StaleEditError, String(r.reason))
+    const queued = await db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(like(jobs.uniqueKey, `newsletter-send:${issueId}:%`))
+    assert.equal(queued.length, 1, 'one send was queued')
   })
 })
