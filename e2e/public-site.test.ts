@@ -19,6 +19,7 @@ describe('the public site', () => {
     assert.deepEqual(await menu.getByRole('link').allInnerTexts(), [
       'Home',
       'Training',
+      'Newsletters',
       'Annual reports',
       'Staff sign in',
     ])

@@ -29,6 +29,7 @@ describe('the page frame', () => {
       'Home',
       'Directory',
       'Learning',
+      'Newsletters',
       'Reports',
       'Themes',
       'Accounts',

@@ -68,6 +68,7 @@ describe('the public site of a deployment with one partnership', () => {
     assert.deepEqual(siteMenu(page.body), [
       'Home /public (page)',
       'Training /training',
+      'Newsletters /newsletters',
       'Annual reports /published-reports',
       'Staff sign in /sign-in',
     ])

@@ -5,6 +5,10 @@ import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { expireOfferJob } from './bookings/waiting-list.ts'
 import { eventRoutes } from './events/routes.ts'
+import { newsletterMatrixIds, newsletterRecordTypes } from './newsletters/module.ts'
+import { newsletterPublicRoutes } from './newsletters/public-routes.ts'
+import { newsletterRoutes } from './newsletters/routes.ts'
+import { sendIssueJob } from './newsletters/sending.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
@@ -32,15 +36,27 @@ export const learningModule = defineModule({
       description: 'Add and change courses, schedule, change, cancel and complete events',
       roles: { administrator: true, 'business-unit': true, trainer: true },
     },
+    'learning:newsletters': {
+      description: 'Keep mailing lists, see their subscribers, and write and send newsletters',
+      roles: { administrator: true, 'business-unit': true },
+    },
   },
   routes: async (app) => {
     await app.register(courseRoutes)
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
+    await app.register(newsletterRoutes)
+    await app.register(newsletterPublicRoutes)
   },
-  jobs: [expireOfferJob],
-  navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
-  publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
+  navigation: [
+    { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },
+    { href: '/learning/newsletters', text: 'Newsletters', permission: 'learning:newsletters', order: 31 },
+  ],
+  publicNavigation: [
+    { href: '/training', text: 'Training', order: 20 },
+    { href: '/newsletters', text: 'Newsletters', order: 25 },
+  ],
+  jobs: [expireOfferJob, sendIssueJob],
   recordTypes: {
     course: {
       label: 'Course',
@@ -113,6 +129,7 @@ export const learningModule = defineModule({
         personId: 'Directory person',
       },
     },
+    ...newsletterRecordTypes,
   },
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
@@ -133,6 +150,7 @@ export const learningModule = defineModule({
       // An upcoming event and its course: what the public catalogue shows.
       '/training/events/:id': event!.id,
       '/training/courses/:id': event!.courseId,
+      ...(await newsletterMatrixIds(db, partnershipId)),
     }
   },
 })
