@@ -3,6 +3,8 @@ import { defineModule } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
+import { elearningRoutes } from './elearning/routes.ts'
+import { demoImportId } from './elearning/seed.ts'
 import { eventRoutes } from './events/routes.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
@@ -36,6 +38,7 @@ export const learningModule = defineModule({
     await app.register(courseRoutes)
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
+    await app.register(elearningRoutes)
   },
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
   publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
@@ -80,6 +83,11 @@ export const learningModule = defineModule({
         status: (v) => eventStatusLabels[v as EventStatus] ?? String(v),
       },
     },
+    'learning-agency-alias': {
+      label: 'Agency name in e-learning completions',
+      href: () => '/learning/e-learning/agencies',
+      fields: { alias: 'Name', agency: 'Agency', completions: 'Completions matched' },
+    },
   },
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
@@ -100,6 +108,8 @@ export const learningModule = defineModule({
       // An upcoming event and its course: what the public catalogue shows.
       '/training/events/:id': event!.id,
       '/training/courses/:id': event!.courseId,
+      // The demo's e-learning import (elearning/seed.ts).
+      '/learning/e-learning/imports/:batchId': await demoImportId(db, partnershipId),
     }
   },
 })
