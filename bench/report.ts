@@ -1,3 +1,4 @@
+import { elearningImportVerdict, renderElearningImport, type ElearningImportResults } from './elearning-import.ts'
 import type { TestDatabaseTimings } from './test-databases.ts'
 import { sequentialRuns, type Phases, type Plan, type QueryTiming } from './breakdown.ts'
 import { searchTerm } from './directory-data.ts'
@@ -30,6 +31,8 @@ export interface RunResults {
   drivers: DriverResults[]
   /** The annual report's outputs on each database (bench/reports.ts). */
   reports: ReportsResults[]
+  /** Importing 100,000 e-learning completions on PostgreSQL beside COPY (bench/elearning-import.ts). */
+  elearningImport?: ElearningImportResults
   seconds: number
 }
 
@@ -151,7 +154,7 @@ ${run.drivers.map((d) => `  - ${listVerdict(d)}`).join('\n')}
   ${listWhy(run)}
 - **\`npm start\` on an existing database listening within 5 s.** Warm \`npm start\`s answered \`/health\` after ${warm.map((time) => `${(time / 1000).toFixed(2)} s`).join(' and ')}: **${startMet}**${busy && startMet !== 'met' ? ' on this busy machine (see the steps under Start-up)' : ''}.
   The cold first start, which creates the database, took ${seconds(run.startup.cold)}.
-${reportTargets(run)}`)
+${reportTargets(run)}${run.elearningImport ? `\n- **Importing 100,000 e-learning completions at least half the speed of PostgreSQL's \`COPY\`.** ${elearningImportVerdict(run.elearningImport)}` : ''}`)
 
   sections.push(`## Start-up
 
@@ -204,6 +207,7 @@ ${queryTable(driver)}`)
   sections.push(analysis(run))
 
   sections.push(reportSection(run))
+  if (run.elearningImport) sections.push(renderElearningImport(run.elearningImport).trimEnd())
 
   sections.push(`## Query plans
 

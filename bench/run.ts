@@ -21,6 +21,7 @@ import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timeP
 import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
 import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
 import { plainPeoplePage } from './plain-page.ts'
+import { benchElearningImport, type ElearningImportResults } from './elearning-import.ts'
 import { renderResults, type DriverResults } from './report.ts'
 import { benchReports, type ReportsResults } from './reports.ts'
 import { measureStartup } from './startup.ts'
@@ -214,6 +215,7 @@ async function withDatabase(admin: pg.Client, serverUrl: string, work: (url: str
 const drivers: DriverResults[] = []
 const reports: ReportsResults[] = []
 let testDatabases: TestDatabaseTimings[] = []
+let elearningImport: ElearningImportResults | undefined
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
 try {
@@ -306,6 +308,9 @@ try {
         await connection.close()
       }
     })
+
+    // 5. Importing 100,000 e-learning completions, beside COPY (bench/elearning-import.ts).
+    elearningImport = await benchElearningImport(serverUrl, log)
   } finally {
     await admin.end()
   }
@@ -325,6 +330,7 @@ try {
     testDatabases,
     drivers,
     reports,
+    elearningImport,
     seconds: (performance.now() - began) / 1000,
   })
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), markdown)

@@ -4,6 +4,8 @@ import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { expireOfferJob } from './bookings/waiting-list.ts'
+import { elearningRoutes } from './elearning/routes.ts'
+import { demoImportId } from './elearning/seed.ts'
 import { eventRoutes } from './events/routes.ts'
 import { newsletterMatrixIds, newsletterRecordTypes } from './newsletters/module.ts'
 import { newsletterPublicRoutes } from './newsletters/public-routes.ts'
@@ -47,6 +49,7 @@ export const learningModule = defineModule({
     await app.register(catalogueRoutes)
     await app.register(newsletterRoutes)
     await app.register(newsletterPublicRoutes)
+    await app.register(elearningRoutes)
   },
   navigation: [
     { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },
@@ -130,6 +133,11 @@ export const learningModule = defineModule({
       },
     },
     ...newsletterRecordTypes,
+    'learning-agency-alias': {
+      label: 'Agency name in e-learning completions',
+      href: () => '/learning/e-learning/agencies',
+      fields: { alias: 'Name', agency: 'Agency', completions: 'Completions matched' },
+    },
   },
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
@@ -151,6 +159,8 @@ export const learningModule = defineModule({
       '/training/events/:id': event!.id,
       '/training/courses/:id': event!.courseId,
       ...(await newsletterMatrixIds(db, partnershipId)),
+      // The demo's e-learning import (elearning/seed.ts).
+      '/learning/e-learning/imports/:batchId': await demoImportId(db, partnershipId),
     }
   },
 })

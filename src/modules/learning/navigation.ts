@@ -1,7 +1,11 @@
-/** The learning pages' own navigation, shown above each of them. */
+import type { Permission } from '../../platform/permissions.ts'
+
+/** The learning pages' own navigation, shown above each of them (an item with a permission only to those who have it). */
 export function learningNavigation(current: string) {
-  return [
+  const items: { text: string; href: string; permission?: Permission }[] = [
     { text: 'Events', href: '/learning/events' },
     { href: '/learning/courses', text: 'Courses' },
-  ].map((item) => ({ ...item, active: current === item.href }))
+    { href: '/learning/e-learning', text: 'E-learning', permission: 'learning:manage' },
+  ]
+  return items.map((item) => ({ ...item, active: current === item.href }))
 }

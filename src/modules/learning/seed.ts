@@ -1,6 +1,7 @@
 import type { Database } from '../../db/index.ts'
 import { londonInstant } from '../../platform/london-time.ts'
 import type { SeedContext } from '../../platform/modules.ts'
+import { seedElearning } from './elearning/seed.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel } from './schema.ts'
 
 /**
@@ -130,7 +131,8 @@ const eventList: [string, string, string, string, string | null, number][] = [
   ['Child sexual exploitation: recognising and responding', '2027-03-10', '09:30', '13:00', 'County Hall, Oxford', 30],
 ]
 
-export async function seedLearning(db: Database, { partnershipId }: SeedContext) {
+export async function seedLearning(db: Database, context: SeedContext) {
+  const { partnershipId } = context
   const inserted = await db
     .insert(courses)
     .values(
@@ -158,4 +160,5 @@ export async function seedLearning(db: Database, { partnershipId }: SeedContext)
       }
     }),
   )
+  await seedElearning(db, context)
 }
