@@ -115,6 +115,7 @@ export async function buildApp({ config, database, emailAdapter, logger }: AppOp
     // Only the job's name and id reach the log, never its payload.
     const worker = startJobWorker(database.db, [...definitions, checkImportJob, ...registry.jobs], {
       recurring: [...recurring, ...registry.recurring],
+      baseUrl: config.baseUrl,
       onError: (err, job) => app.log.error({ err, job }, job ? 'job failed' : 'job worker failed'),
     })
     app.decorate('jobWorker', worker)

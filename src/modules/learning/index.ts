@@ -4,8 +4,11 @@ import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { eventRoutes } from './events/routes.ts'
+import { followUpJob } from './evaluation/follow-up.ts'
+import { askForEvaluationsJob, askForEvaluationsSchedule } from './evaluation/requests.ts'
+import { evaluationRoutes } from './evaluation/routes.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
-import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
+import { bookings, courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
 
 /**
@@ -36,6 +39,7 @@ export const learningModule = defineModule({
     await app.register(courseRoutes)
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
+    await app.register(evaluationRoutes)
   },
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
   publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
@@ -80,7 +84,19 @@ export const learningModule = defineModule({
         status: (v) => eventStatusLabels[v as EventStatus] ?? String(v),
       },
     },
+    evaluation: {
+      label: 'Evaluation',
+      fields: {
+        overallRating: 'Overall rating',
+        confidenceBefore: 'Confidence before',
+        confidenceAfter: 'Confidence after',
+        willDoDifferently: 'What they will do differently',
+        impact: 'Difference made to practice',
+      },
+    },
   },
+  jobs: [askForEvaluationsJob, followUpJob],
+  recurring: [askForEvaluationsSchedule],
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
     const [event] = await db
@@ -94,12 +110,19 @@ export const learningModule = defineModule({
       .from(courses)
       .where(eq(courses.partnershipId, partnershipId))
       .limit(1)
+    // A booking for its certificate page; with none in the demo, an id no booking has (a 404).
+    const [booking] = await db
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.partnershipId, partnershipId))
+      .limit(1)
     return {
       '/learning/courses/:id': course!.id,
       '/learning/events/:id': event!.id,
       // An upcoming event and its course: what the public catalogue shows.
       '/training/events/:id': event!.id,
       '/training/courses/:id': event!.courseId,
+      '/learning/bookings/:id': booking?.id ?? '00000000-0000-4000-8000-000000000000',
     }
   },
 })

@@ -20,6 +20,8 @@ export interface JobContext {
   /** 1 on the first try. */
   attempt: number
   partnershipId: string | null
+  /** The service's address (BASE_URL), for links in the emails a job sends; given when the worker was. */
+  baseUrl?: string
 }
 
 export interface JobDefinition<Payload = unknown> {
@@ -105,6 +107,8 @@ export interface JobWorkerOptions {
   pollMs?: number
   /** How long a claim lasts: a job still running after it may be run again by another process. */
   leaseMs?: number
+  /** The service's address, passed to every handler for links in emails (`JobContext.baseUrl`). */
+  baseUrl?: string
   /** Told of every failure, with the job's name and id only: log those, never the payload. */
   onError?: (error: unknown, job?: { name: string; id: string }) => void
 }
@@ -199,6 +203,7 @@ export function startJobWorker(db: Database, definitions: JobDefinition[], optio
         name: job.name,
         attempt: job.attempts,
         partnershipId: job.partnershipId,
+        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
       })
     } catch (error) {
       failure = { error }
