@@ -113,7 +113,13 @@ for (const driver of drivers) {
       assert.equal(await scheduler.runDue(), 1)
       assert.equal(runs.length, 1)
       assert.deepEqual(runs[0]!.payload, { bookingId: 'b-1' })
-      assert.deepEqual(runs[0]!.context, { id, name: 'send-reminder', attempt: 1, partnershipId: null })
+      assert.deepEqual(runs[0]!.context, {
+        id,
+        name: 'send-reminder',
+        attempt: 1,
+        partnershipId: null,
+        baseUrl: 'http://localhost',
+      })
       const done = await onlyJob('send-reminder')
       assert.equal(done.status, 'done')
       assert.equal(done.attempts, 1)

@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
+import { expireOfferJob } from './bookings/waiting-list.ts'
 import { eventRoutes } from './events/routes.ts'
 import { followUpJob } from './evaluation/follow-up.ts'
 import { askForEvaluationsJob, askForEvaluationsSchedule } from './evaluation/requests.ts'
@@ -41,6 +42,8 @@ export const learningModule = defineModule({
     await app.register(catalogueRoutes)
     await app.register(evaluationRoutes)
   },
+  jobs: [expireOfferJob, askForEvaluationsJob, followUpJob],
+  recurring: [askForEvaluationsSchedule],
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
   publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
   recordTypes: {
@@ -84,6 +87,37 @@ export const learningModule = defineModule({
         status: (v) => eventStatusLabels[v as EventStatus] ?? String(v),
       },
     },
+    booking: {
+      label: 'Booking',
+      href: (id) => (id ? `/learning/bookings/${id}` : null),
+      fields: {
+        eventId: 'Event',
+        learnerId: 'Learner',
+        source: 'Booked through',
+        sector: 'Sector',
+        agencyId: 'Agency',
+        status: 'Status',
+        chargePence: 'Charge (pence)',
+      },
+    },
+    'waiting-list-entry': {
+      label: 'Waiting list place',
+      href: () => null,
+      fields: { eventId: 'Event', learnerId: 'Learner', offerExpiresAt: 'Offer ends' },
+      formats: { offerExpiresAt: formatDate },
+    },
+    learner: {
+      label: 'Learner',
+      href: (id) => (id ? `/learning/learners/${id}` : null),
+      fields: {
+        name: 'Name',
+        email: 'Email',
+        jobTitle: 'Job title',
+        agencyId: 'Agency',
+        sector: 'Sector',
+        personId: 'Directory person',
+      },
+    },
     evaluation: {
       label: 'Evaluation',
       fields: {
@@ -95,8 +129,6 @@ export const learningModule = defineModule({
       },
     },
   },
-  jobs: [askForEvaluationsJob, followUpJob],
-  recurring: [askForEvaluationsSchedule],
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
     const [event] = await db

@@ -20,8 +20,8 @@ export interface JobContext {
   /** 1 on the first try. */
   attempt: number
   partnershipId: string | null
-  /** The service's address (BASE_URL), for links in the emails a job sends; given when the worker was. */
-  baseUrl?: string
+  /** The service's address (config BASE_URL), for links in the emails a job sends. */
+  baseUrl: string
 }
 
 export interface JobDefinition<Payload = unknown> {
@@ -107,10 +107,10 @@ export interface JobWorkerOptions {
   pollMs?: number
   /** How long a claim lasts: a job still running after it may be run again by another process. */
   leaseMs?: number
-  /** The service's address, passed to every handler for links in emails (`JobContext.baseUrl`). */
-  baseUrl?: string
   /** Told of every failure, with the job's name and id only: log those, never the payload. */
   onError?: (error: unknown, job?: { name: string; id: string }) => void
+  /** The service's address, given to every job for links in emails (config BASE_URL). */
+  baseUrl?: string
 }
 
 export interface JobWorker {
@@ -121,7 +121,7 @@ export interface JobWorker {
 }
 
 export function startJobWorker(db: Database, definitions: JobDefinition[], options: JobWorkerOptions = {}): JobWorker {
-  const { pollMs = 5_000, leaseMs = 15 * 60_000, onError = () => {} } = options
+  const { pollMs = 5_000, leaseMs = 15 * 60_000, onError = () => {}, baseUrl = 'http://localhost' } = options
   const handlers = new Map(definitions.map((definition) => [definition.name, definition]))
   const schedules = new Map((options.recurring ?? []).map((schedule) => [schedule.name, schedule]))
   for (const name of schedules.keys()) {
@@ -203,7 +203,7 @@ export function startJobWorker(db: Database, definitions: JobDefinition[], optio
         name: job.name,
         attempt: job.attempts,
         partnershipId: job.partnershipId,
-        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+        baseUrl,
       })
     } catch (error) {
       failure = { error }

@@ -4,7 +4,7 @@ import { createSignedLink } from '../../../platform/signed-links.ts'
 import { evaluations } from '../schema.ts'
 import { attendee } from './attendees.ts'
 import { queueImpactQuestion } from './emails.ts'
-import { impactLinkWeeks, links, purposes, requireBaseUrl, weeksFrom } from './links.ts'
+import { impactLinkWeeks, links, purposes, weeksFrom } from './links.ts'
 import { followUpJobName } from './service.ts'
 
 /**
@@ -15,7 +15,7 @@ import { followUpJobName } from './service.ts'
 export const followUpJob = defineJob<{ evaluationId: string }>(
   followUpJobName,
   async (db, { evaluationId }, context) => {
-    const baseUrl = requireBaseUrl(context)
+    const { baseUrl } = context
     await db.transaction(async (tx) => {
       const [evaluation] = await tx
         .select({ id: evaluations.id, partnershipId: evaluations.partnershipId, bookingId: evaluations.bookingId })

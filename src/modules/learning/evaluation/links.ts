@@ -1,5 +1,3 @@
-import type { JobContext } from '../../../platform/jobs/index.ts'
-
 /** The signed links evaluation sends, how long each lasts, and their addresses. */
 
 /** The evaluation form's link: long enough for someone back from leave. */
@@ -32,10 +30,4 @@ export function links(baseUrl: string) {
     impact: (token: string) => baseUrl + paths.impact(token),
     certificate: (token: string) => baseUrl + paths.certificate(token),
   }
-}
-
-/** A job that emails links needs the service's address: the app's worker always gives it. */
-export function requireBaseUrl(context: JobContext): string {
-  if (!context.baseUrl) throw new Error(`The job ${context.name} needs the service's address (baseUrl)`)
-  return context.baseUrl
 }

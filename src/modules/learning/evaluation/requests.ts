@@ -5,7 +5,7 @@ import { createSignedLink } from '../../../platform/signed-links.ts'
 import { bookings, learners, trainingEvents } from '../schema.ts'
 import { selectAttendees } from './attendees.ts'
 import { queueEvaluationRequest } from './emails.ts'
-import { evaluationLinkWeeks, links, purposes, requireBaseUrl, weeksFrom } from './links.ts'
+import { evaluationLinkWeeks, links, purposes, weeksFrom } from './links.ts'
 
 /**
  * Asking attendees for their evaluation. After an event, everyone marked as attended gets one
@@ -94,7 +94,7 @@ export async function bookingsToAsk(db: Database, now = new Date(), limit = askB
  * Safe to repeat: an attendee already asked is skipped under the booking's lock.
  */
 export const askForEvaluationsJob = defineJob('learning-ask-for-evaluations', async (db, _payload, context) => {
-  const baseUrl = requireBaseUrl(context)
+  const { baseUrl } = context
   for (const booking of await bookingsToAsk(db)) {
     await db.transaction((tx) => requestEvaluation(tx, booking.partnershipId, booking.id, baseUrl))
   }

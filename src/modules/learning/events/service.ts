@@ -3,6 +3,8 @@ import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import { cancelEventBookings } from '../bookings/cancel.ts'
+import { lockEvent } from '../bookings/places.ts'
 import { courses, trainingEvents, type CourseFormat, type EventStatus } from '../schema.ts'
 
 /** The events of the training programme: a course on a date, with its places and booking window. */
@@ -138,7 +140,10 @@ export async function updateEvent(
   )
 }
 
-/** Cancels a scheduled event, with the reason people will be told. */
+/**
+ * Cancels a scheduled event, with the reason people will be told: everyone booked or waiting is
+ * emailed and their places cancelled, in the same transaction.
+ */
 export async function cancelEvent(db: Database, actor: Actor, event: TrainingEvent, version: number, reason: string) {
   refuseUnlessScheduled(event)
   return updateAudited(
@@ -150,6 +155,9 @@ export async function cancelEvent(db: Database, actor: Actor, event: TrainingEve
       version,
       before: { status: event.status, cancelledReason: event.cancelledReason },
       set: { status: 'cancelled', cancelledReason: reason },
+      alsoWrite: async (tx) => {
+        await cancelEventBookings(tx, await lockEvent(tx, actor.partnershipId, event.id), reason)
+      },
     },
     {
       recordType: 'training-event',

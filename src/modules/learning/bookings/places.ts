@@ -1,0 +1,84 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { NotFoundError } from '../../../platform/errors.ts'
+import { bookings, courses, placeHoldingStatuses, trainingEvents, waitingListEntries } from '../schema.ts'
+import type { EmailEvent } from './emails.ts'
+
+/**
+ * An event's places. Every change that takes or frees a place first locks the event's row
+ * (`lockEvent`), so two people taking the last place at the same moment are served one after the
+ * other and the second finds it gone: overbooking cannot happen, whatever the timing.
+ *
+ * A place is held by a booking that is booked, attended or a no-show, and by a waiting-list offer
+ * not yet accepted or expired (so the person offered it cannot lose it to someone booking direct).
+ */
+export interface LockedEvent extends EmailEvent {
+  partnershipId: string
+  courseId: string
+  capacity: number
+  status: 'scheduled' | 'cancelled' | 'completed'
+  bookingOpensAt: Date | null
+  bookingClosesAt: Date | null
+}
+
+export async function lockEvent(tx: Database, partnershipId: string, eventId: string): Promise<LockedEvent> {
+  const [event] = await tx
+    .select({
+      id: trainingEvents.id,
+      partnershipId: trainingEvents.partnershipId,
+      courseId: trainingEvents.courseId,
+      courseTitle: courses.title,
+      startsAt: trainingEvents.startsAt,
+      endsAt: trainingEvents.endsAt,
+      venue: trainingEvents.venue,
+      joiningLink: trainingEvents.joiningLink,
+      capacity: trainingEvents.capacity,
+      status: trainingEvents.status,
+      bookingOpensAt: trainingEvents.bookingOpensAt,
+      bookingClosesAt: trainingEvents.bookingClosesAt,
+    })
+    .from(trainingEvents)
+    .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
+    .where(and(eq(trainingEvents.partnershipId, partnershipId), eq(trainingEvents.id, eventId)))
+    .for('update', { of: trainingEvents })
+  if (!event) throw new NotFoundError()
+  return event
+}
+
+/** Places held on an event: bookings that hold one and outstanding offers. */
+export async function placesHeld(tx: Database, eventId: string) {
+  const [row] = await tx
+    .select({
+      booked: sql<number>`(select count(*)::int from ${bookings} where ${bookings.eventId} = ${eventId} and ${inArray(bookings.status, [...placeHoldingStatuses])})`,
+      offered: sql<number>`(select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${eventId} and ${waitingListEntries.status} = 'offered')`,
+      waiting: sql<number>`(select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${eventId} and ${waitingListEntries.status} = 'waiting')`,
+    })
+    .from(sql`(select 1) as one`)
+  return row!
+}
+
+/** Places left to book on each event (capacity less places held); for lists and the catalogue. */
+export async function placesLeft(db: Database, partnershipId: string, eventIds: string[]) {
+  if (!eventIds.length) return new Map<string, number>()
+  const rows = await db
+    .select({
+      id: trainingEvents.id,
+      left: sql<number>`${trainingEvents.capacity}
+        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
+        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered')`,
+    })
+    .from(trainingEvents)
+    .where(and(eq(trainingEvents.partnershipId, partnershipId), inArray(trainingEvents.id, eventIds)))
+  return new Map(rows.map((r) => [r.id, Math.max(0, Number(r.left))]))
+}
+
+/** Why an event cannot be booked now, in words for the page; null when it can. Staff may book after the closing date. */
+export function bookingRefusal(event: LockedEvent, by: 'public' | 'staff', now = new Date()): string | null {
+  if (event.status === 'cancelled') return 'This event has been cancelled'
+  if (event.status === 'completed' || event.startsAt <= now) return 'This event has already started'
+  if (by === 'public' && event.bookingOpensAt && event.bookingOpensAt > now)
+    return 'Booking for this event is not open yet'
+  if (by === 'public' && event.bookingClosesAt && event.bookingClosesAt <= now)
+    return 'Booking for this event has closed'
+  return null
+}
