@@ -15,6 +15,7 @@ import {
   type JobWorker,
   type JobWorkerOptions,
 } from '../src/platform/jobs/index.ts'
+import { registry } from '../src/app.ts'
 import { jobs, oneTimeTokens, sessions, users } from '../src/platform/schema.ts'
 import { buildTestApp, demoEmail } from './helpers/app.ts'
 import { createTestDatabase, drivers, type TestDatabase } from './helpers/database.ts'
@@ -112,7 +113,13 @@ for (const driver of drivers) {
       assert.equal(await scheduler.runDue(), 1)
       assert.equal(runs.length, 1)
       assert.deepEqual(runs[0]!.payload, { bookingId: 'b-1' })
-      assert.deepEqual(runs[0]!.context, { id, name: 'send-reminder', attempt: 1, partnershipId: null })
+      assert.deepEqual(runs[0]!.context, {
+        id,
+        name: 'send-reminder',
+        attempt: 1,
+        partnershipId: null,
+        baseUrl: 'http://localhost',
+      })
       const done = await onlyJob('send-reminder')
       assert.equal(done.status, 'done')
       assert.equal(done.attempts, 1)
@@ -441,8 +448,18 @@ for (const driver of drivers) {
       await worker.runDue()
       if (driver === 'pglite') assert.ok((await statistics()) > 0, 'ANALYZE ran')
       const recurring = await db.select().from(jobs)
+      // The platform's own; each module's schedules (registry.recurring) run beside them.
+      const modules = new Set(registry.recurring.map((schedule) => schedule.name))
+      for (const name of modules)
+        assert.ok(
+          recurring.some((row) => row.name === name),
+          `${name} is scheduled`,
+        )
       assert.deepEqual(
-        recurring.map((row) => row.name).sort(),
+        recurring
+          .map((row) => row.name)
+          .filter((name) => !modules.has(name))
+          .sort(),
         driver === 'pglite'
           ? ['analyze', 'delete-expired-sessions', 'delete-old-signed-links', 'delete-spent-tokens']
           : ['delete-expired-sessions', 'delete-old-signed-links', 'delete-spent-tokens'],

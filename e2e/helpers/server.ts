@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
-import { createTestDatabase } from '../../test/helpers/database.ts'
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts'
 import { startMailServer, type ReceivedEmail } from '../../test/helpers/mail-server.ts'
 
 export { linksIn, type ReceivedEmail } from '../../test/helpers/mail-server.ts'
@@ -13,6 +13,8 @@ export { linksIn, type ReceivedEmail } from '../../test/helpers/mail-server.ts'
  */
 export interface RunningHub {
   baseUrl: string
+  /** The hub's database, for a story to set up what another part of the service would have made. */
+  database: TestDatabase
   /** Waits (up to 15 s) for an email to `to` whose subject contains `subjectPart`. */
   waitForEmail(to: string, subjectPart: string): Promise<ReceivedEmail>
   close(): Promise<void>
@@ -48,6 +50,7 @@ export async function startHub(): Promise<RunningHub> {
   await app.listen({ host: '127.0.0.1', port })
   return {
     baseUrl,
+    database,
     waitForEmail: mail.waitFor,
     async close() {
       await app.close()

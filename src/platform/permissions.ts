@@ -79,9 +79,12 @@ export function grantsFor(userRoles: readonly Role[], declared: ReadonlyMap<Perm
   return grants
 }
 
-/** Who is acting: a signed-in user, or the system itself (start-up seeding, background jobs). */
+/**
+ * Who is acting: a signed-in user, the system itself (start-up seeding, background jobs), or
+ * someone without an account acting through a signed link (`linkActor`).
+ */
 export interface Actor {
-  kind: 'user' | 'system'
+  kind: 'user' | 'system' | 'link'
   id: string | null
   name: string
   partnershipId: string
@@ -144,4 +147,13 @@ export function systemActor(partnershipId: string, name = 'System'): Actor {
     agencyId: null,
     personId: null,
   }
+}
+
+/**
+ * Someone without an account acting through a signed link (an attendee returning their evaluation,
+ * a subscriber confirming): a name for the audit log and no permissions at all, so a service that
+ * checks one refuses them. Docs: docs/decisions/0020-changes-made-through-signed-links.md.
+ */
+export function linkActor(partnershipId: string, name: string): Actor {
+  return { kind: 'link', id: null, name, partnershipId, roles: [], grants: new Map(), agencyId: null, personId: null }
 }

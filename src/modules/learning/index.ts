@@ -11,8 +11,11 @@ import { newsletterMatrixIds, newsletterRecordTypes } from './newsletters/module
 import { newsletterPublicRoutes } from './newsletters/public-routes.ts'
 import { newsletterRoutes } from './newsletters/routes.ts'
 import { sendIssueJob } from './newsletters/sending.ts'
+import { followUpJob } from './evaluation/follow-up.ts'
+import { askForEvaluationsJob, askForEvaluationsSchedule } from './evaluation/requests.ts'
+import { evaluationRoutes } from './evaluation/routes.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
-import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
+import { bookings, courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
 
 /**
@@ -50,6 +53,7 @@ export const learningModule = defineModule({
     await app.register(newsletterRoutes)
     await app.register(newsletterPublicRoutes)
     await app.register(elearningRoutes)
+    await app.register(evaluationRoutes)
   },
   navigation: [
     { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },
@@ -59,7 +63,8 @@ export const learningModule = defineModule({
     { href: '/training', text: 'Training', order: 20 },
     { href: '/newsletters', text: 'Newsletters', order: 25 },
   ],
-  jobs: [expireOfferJob, sendIssueJob],
+  jobs: [expireOfferJob, sendIssueJob, askForEvaluationsJob, followUpJob],
+  recurring: [askForEvaluationsSchedule],
   recordTypes: {
     course: {
       label: 'Course',
@@ -138,6 +143,16 @@ export const learningModule = defineModule({
       href: () => '/learning/e-learning/agencies',
       fields: { alias: 'Name', agency: 'Agency', completions: 'Completions matched' },
     },
+    evaluation: {
+      label: 'Evaluation',
+      fields: {
+        overallRating: 'Overall rating',
+        confidenceBefore: 'Confidence before',
+        confidenceAfter: 'Confidence after',
+        willDoDifferently: 'What they will do differently',
+        impact: 'Difference made to practice',
+      },
+    },
   },
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
@@ -152,6 +167,12 @@ export const learningModule = defineModule({
       .from(courses)
       .where(eq(courses.partnershipId, partnershipId))
       .limit(1)
+    // A booking for its certificate page; with none in the demo, an id no booking has (a 404).
+    const [booking] = await db
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.partnershipId, partnershipId))
+      .limit(1)
     return {
       '/learning/courses/:id': course!.id,
       '/learning/events/:id': event!.id,
@@ -161,6 +182,7 @@ export const learningModule = defineModule({
       ...(await newsletterMatrixIds(db, partnershipId)),
       // The demo's e-learning import (elearning/seed.ts).
       '/learning/e-learning/imports/:batchId': await demoImportId(db, partnershipId),
+      '/learning/bookings/:id': booking?.id ?? '00000000-0000-4000-8000-000000000000',
     }
   },
 })

@@ -9,15 +9,23 @@ const footer = `<div style="font: 9px Arial, sans-serif; width: 100%; text-align
   Page <span class="pageNumber"></span> of <span class="totalPages"></span>
 </div>`
 
-export async function renderPdf(html: string): Promise<Buffer> {
+export interface PdfOptions {
+  /** Across the page (a certificate). */
+  landscape?: boolean
+  /** "Page 1 of 3" in the footer; true by default, pointless on a one-page certificate. */
+  pageNumbers?: boolean
+}
+
+export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
   return withOfflinePage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' })
     return page.pdf({
       format: 'A4',
+      landscape: !!options.landscape,
       printBackground: true,
       tagged: true,
       outline: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: options.pageNumbers ?? true,
       headerTemplate: '<span></span>',
       footerTemplate: footer,
       margin: { top: '20mm', right: '18mm', bottom: '22mm', left: '18mm' },
