@@ -16,7 +16,7 @@ import { findRequested, pickerViews, unpickedErrors, type Picker } from './perso
  * on success it redirects (post/redirect/get). A form with person pickers (person-picker.ts) also
  * answers their "Find" button: the same form again, status 200, nothing saved.
  */
-type Access = { permission: Permission } | { public: true } | { signedIn: true }
+type Access = { permission: Permission } | { public: true } | { publicSite: true } | { signedIn: true }
 
 export interface FormRoute<S extends z.ZodType, C extends object, E extends object> {
   path: string

@@ -57,15 +57,18 @@ export async function placesHeld(tx: Database, eventId: string) {
   return row!
 }
 
+/** An event's places left (may be below 0), as SQL on `training_events`: for a query that filters by it. */
+export const placesLeftSql = sql<number>`(${trainingEvents.capacity}
+        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
+        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered'))`
+
 /** Places left to book on each event (capacity less places held); for lists and the catalogue. */
 export async function placesLeft(db: Database, partnershipId: string, eventIds: string[]) {
   if (!eventIds.length) return new Map<string, number>()
   const rows = await db
     .select({
       id: trainingEvents.id,
-      left: sql<number>`${trainingEvents.capacity}
-        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
-        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered')`,
+      left: placesLeftSql,
     })
     .from(trainingEvents)
     .where(and(eq(trainingEvents.partnershipId, partnershipId), inArray(trainingEvents.id, eventIds)))
@@ -73,7 +76,11 @@ export async function placesLeft(db: Database, partnershipId: string, eventIds: 
 }
 
 /** Why an event cannot be booked now, in words for the page; null when it can. Staff may book after the closing date. */
-export function bookingRefusal(event: LockedEvent, by: 'public' | 'staff', now = new Date()): string | null {
+export function bookingRefusal(
+  event: Pick<LockedEvent, 'status' | 'startsAt' | 'bookingOpensAt' | 'bookingClosesAt'>,
+  by: 'public' | 'staff',
+  now = new Date(),
+): string | null {
   if (event.status === 'cancelled') return 'This event has been cancelled'
   if (event.status === 'completed' || event.startsAt <= now) return 'This event has already started'
   if (by === 'public' && event.bookingOpensAt && event.bookingOpensAt > now)
