@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, getTableName, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { bookings, courses, placeHoldingStatuses, trainingEvents, waitingListEntries } from '../schema.ts'
@@ -57,10 +57,16 @@ export async function placesHeld(tx: Database, eventId: string) {
   return row!
 }
 
-/** An event's places left (may be below 0), as SQL on `training_events`: for a query that filters by it. */
+/**
+ * The event's id, always with its table's name: Drizzle writes a single-table select's columns
+ * unqualified, and an unqualified "id" inside the subqueries below would be the booking's own.
+ */
+const outerEventId = sql`${sql.identifier(getTableName(trainingEvents))}.${sql.identifier(trainingEvents.id.name)}`
+
+/** An event's places left (may be below 0), as SQL on `training_events`: for a query that selects or filters by it. */
 export const placesLeftSql = sql<number>`(${trainingEvents.capacity}
-        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
-        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered'))`
+        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${outerEventId} and ${inArray(bookings.status, [...placeHoldingStatuses])})
+        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${outerEventId} and ${waitingListEntries.status} = 'offered'))`
 
 /** Places left to book on each event (capacity less places held); for lists and the catalogue. */
 export async function placesLeft(db: Database, partnershipId: string, eventIds: string[]) {
