@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
-import { createTestDatabase } from '../../test/helpers/database.ts'
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts'
 import { startMailServer, type ReceivedEmail } from '../../test/helpers/mail-server.ts'
 
 export { linksIn, type ReceivedEmail } from '../../test/helpers/mail-server.ts'
@@ -15,6 +15,8 @@ export interface RunningHub {
   baseUrl: string
   /** Waits (up to 15 s) for an email to `to` whose subject contains `subjectPart`. */
   waitForEmail(to: string, subjectPart: string): Promise<ReceivedEmail>
+  /** The hub's database, for a story to set the scene (an event with one place left) before it starts. */
+  db: TestDatabase['db']
   close(): Promise<void>
 }
 
@@ -49,6 +51,7 @@ export async function startHub(): Promise<RunningHub> {
   return {
     baseUrl,
     waitForEmail: mail.waitFor,
+    db: database.db,
     async close() {
       await app.close()
       await database.close()
