@@ -17,6 +17,8 @@ export interface RunningHub {
   database: TestDatabase
   /** Waits (up to 15 s) for an email to `to` whose subject contains `subjectPart`. */
   waitForEmail(to: string, subjectPart: string): Promise<ReceivedEmail>
+  /** The hub's database, for a story to set the scene (an event with one place left) before it starts. */
+  db: TestDatabase['db']
   close(): Promise<void>
 }
 
@@ -52,6 +54,7 @@ export async function startHub(): Promise<RunningHub> {
     baseUrl,
     database,
     waitForEmail: mail.waitFor,
+    db: database.db,
     async close() {
       await app.close()
       await database.close()

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { defineModule } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
+import { bookingPageRoutes } from './booking-pages/routes.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { expireOfferJob } from './bookings/waiting-list.ts'
@@ -54,6 +55,7 @@ export const learningModule = defineModule({
     await app.register(newsletterPublicRoutes)
     await app.register(elearningRoutes)
     await app.register(evaluationRoutes)
+    await app.register(bookingPageRoutes)
   },
   navigation: [
     { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },

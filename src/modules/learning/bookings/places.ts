@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, getTableName, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { bookings, courses, placeHoldingStatuses, trainingEvents, waitingListEntries } from '../schema.ts'
@@ -57,15 +57,24 @@ export async function placesHeld(tx: Database, eventId: string) {
   return row!
 }
 
+/**
+ * The event's id, always with its table's name: Drizzle writes a single-table select's columns
+ * unqualified, and an unqualified "id" inside the subqueries below would be the booking's own.
+ */
+const outerEventId = sql`${sql.identifier(getTableName(trainingEvents))}.${sql.identifier(trainingEvents.id.name)}`
+
+/** An event's places left (may be below 0), as SQL on `training_events`: for a query that selects or filters by it. */
+export const placesLeftSql = sql<number>`(${trainingEvents.capacity}
+        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${outerEventId} and ${inArray(bookings.status, [...placeHoldingStatuses])})
+        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${outerEventId} and ${waitingListEntries.status} = 'offered'))`
+
 /** Places left to book on each event (capacity less places held); for lists and the catalogue. */
 export async function placesLeft(db: Database, partnershipId: string, eventIds: string[]) {
   if (!eventIds.length) return new Map<string, number>()
   const rows = await db
     .select({
       id: trainingEvents.id,
-      left: sql<number>`${trainingEvents.capacity}
-        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
-        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered')`,
+      left: placesLeftSql,
     })
     .from(trainingEvents)
     .where(and(eq(trainingEvents.partnershipId, partnershipId), inArray(trainingEvents.id, eventIds)))
@@ -73,7 +82,11 @@ export async function placesLeft(db: Database, partnershipId: string, eventIds: 
 }
 
 /** Why an event cannot be booked now, in words for the page; null when it can. Staff may book after the closing date. */
-export function bookingRefusal(event: LockedEvent, by: 'public' | 'staff', now = new Date()): string | null {
+export function bookingRefusal(
+  event: Pick<LockedEvent, 'status' | 'startsAt' | 'bookingOpensAt' | 'bookingClosesAt'>,
+  by: 'public' | 'staff',
+  now = new Date(),
+): string | null {
   if (event.status === 'cancelled') return 'This event has been cancelled'
   if (event.status === 'completed' || event.startsAt <= now) return 'This event has already started'
   if (by === 'public' && event.bookingOpensAt && event.bookingOpensAt > now)

@@ -9,6 +9,8 @@ import { themeNames, themeOptions } from '../../themes/index.ts'
 import { formatItems } from '../courses/presenters.ts'
 import { courseThemeIds } from '../courses/service.ts'
 import { whenText } from '../events/presenters.ts'
+import { availability } from '../booking-pages/presenters.ts'
+import { placesLeft } from '../bookings/places.ts'
 import { durationText, formatLabels, levelLabels } from '../labels.ts'
 import { courseFormats } from '../schema.ts'
 import { listCatalogue, publicCourse, publicEvent, type CatalogueFilter } from './service.ts'
@@ -39,6 +41,7 @@ export async function catalogueRoutes(app: FastifyInstance) {
       format: oneOf(query.format, courseFormats),
       themeId: query.themeId && isUuid(query.themeId) ? query.themeId : undefined,
       from: from.value ?? undefined,
+      withPlaces: query.places === 'available',
     }
     return { filter, fromError: from.error }
   }
@@ -51,6 +54,11 @@ export async function catalogueRoutes(app: FastifyInstance) {
       listCatalogue(db, partnership.id, filter),
       themeOptions(db, partnership.id),
     ])
+    const left = await placesLeft(
+      db,
+      partnership.id,
+      events.map((e) => e.id),
+    )
     return reply.view(`${views}/catalogue.njk`, {
       query,
       fromError,
@@ -63,6 +71,7 @@ export async function catalogueRoutes(app: FastifyInstance) {
         format: formatLabels[e.format],
         where: e.venue ?? 'Online',
         summary: e.summary,
+        availability: availability(e, left.get(e.id) ?? 0).text,
       })),
       feedHref: '/training/calendar.ics',
     })
@@ -101,13 +110,18 @@ export async function catalogueRoutes(app: FastifyInstance) {
 
   app.get('/training/events/:id', { config: { publicSite: true } }, async (request, reply) => {
     const event = await eventFor(request)
+    const left = (await placesLeft(db, (await publicPartnership(request)).id, [event.id])).get(event.id) ?? 0
+    const places = availability(event, left)
     return reply.view(`${views}/catalogue-event.njk`, {
       event,
+      places,
+      bookHref: `/training/events/${event.id}/book`,
       facts: [
         { key: { text: 'When' }, value: { text: whenText(event.startsAt, event.endsAt) } },
         { key: { text: 'Where' }, value: { text: event.venue ?? 'Online: the joining link is sent when you book' } },
         { key: { text: 'Format' }, value: { text: formatLabels[event.format] } },
-        { key: { text: 'Places' }, value: { text: String(event.capacity) } },
+        { key: { text: 'Places' }, value: { text: places.text } },
+        ...(places.closes ? [{ key: { text: 'Booking' }, value: { text: places.closes } }] : []),
       ],
       calendarHref: `/training/events/${event.id}/calendar.ics`,
     })

@@ -1,17 +1,21 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
+import { placesLeftSql } from '../bookings/places.ts'
 import { courseThemes, courses, trainingEvents, type CourseFormat } from '../schema.ts'
 
 /**
  * The public catalogue: scheduled events still to come, of active courses, for practitioners
- * choosing what to book. Only what the public may see: no trainers, no booking counts yet.
+ * choosing what to book. Only what the public may see: no trainers, no names; places left come from
+ * bookings/places.ts.
  */
 export interface CatalogueFilter {
   format?: CourseFormat
   themeId?: string
   /** ISO date: events on or after this day (London). */
   from?: string
+  /** Only events that can be booked now: booking open and a place left. */
+  withPlaces?: boolean
 }
 
 const catalogueColumns = {
@@ -24,6 +28,8 @@ const catalogueColumns = {
   endsAt: trainingEvents.endsAt,
   venue: trainingEvents.venue,
   capacity: trainingEvents.capacity,
+  bookingOpensAt: trainingEvents.bookingOpensAt,
+  bookingClosesAt: trainingEvents.bookingClosesAt,
   status: trainingEvents.status,
   version: trainingEvents.version,
 }
@@ -42,6 +48,12 @@ export function listCatalogue(db: Database, partnershipId: string, filter: Catal
   if (filter.format) conditions.push(eq(courses.format, filter.format))
   if (filter.from)
     conditions.push(sql`${trainingEvents.startsAt} >= (${filter.from}::date at time zone 'Europe/London')`)
+  if (filter.withPlaces)
+    conditions.push(
+      sql`${placesLeftSql} > 0`,
+      sql`(${trainingEvents.bookingOpensAt} is null or ${trainingEvents.bookingOpensAt} <= now())`,
+      sql`(${trainingEvents.bookingClosesAt} is null or ${trainingEvents.bookingClosesAt} > now())`,
+    )
   if (filter.themeId)
     conditions.push(
       inArray(

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { renderPdf } from '../../../platform/documents/pdf.ts'
@@ -58,6 +59,15 @@ export function certificateHtml(who: NonNullable<AttendeeRow>) {
 
 export function certificatePdf(who: NonNullable<AttendeeRow>): Promise<Buffer> {
   return renderPdf(certificateHtml(who), { landscape: true, pageNumbers: false })
+}
+
+/** Sends the certificate as a download, never cached (it carries a name). */
+export async function sendCertificate(reply: FastifyReply, who: NonNullable<AttendeeRow>) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${certificateFileName(who)}"`)
+    .header('cache-control', 'no-store')
+    .send(await certificatePdf(who))
 }
 
 /** "certificate-professional-curiosity-2027-06-01.pdf" */

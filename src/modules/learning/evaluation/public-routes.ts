@@ -5,7 +5,7 @@ import { choice, requiredText } from '../../../platform/forms.ts'
 import { publicPartnership } from '../../../platform/public-site.ts'
 import { touchSignedLink } from '../../../platform/signed-links.ts'
 import { formatDate } from '../../../platform/views.ts'
-import { certificateFileName, certificatePdf, openCertificateLink } from './certificate.ts'
+import { openCertificateLink, sendCertificate } from './certificate.ts'
 import { paths } from './links.ts'
 import { confidenceWords, ratingWords } from './presenters.ts'
 import { linkNotValid } from './responses.ts'
@@ -100,10 +100,6 @@ export async function evaluationPublicRoutes(app: FastifyInstance) {
     const attendee = await openCertificateLink(db, partnership.id, token)
     if (!attendee) throw linkNotValid()
     await touchSignedLink(db, token)
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${certificateFileName(attendee)}"`)
-      .header('cache-control', 'no-store')
-      .send(await certificatePdf(attendee))
+    return sendCertificate(reply, attendee)
   })
 }

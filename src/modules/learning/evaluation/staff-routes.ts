@@ -7,7 +7,7 @@ import { formatDate } from '../../../platform/views.ts'
 import { getCourse } from '../courses/service.ts'
 import { getEvent } from '../events/service.ts'
 import { attendee } from './attendees.ts'
-import { certificateAvailable, certificateFileName, certificatePdf } from './certificate.ts'
+import { certificateAvailable, sendCertificate } from './certificate.ts'
 import { answerLists, distributionRows, eventResultRows, resultsCsv, summaryRows } from './presenters.ts'
 import { evaluationResults, type Results } from './results.ts'
 
@@ -103,11 +103,7 @@ export async function evaluationStaffRoutes(app: FastifyInstance) {
           link: { href: `/learning/events/${who.eventId}`, text: 'Go to the event' },
         })
       }
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${certificateFileName(who)}"`)
-        .header('cache-control', 'no-store')
-        .send(await certificatePdf(who))
+      return sendCertificate(reply, who)
     },
   )
 }
