@@ -5,6 +5,12 @@ import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { expireOfferJob } from './bookings/waiting-list.ts'
 import { eventRoutes } from './events/routes.ts'
+import { staffBookingRoutes } from './bookings-staff/routes.ts'
+import { chargeRoutes } from './charges/routes.ts'
+import { learnerRoutes } from './learners/routes.ts'
+import { settingsRoutes } from './settings/routes.ts'
+import { staffMatrixIds } from './bookings-staff/matrix.ts'
+import { bookingRecordFormats } from './bookings-staff/record-types.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
@@ -32,11 +38,19 @@ export const learningModule = defineModule({
       description: 'Add and change courses, schedule, change, cancel and complete events',
       roles: { administrator: true, 'business-unit': true, trainer: true },
     },
+    'learning:erase': {
+      description: 'Erase a learner’s personal details at their request (data protection)',
+      roles: { administrator: true, 'business-unit': true },
+    },
   },
   routes: async (app) => {
     await app.register(courseRoutes)
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
+    await app.register(staffBookingRoutes)
+    await app.register(learnerRoutes)
+    await app.register(settingsRoutes)
+    await app.register(chargeRoutes)
   },
   jobs: [expireOfferJob],
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
@@ -94,6 +108,7 @@ export const learningModule = defineModule({
         status: 'Status',
         chargePence: 'Charge (pence)',
       },
+      formats: bookingRecordFormats,
     },
     'waiting-list-entry': {
       label: 'Waiting list place',
@@ -112,6 +127,20 @@ export const learningModule = defineModule({
         sector: 'Sector',
         personId: 'Directory person',
       },
+    },
+    'learning-settings': {
+      label: 'Learning settings',
+      href: () => '/learning/settings',
+      fields: {
+        cancellationCutOffWorkingDays: 'Cancellation cut-off (working days)',
+        offerHours: 'Time to accept an offer (hours)',
+        followUpWeeks: 'Follow-up after (weeks)',
+        bookingTerms: 'Booking terms',
+      },
+    },
+    'non-attendance-charges': {
+      label: 'Non-attendance charges',
+      href: () => '/learning/settings/charges',
     },
   },
   seed: seedLearning,
@@ -133,6 +162,7 @@ export const learningModule = defineModule({
       // An upcoming event and its course: what the public catalogue shows.
       '/training/events/:id': event!.id,
       '/training/courses/:id': event!.courseId,
+      ...(await staffMatrixIds(db, partnershipId, event!.id)),
     }
   },
 })

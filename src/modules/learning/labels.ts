@@ -1,4 +1,4 @@
-import type { CourseFormat, CourseLevel, EventStatus } from './schema.ts'
+import type { BookingStatus, CourseFormat, CourseLevel, EventStatus, LearnerSector, WaitingStatus } from './schema.ts'
 
 export const formatLabels: Record<CourseFormat, string> = {
   'face-to-face': 'Face to face',
@@ -27,3 +27,38 @@ export function durationText(minutes: number) {
   const parts = [hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '', rest ? `${rest} minutes` : '']
   return parts.filter(Boolean).join(' ')
 }
+
+/** The sectors learners say they work in (learnerSectors in schema.ts). */
+export const sectorLabels: Record<LearnerSector, string> = {
+  'early-years': 'Early years',
+  education: 'Education',
+  health: 'Health',
+  'childrens-social-care': 'Children’s social care',
+  'adult-social-care': 'Adult social care',
+  police: 'Police',
+  'probation-and-youth-justice': 'Probation and youth justice',
+  housing: 'Housing',
+  'voluntary-and-community': 'Voluntary and community',
+  faith: 'Faith groups',
+  'sport-and-leisure': 'Sport and leisure',
+  other: 'Other',
+}
+
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  booked: 'Booked',
+  cancelled: 'Cancelled',
+  'late-cancellation': 'Late cancellation',
+  attended: 'Attended',
+  'no-show': 'Did not attend',
+}
+
+export const waitingStatusLabels: Record<WaitingStatus, string> = {
+  waiting: 'Waiting',
+  offered: 'Offered a place',
+  accepted: 'Accepted',
+  expired: 'Offer expired',
+  withdrawn: 'Withdrawn',
+}
+
+/** "£50.00", for charges kept in pence. */
+export const poundsText = (pence: number) => `£${(pence / 100).toFixed(2)}`

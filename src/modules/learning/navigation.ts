@@ -1,7 +1,12 @@
 /** The learning pages' own navigation, shown above each of them. */
 export function learningNavigation(current: string) {
-  return [
+  const items: { text: string; href: string; permission?: string }[] = [
     { text: 'Events', href: '/learning/events' },
     { href: '/learning/courses', text: 'Courses' },
-  ].map((item) => ({ ...item, active: current === item.href }))
+    // People's details and the partnership's settings: shown to those who may manage learning (_learning.njk).
+    { href: '/learning/learners', text: 'Learners', permission: 'learning:manage' },
+    { href: '/learning/charges', text: 'Charges', permission: 'learning:manage' },
+    { href: '/learning/settings', text: 'Settings', permission: 'learning:manage' },
+  ]
+  return items.map((item) => ({ ...item, active: current === item.href }))
 }
