@@ -57,19 +57,45 @@ export async function placesHeld(tx: Database, eventId: string) {
   return row!
 }
 
-/** Places left to book on each event (capacity less places held); for lists and the catalogue. */
+/**
+ * Places left to book on each event (capacity less places held); for lists and the catalogue.
+ * Counted per event in grouped queries: a correlated subquery here would compare unqualified
+ * column names (Drizzle leaves a single-table select's columns unqualified), so `"id"` would be
+ * the booking's own id and nothing would ever count.
+ */
 export async function placesLeft(db: Database, partnershipId: string, eventIds: string[]) {
   if (!eventIds.length) return new Map<string, number>()
-  const rows = await db
-    .select({
-      id: trainingEvents.id,
-      left: sql<number>`${trainingEvents.capacity}
-        - (select count(*)::int from ${bookings} where ${bookings.eventId} = ${trainingEvents.id} and ${inArray(bookings.status, [...placeHoldingStatuses])})
-        - (select count(*)::int from ${waitingListEntries} where ${waitingListEntries.eventId} = ${trainingEvents.id} and ${waitingListEntries.status} = 'offered')`,
-    })
-    .from(trainingEvents)
-    .where(and(eq(trainingEvents.partnershipId, partnershipId), inArray(trainingEvents.id, eventIds)))
-  return new Map(rows.map((r) => [r.id, Math.max(0, Number(r.left))]))
+  const [events, booked, offered] = await Promise.all([
+    db
+      .select({ id: trainingEvents.id, capacity: trainingEvents.capacity })
+      .from(trainingEvents)
+      .where(and(eq(trainingEvents.partnershipId, partnershipId), inArray(trainingEvents.id, eventIds))),
+    db
+      .select({ eventId: bookings.eventId, count: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.partnershipId, partnershipId),
+          inArray(bookings.eventId, eventIds),
+          inArray(bookings.status, [...placeHoldingStatuses]),
+        ),
+      )
+      .groupBy(bookings.eventId),
+    db
+      .select({ eventId: waitingListEntries.eventId, count: sql<number>`count(*)::int` })
+      .from(waitingListEntries)
+      .where(
+        and(
+          eq(waitingListEntries.partnershipId, partnershipId),
+          inArray(waitingListEntries.eventId, eventIds),
+          eq(waitingListEntries.status, 'offered'),
+        ),
+      )
+      .groupBy(waitingListEntries.eventId),
+  ])
+  const held = new Map<string, number>()
+  for (const row of [...booked, ...offered]) held.set(row.eventId, (held.get(row.eventId) ?? 0) + Number(row.count))
+  return new Map(events.map((e) => [e.id, Math.max(0, e.capacity - (held.get(e.id) ?? 0))]))
 }
 
 /** Why an event cannot be booked now, in words for the page; null when it can. Staff may book after the closing date. */

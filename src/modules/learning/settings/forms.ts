@@ -4,12 +4,15 @@ import { chargeTypes } from './update.ts'
 
 /** The learning settings forms, with GOV.UK-worded messages. */
 
-const wholeNumber = (label: string, min: number, max: number, unit: string) =>
-  z.coerce
+const wholeNumber = (label: string, min: number, max: number, unit: string) => {
+  const said = (n: number) => `${n} ${n === 1 ? unit.replace(/s$/, '') : unit}`
+  const Label = label.charAt(0).toUpperCase() + label.slice(1)
+  return z.coerce
     .number({ error: `Enter ${label} as a number, like ${min + 1}` })
     .int(`Enter ${label} as a whole number of ${unit}`)
-    .min(min, `${label.charAt(0).toUpperCase() + label.slice(1)} must be ${min} ${unit} or more`)
-    .max(max, `${label.charAt(0).toUpperCase() + label.slice(1)} must be ${max} ${unit} or fewer`)
+    .min(min, `${Label} must be at least ${said(min)}`)
+    .max(max, `${Label} must be ${said(max)} or fewer`)
+}
 
 export const settingsSchema = z.object({
   version,
