@@ -331,8 +331,8 @@ describe('the staff side of bookings', () => {
     assert.doesNotMatch(list.body, /Staff Learner 10/)
     const csv = parseCsv((await officer.get('/learning/learners.csv?search=erasable')).body)
     assert.deepEqual(
-      csv.slice(1).map((row) => row[1]),
-      ['imogen.erasable@example.org'],
+      csv.slice(1).map((row) => [row[1], row[5]]),
+      [['imogen.erasable@example.org', '1']],
     )
 
     const learnerId = booked.learnerId
