@@ -15,8 +15,14 @@ import { sendIssueJob } from './newsletters/sending.ts'
 import { followUpJob } from './evaluation/follow-up.ts'
 import { askForEvaluationsJob, askForEvaluationsSchedule } from './evaluation/requests.ts'
 import { evaluationRoutes } from './evaluation/routes.ts'
+import { staffBookingRoutes } from './bookings-staff/routes.ts'
+import { chargeRoutes } from './charges/routes.ts'
+import { learnerRoutes } from './learners/routes.ts'
+import { settingsRoutes } from './settings/routes.ts'
+import { staffMatrixIds } from './bookings-staff/matrix.ts'
+import { bookingRecordFormats } from './bookings-staff/record-types.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
-import { bookings, courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
+import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
 
 /**
@@ -46,6 +52,10 @@ export const learningModule = defineModule({
       description: 'Keep mailing lists, see their subscribers, and write and send newsletters',
       roles: { administrator: true, 'business-unit': true },
     },
+    'learning:erase': {
+      description: 'Erase a learner’s personal details at their request (data protection)',
+      roles: { administrator: true, 'business-unit': true },
+    },
   },
   routes: async (app) => {
     await app.register(courseRoutes)
@@ -56,6 +66,10 @@ export const learningModule = defineModule({
     await app.register(elearningRoutes)
     await app.register(evaluationRoutes)
     await app.register(bookingPageRoutes)
+    await app.register(staffBookingRoutes)
+    await app.register(learnerRoutes)
+    await app.register(settingsRoutes)
+    await app.register(chargeRoutes)
   },
   navigation: [
     { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },
@@ -120,6 +134,7 @@ export const learningModule = defineModule({
         status: 'Status',
         chargePence: 'Charge (pence)',
       },
+      formats: bookingRecordFormats,
     },
     'waiting-list-entry': {
       label: 'Waiting list place',
@@ -155,6 +170,20 @@ export const learningModule = defineModule({
         impact: 'Difference made to practice',
       },
     },
+    'learning-settings': {
+      label: 'Learning settings',
+      href: () => '/learning/settings',
+      fields: {
+        cancellationCutOffWorkingDays: 'Cancellation cut-off (working days)',
+        offerHours: 'Time to accept an offer (hours)',
+        followUpWeeks: 'Follow-up after (weeks)',
+        bookingTerms: 'Booking terms',
+      },
+    },
+    'non-attendance-charges': {
+      label: 'Non-attendance charges',
+      href: () => '/learning/settings/charges',
+    },
   },
   seed: seedLearning,
   matrixIds: async (db, partnershipId) => {
@@ -169,12 +198,6 @@ export const learningModule = defineModule({
       .from(courses)
       .where(eq(courses.partnershipId, partnershipId))
       .limit(1)
-    // A booking for its certificate page; with none in the demo, an id no booking has (a 404).
-    const [booking] = await db
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(eq(bookings.partnershipId, partnershipId))
-      .limit(1)
     return {
       '/learning/courses/:id': course!.id,
       '/learning/events/:id': event!.id,
@@ -184,7 +207,7 @@ export const learningModule = defineModule({
       ...(await newsletterMatrixIds(db, partnershipId)),
       // The demo's e-learning import (elearning/seed.ts).
       '/learning/e-learning/imports/:batchId': await demoImportId(db, partnershipId),
-      '/learning/bookings/:id': booking?.id ?? '00000000-0000-4000-8000-000000000000',
+      ...(await staffMatrixIds(db, partnershipId, event!.id)),
     }
   },
 })

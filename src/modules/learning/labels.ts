@@ -1,4 +1,4 @@
-import type { CourseFormat, CourseLevel, EventStatus, LearnerSector } from './schema.ts'
+import type { BookingStatus, CourseFormat, CourseLevel, EventStatus, LearnerSector, WaitingStatus } from './schema.ts'
 
 export const formatLabels: Record<CourseFormat, string> = {
   'face-to-face': 'Face to face',
@@ -43,3 +43,22 @@ export const learnerSectorLabels: Record<LearnerSector, string> = {
   'sport-and-leisure': 'Sport and leisure',
   other: 'Other',
 }
+
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  booked: 'Booked',
+  cancelled: 'Cancelled',
+  'late-cancellation': 'Late cancellation',
+  attended: 'Attended',
+  'no-show': 'Did not attend',
+}
+
+export const waitingStatusLabels: Record<WaitingStatus, string> = {
+  waiting: 'Waiting',
+  offered: 'Offered a place',
+  accepted: 'Accepted',
+  expired: 'Offer expired',
+  withdrawn: 'Withdrawn',
+}
+
+/** "£50.00", for charges kept in pence. */
+export const poundsText = (pence: number) => `£${(pence / 100).toFixed(2)}`

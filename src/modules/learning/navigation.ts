@@ -6,6 +6,10 @@ export function learningNavigation(current: string) {
     { text: 'Events', href: '/learning/events' },
     { href: '/learning/courses', text: 'Courses' },
     { href: '/learning/e-learning', text: 'E-learning', permission: 'learning:manage' },
+    // People's details and the partnership's settings: shown to those who may manage learning (_learning.njk).
+    { href: '/learning/learners', text: 'Learners', permission: 'learning:manage' },
+    { href: '/learning/charges', text: 'Charges', permission: 'learning:manage' },
+    { href: '/learning/settings', text: 'Settings', permission: 'learning:manage' },
   ]
   return items.map((item) => ({ ...item, active: current === item.href }))
 }
