@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { requestEvaluation } from '../src/modules/learning/evaluation/requests.ts'
-import { bookings, courses, learners, trainingEvents } from '../src/modules/learning/schema.ts'
+import { bookPlace } from '../src/modules/learning/bookings/service.ts'
+import { askForEvaluationsJob } from '../src/modules/learning/evaluation/requests.ts'
+import { bookings, courses, trainingEvents } from '../src/modules/learning/schema.ts'
+import { linkActor } from '../src/platform/permissions.ts'
 import { partnerships } from '../src/platform/schema.ts'
 import { demoEmail } from '../test/helpers/app.ts'
 import { person, signedInPerson, startHubAndBrowser } from './helpers/people.ts'
@@ -10,14 +12,27 @@ import { linksIn } from './helpers/server.ts'
 import { HubPage } from './pages/page.ts'
 
 /**
- * An attendee evaluates the training from the emailed link, gets their certificate, and the trainer
- * reads the results: every page checked with axe. The booking is made directly (attendance is
- * another part of the service); the email arrives over real SMTP.
+ * After the course: the trainer records attendance on the register, the attendee is emailed the
+ * evaluation by the scheduled job, answers it, and downloads their certificate from the link in
+ * their booking email; the trainer reads the results. Every page checked with axe; every email
+ * delivered to a real SMTP server.
  */
 const running = startHubAndBrowser()
 
+const place = (name: string, email: string) => ({
+  name,
+  email,
+  jobTitle: 'Teacher',
+  agencyId: null,
+  agencyOther: 'Cherwell Primary School',
+  sector: 'education' as const,
+  managerEmail: null,
+  accessNeeds: null,
+  termsAcceptedAt: new Date(),
+})
+
 describe('evaluation in the browser', () => {
-  it('an attendee answers from the email, fixes a missed question, and downloads their certificate', async (t) => {
+  it('attendance on the register, the evaluation by email, and the certificate', async (t) => {
     const { db } = running.hub.database
     const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1)
     const partnershipId = partnership!.id
@@ -33,41 +48,87 @@ describe('evaluation in the browser', () => {
         durationMinutes: 180,
       })
       .returning({ id: courses.id })
-    const endsAt = new Date(Date.now() - 3_600_000)
+    const startsAt = new Date(Date.now() + 7 * 86_400_000)
     const [event] = await db
       .insert(trainingEvents)
       .values({
         partnershipId,
         courseId: course!.id,
-        startsAt: new Date(endsAt.getTime() - 3 * 3_600_000),
-        endsAt,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
         venue: 'County Hall, Oxford',
         capacity: 20,
       })
       .returning({ id: trainingEvents.id })
-    const [learner] = await db
-      .insert(learners)
-      .values({ partnershipId, email: 'rosa.evans@example.org', name: 'Rosa Evans' })
-      .returning({ id: learners.id })
-    const [booking] = await db
-      .insert(bookings)
-      .values({
-        partnershipId,
-        eventId: event!.id,
-        learnerId: learner!.id,
-        sector: 'education',
-        source: 'public',
-        status: 'attended',
-        attendanceMarkedAt: new Date(),
-      })
-      .returning({ id: bookings.id })
-    await db.transaction((tx) => requestEvaluation(tx, partnershipId, booking!.id, running.hub.baseUrl))
+    const actor = linkActor(partnershipId, 'A practitioner, on the public booking pages')
+    const options = { source: 'public' as const, baseUrl: running.hub.baseUrl }
+    const rosa = await bookPlace(db, actor, event!.id, place('Rosa Evans', 'rosa.evans@example.org'), options)
+    await bookPlace(db, actor, event!.id, place('Noel Marsh', 'noel.marsh@example.org'), options)
+    assert.equal(rosa.kind, 'booked')
+    const booked = await running.hub.waitForEmail(
+      'rosa.evans@example.org',
+      'Your place is booked: Working with neglect',
+    )
+    const manageLink = linksIn(booked).find((l) => l.includes('/training/bookings/'))
+    assert.ok(manageLink, 'the booking email links to the booking')
+
+    // The day of the course comes and goes.
+    const endsAt = new Date(Date.now() - 3_600_000)
+    await db
+      .update(trainingEvents)
+      .set({ startsAt: new Date(endsAt.getTime() - 3 * 3_600_000), endsAt })
+      .where(eq(trainingEvents.id, event!.id))
+
+    // The trainer records who came, from the sign-in sheet.
+    const trainer = await signedInPerson(t, running, demoEmail.trainer)
+    await trainer.page.goto(`/learning/events/${event!.id}`)
+    await trainer.page.getByRole('link', { name: 'Sign-in sheet' }).click()
+    await new HubPage(trainer.page, 'Working with neglect').verifyOnPage()
+    assert.ok(await trainer.page.getByText('Rosa Evans').first().isVisible())
+    await trainer.page.goto(`/learning/events/${event!.id}`)
+    await trainer.page.getByRole('link', { name: 'Record attendance' }).click()
+    const register = await new HubPage(trainer.page, 'Record attendance').verifyOnPage()
+    await trainer.page
+      .getByRole('group', { name: /Rosa Evans/ })
+      .getByRole('radio', { name: 'Attended' })
+      .check()
+    await trainer.page.getByRole('button', { name: 'Save attendance' }).click()
+    await register.verifyOnPage()
+    assert.match(await trainer.page.title(), /^Error: /, 'every place must be marked')
+    await trainer.page
+      .getByRole('group', { name: /Rosa Evans/ })
+      .getByRole('radio', { name: 'Attended' })
+      .check()
+    await trainer.page
+      .getByRole('group', { name: /Noel Marsh/ })
+      .getByRole('radio', { name: 'Did not attend' })
+      .check()
+    await trainer.page.getByRole('button', { name: 'Save attendance' }).click()
+
+    // Before the evaluation is returned, the booking page says the certificate is to come.
+    const rosaPage = await person(t, running)
+    await rosaPage.goto(manageLink)
+    await new HubPage(rosaPage, 'Your booking').verifyOnPage()
+    assert.ok(await rosaPage.getByText(/Your certificate will be here once you have told us/).isVisible())
+
+    // The scheduled job asks everyone who attended, and only them.
+    await askForEvaluationsJob.handler(
+      db,
+      {},
+      {
+        id: 'e2e',
+        name: askForEvaluationsJob.name,
+        attempt: 1,
+        partnershipId: null,
+        baseUrl: running.hub.baseUrl,
+      },
+    )
 
     const email = await running.hub.waitForEmail('rosa.evans@example.org', 'How was Working with neglect?')
     const link = linksIn(email).find((l) => l.includes('/training/evaluation/'))
     assert.ok(link, 'the email links to the form')
 
-    const page = await person(t, running)
+    const page = rosaPage
     await page.goto(link)
     const form = await new HubPage(page, 'Tell us how the training went').verifyOnPage()
     await page.getByRole('radio', { name: '4: Good' }).check()
@@ -96,7 +157,13 @@ describe('evaluation in the browser', () => {
     await page.goto('/training/evaluation/not-a-real-link')
     await new HubPage(page, 'This link has expired or is not valid').verifyOnPage()
 
-    const trainer = await signedInPerson(t, running, demoEmail.trainer)
+    // The certificate is also on the booking's own page now.
+    await page.goto(manageLink)
+    await new HubPage(page, 'Your booking').verifyOnPage()
+    const again = page.waitForEvent('download')
+    await page.getByRole('link', { name: 'Download your certificate (PDF)' }).click()
+    assert.ok(await (await again).path())
+
     await trainer.page.goto(`/learning/events/${event!.id}`)
     await trainer.page.getByRole('link', { name: 'Evaluation results' }).click()
     await new HubPage(trainer.page, 'Evaluation: Working with neglect').verifyOnPage()
@@ -105,7 +172,14 @@ describe('evaluation in the browser', () => {
     assert.equal(await trainer.page.getByText('Rosa Evans').count(), 0, 'no names in the results')
     await trainer.page.goto(`/learning/courses/${course!.id}/evaluation`)
     await new HubPage(trainer.page, 'Evaluation: Working with neglect').verifyOnPage()
-    const [asked] = await db.select().from(bookings).where(eq(bookings.id, booking!.id))
-    assert.ok(asked!.evaluationRequestedAt)
+    const asked = await db.select().from(bookings).where(eq(bookings.eventId, event!.id))
+    assert.deepEqual(
+      asked.map((b) => [b.status, !!b.evaluationRequestedAt]).sort(),
+      [
+        ['attended', true],
+        ['no-show', false],
+      ],
+      'only those who attended are asked',
+    )
   })
 })
