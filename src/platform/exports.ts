@@ -23,6 +23,56 @@ function safeCell(value: unknown): string {
  * may hold someone's name, and the audit log must not become a copy of what was downloaded.
  */
 export async function sendCsv(reply: FastifyReply, filename: string, rows: unknown[][]) {
+  await auditDownload(reply, filename, rows)
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send('\ufeff' + toCsv(rows))
+}
+
+/**
+ * A table as an Excel workbook of one sheet: the header row bold and frozen, numbers kept as
+ * numbers. Cells are written as values, never formulas, so text starting with = stays text.
+ */
+export async function toXlsx(rows: unknown[][], sheetName = 'Sheet 1'): Promise<Buffer> {
+  // Loaded on the first workbook, not at start-up.
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  })
+  for (const row of rows)
+    sheet.addRow(
+      row.map((value) =>
+        value === null || value === undefined
+          ? ''
+          : typeof value === 'number'
+            ? value
+            : value instanceof Date
+              ? value
+              : String(value),
+      ),
+    )
+  sheet.getRow(1).font = { bold: true }
+  sheet.columns.forEach((column, i) => {
+    const widest = Math.max(...rows.map((row) => String(row[i] ?? '').length))
+    column.width = Math.min(60, Math.max(10, widest + 2))
+  })
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** `rows` (the header first) as an XLSX download, audited as a CSV download is. */
+export async function sendXlsx(reply: FastifyReply, filename: string, rows: unknown[][], sheetName?: string) {
+  await auditDownload(reply, filename, rows)
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(await toXlsx(rows, sheetName))
+}
+
+async function auditDownload(reply: FastifyReply, filename: string, rows: unknown[][]) {
   const { actor, url } = reply.request
   if (actor) {
     const [path, query = ''] = url.split('?')
@@ -35,9 +85,4 @@ export async function sendCsv(reply: FastifyReply, filename: string, rows: unkno
       after: { file: filename, path, rows: count, filters },
     })
   }
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send('\ufeff' + toCsv(rows))
 }

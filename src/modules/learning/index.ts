@@ -4,6 +4,10 @@ import { formatDate } from '../../platform/views.ts'
 import { catalogueRoutes } from './catalogue/routes.ts'
 import { courseRoutes } from './courses/routes.ts'
 import { eventRoutes } from './events/routes.ts'
+import { reachDates } from './reach/dates.ts'
+import { reachFigures } from './reach/figures.ts'
+import { reachRoutes } from './reach/routes.ts'
+import { learningSection } from './reach/section.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
@@ -36,6 +40,7 @@ export const learningModule = defineModule({
     await app.register(courseRoutes)
     await app.register(eventRoutes)
     await app.register(catalogueRoutes)
+    await app.register(reachRoutes)
   },
   navigation: [{ href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 }],
   publicNavigation: [{ href: '/training', text: 'Training', order: 20 }],
@@ -82,6 +87,10 @@ export const learningModule = defineModule({
     },
   },
   seed: seedLearning,
+  figures: reachFigures,
+  sections: [learningSection],
+  // The years with events or e-learning on record, so the year pickers offer them.
+  recordDates: reachDates,
   matrixIds: async (db, partnershipId) => {
     const [event] = await db
       .select({ id: trainingEvents.id, courseId: trainingEvents.courseId })

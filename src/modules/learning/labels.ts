@@ -1,4 +1,4 @@
-import type { CourseFormat, CourseLevel, EventStatus } from './schema.ts'
+import type { CourseFormat, CourseLevel, EventStatus, LearnerSector } from './schema.ts'
 
 export const formatLabels: Record<CourseFormat, string> = {
   'face-to-face': 'Face to face',
@@ -26,4 +26,20 @@ export function durationText(minutes: number) {
   const rest = minutes % 60
   const parts = [hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '', rest ? `${rest} minutes` : '']
   return parts.filter(Boolean).join(' ')
+}
+
+/** The sectors learners say they work in (learnerSectors in schema.ts). */
+export const sectorLabels: Record<LearnerSector, string> = {
+  'early-years': 'Early years',
+  education: 'Education',
+  health: 'Health',
+  'childrens-social-care': 'Children’s social care',
+  'adult-social-care': 'Adult social care',
+  police: 'Police',
+  'probation-and-youth-justice': 'Probation and youth justice',
+  housing: 'Housing',
+  'voluntary-and-community': 'Voluntary and community',
+  faith: 'Faith groups',
+  'sport-and-leisure': 'Sport and leisure',
+  other: 'Other',
 }
