@@ -69,14 +69,16 @@ export function trainedPeople(partnershipId: string, range: ReachRange) {
   return sql`(
     with attended as materialized (
       select b.learner_id, b.agency_id, b.sector from ${bookingsOnDelivered(partnershipId, range, ['attended'])}
-    ), completed as materialized (
-      select ec.learner_id, ec.agency_id from ${completionsIn(partnershipId, range)}
+    ), attendees as materialized (
+      select distinct learner_id from attended
     )
     select learner_id, agency_id, sector::text as sector, true as counts_for_sector, 'attended' as kind from attended
     union all
-    select ce.learner_id, ce.agency_id, l.sector::text,
-      not exists (select 1 from attended a where a.learner_id = ce.learner_id), 'completed'
-    from completed ce join learners l on l.id = ce.learner_id and l.partnership_id = ${partnershipId}
+    -- A join, not a correlated NOT EXISTS: that would scan the attended rows once per completion.
+    select ec.learner_id, ec.agency_id, l.sector::text, x.learner_id is null, 'completed'
+    from (select ec.learner_id, ec.agency_id from ${completionsIn(partnershipId, range)}) ec
+    join learners l on l.id = ec.learner_id and l.partnership_id = ${partnershipId}
+    left join attendees x on x.learner_id = ec.learner_id
   ) trained`
 }
 
