@@ -79,7 +79,11 @@ export async function computeReach(db: Database, partnershipId: string, range: R
       group by ev.format`),
     // Distinct people by hashing each grouping apart: count(distinct) under grouping sets sorts
     // every row once per set, which spilled to disk at a million bookings (bench/RESULTS-reach.md).
-    db.execute(sql`
+    // Hundreds of thousands of people a year at national scale: enough memory for their hash
+    // tables, so counting them does not spill to disk (set local: this transaction only).
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`)
+      return tx.execute(sql`
       with trained as materialized (select * from ${trainedPeople(partnershipId, range)})
       select 1 as by_agency, 1 as by_sector, null::uuid as "agencyId", null::text as sector,
         (select count(*) from (select distinct learner_id from trained) d)::int as people, 0 as sector_people
@@ -88,7 +92,8 @@ export async function computeReach(db: Database, partnershipId: string, range: R
       from (select distinct agency_id, learner_id from trained) d group by agency_id
       union all
       select 1, 0, null, sector, 0, count(*)::int
-      from (select distinct sector, learner_id from trained where counts_for_sector) d group by sector`),
+      from (select distinct sector, learner_id from trained where counts_for_sector) d group by sector`)
+    }),
     db.execute(sql`
       select count(*)::int as completions, count(distinct ec.learner_id)::int as learners
       from ${completionsIn(partnershipId, range)}`),
