@@ -87,7 +87,8 @@ export function proseValue(value: number | null, unit: FigureUnit, rounding: Rou
   const { to } = rounding
   if (rounding.kind === 'about') {
     const rounded = Math.round(value / to) * to
-    return rounded === value ? displayValue(value, unit) : `about ${displayValue(rounded, unit)}`
+    // "about 0" says nothing true: a value that small is said exactly.
+    return rounded === value || rounded <= 0 ? displayValue(value, unit) : `about ${displayValue(rounded, unit)}`
   }
   const floor = Math.floor(value / to) * to
   if (floor === value || floor <= 0) return displayValue(value, unit)

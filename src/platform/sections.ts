@@ -12,6 +12,8 @@ export interface SectionDefinition {
   title: string
   /** Where it comes in the report: lower first. The partnership's own section is 10. */
   order: number
+  /** false: the section belongs in the annual report only, and a subgroup's report leaves it out. Default true. */
+  inSubgroupReports?: boolean
   /** Keys of the module's figures the section shows, in order. */
   figures: string[]
   /** The narrative slots officers write, each in Markdown. */
@@ -29,6 +31,12 @@ export interface NarrativeSlot {
   hint?: string
   /** A report cannot be approved while a required slot is empty. */
   required: boolean
+  /**
+   * Where the narrative starts before anyone has written the slot, in Markdown with figure
+   * placeholders: a report (and the cabinet paper drafted from it) says it until an officer saves
+   * the slot, even as empty.
+   */
+  starting?: string
 }
 
 export interface SectionContext {

@@ -21,6 +21,10 @@ import { learnerRoutes } from './learners/routes.ts'
 import { settingsRoutes } from './settings/routes.ts'
 import { staffMatrixIds } from './bookings-staff/matrix.ts'
 import { bookingRecordFormats } from './bookings-staff/record-types.ts'
+import { reachDates } from './reach/dates.ts'
+import { reachFigures } from './reach/figures.ts'
+import { reachRoutes } from './reach/routes.ts'
+import { learningSection } from './reach/section.ts'
 import { eventStatusLabels, formatLabels, levelLabels } from './labels.ts'
 import { courses, trainingEvents, type CourseFormat, type CourseLevel, type EventStatus } from './schema.ts'
 import { seedLearning } from './seed.ts'
@@ -70,6 +74,7 @@ export const learningModule = defineModule({
     await app.register(learnerRoutes)
     await app.register(settingsRoutes)
     await app.register(chargeRoutes)
+    await app.register(reachRoutes)
   },
   navigation: [
     { href: '/learning/events', text: 'Learning', permission: 'learning:read', order: 30 },
@@ -186,6 +191,10 @@ export const learningModule = defineModule({
     },
   },
   seed: seedLearning,
+  figures: reachFigures,
+  sections: [learningSection],
+  // The years with events or e-learning on record, so the year pickers offer them.
+  recordDates: reachDates,
   matrixIds: async (db, partnershipId) => {
     const [event] = await db
       .select({ id: trainingEvents.id, courseId: trainingEvents.courseId })

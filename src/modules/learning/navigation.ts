@@ -9,6 +9,7 @@ export function learningNavigation(current: string) {
     // People's details and the partnership's settings: shown to those who may manage learning (_learning.njk).
     { href: '/learning/learners', text: 'Learners', permission: 'learning:manage' },
     { href: '/learning/charges', text: 'Charges', permission: 'learning:manage' },
+    { href: '/learning/reach', text: 'Reach' },
     { href: '/learning/settings', text: 'Settings', permission: 'learning:manage' },
   ]
   return items.map((item) => ({ ...item, active: current === item.href }))

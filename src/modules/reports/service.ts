@@ -136,6 +136,8 @@ export interface SlotEdit {
   markdown: string
   /** The version the editor opened; null when the slot had never been written. */
   version: number | null
+  /** Save an empty slot never written (one with starting text: otherwise that text would show again). */
+  keepEmpty?: boolean
 }
 
 /**
@@ -155,7 +157,7 @@ export async function saveNarrative(db: Database, actor: Actor, report: Report, 
       }
       if (!row) {
         if (edit.version !== null) throw new StaleEditError()
-        if (!edit.markdown.trim()) continue
+        if (!edit.markdown.trim() && !edit.keepEmpty) continue
         await insertAudited(
           tx,
           actor,

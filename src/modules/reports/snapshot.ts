@@ -47,7 +47,7 @@ export interface AssembleInput {
   group: { id: string; name: string } | null
   /** Section names the report includes. */
   sections: readonly string[]
-  /** Narrative by `section/slot`. */
+  /** Narrative by `section/slot`; a slot never saved says its starting text. */
   narrative: ReadonlyMap<string, string>
   /** Last year's figures by name (from its approved report, or computed): null to compute them. */
   previousFigures: Record<string, string> | null
@@ -73,7 +73,9 @@ export async function assembleSnapshot(
       computeAllFigures(db, registry, partnershipId, previous).then((list) => figureDisplays(list)),
   ])
   const byName = new Map(figures.map((f) => [f.name, f]))
-  const included = registry.sections.filter((s) => input.sections.includes(s.name))
+  const included = registry.sections.filter(
+    (s) => input.sections.includes(s.name) && !(input.group && s.definition.inSubgroupReports === false),
+  )
   const sections = await Promise.all(
     included.map(async ({ module, name, definition }): Promise<SnapshotSection> => {
       const content = await definition.build(db, { partnershipId, year: input.year, group: input.group })
@@ -81,7 +83,7 @@ export async function assembleSnapshot(
       const problems = [...(content.problems ?? [])]
       for (const figure of sectionFigures) if (figure.problem) problems.push(`${figure.label}: ${figure.problem}`)
       const narrative = definition.narrative.map((slot) => {
-        const markdown = input.narrative.get(`${name}/${slot.key}`) ?? ''
+        const markdown = input.narrative.get(`${name}/${slot.key}`) ?? slot.starting ?? ''
         const resolved = resolvePlaceholders(markdown, byName)
         if (slot.required && !markdown.trim()) problems.push(`Write the “${slot.label}” narrative`)
         for (const unknown of new Set(resolved.unknown))

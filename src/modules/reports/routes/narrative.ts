@@ -38,7 +38,7 @@ export async function narrativeRoutes(app: FastifyInstance) {
       section: { name: section.name, title: section.definition.title },
       slots: section.definition.narrative.map((slot) => {
         const row = narrative.get(`${section.name}/${slot.key}`)
-        return { ...slot, markdown: row?.markdown ?? '', version: row?.version ?? null }
+        return { ...slot, markdown: row?.markdown ?? slot.starting ?? '', version: row?.version ?? null }
       }),
       figures: [...figures.filter((f) => f.own), ...figures.filter((f) => !f.own)],
       action: `/reports/${report.id}/sections/${section.name}`,
@@ -84,6 +84,8 @@ export async function narrativeRoutes(app: FastifyInstance) {
           slot: slot.key,
           markdown: values[`slot-${slot.key}`]!.slice(0, 50_000),
           version: version ? Number(version) : null,
+          // Emptied on purpose: kept as empty, or the starting text would come back.
+          keepEmpty: slot.starting !== undefined,
         }
       })
       try {

@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_attended_idx" ON "bookings" USING btree ("event_id","learner_id","agency_id","sector") WHERE "bookings"."status" = 'attended';

@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { courseFormats, learnerSectors, type CourseFormat, type LearnerSector } from '../schema.ts'
+import type { ReachRange } from './range.ts'
+import {
+  completionsIn,
+  deliveredEvents,
+  issuesSent,
+  placesBookedStatuses,
+  rowsOf,
+  subscribedAtEnd,
+  trainedPeople,
+} from './sources.ts'
+
+/**
+ * Every reach figure for a partnership and a range of days, in four set-based queries run side by
+ * side (bench/reach.ts times them on a million bookings). The figures, the reach page and the
+ * report section all read this; the lists of records behind each number read the same sources
+ * (sources.ts).
+ */
+export interface FormatReach {
+  format: CourseFormat
+  events: number
+  placesBooked: number
+  attended: number
+  noShows: number
+  lateCancellations: number
+}
+
+export interface Reach {
+  range: ReachRange
+  /** Every format, in the order of `courseFormats`, with zeros. */
+  byFormat: FormatReach[]
+  events: number
+  placesBooked: number
+  attended: number
+  noShows: number
+  lateCancellations: number
+  peopleTrained: number
+  /** Directory agencies by name, then "Not in the directory" (agencyId null) last. */
+  byAgency: { agencyId: string | null; agency: string | null; people: number }[]
+  /** In the order of `learnerSectors`, then "Not known" (sector null) last; only sectors with people. */
+  bySector: { sector: LearnerSector | null; people: number }[]
+  elearningCompletions: number
+  elearningLearners: number
+  learningEvents: number
+  learningEventDelegates: number
+  /** Attended per learning event; null when there were none. */
+  learningEventAverage: number | null
+  /** Lists with subscribers at the end or issues sent in the range, by name. */
+  lists: { listId: string; name: string; subscribers: number; issues: number }[]
+  subscribers: number
+  issues: number
+  /** The list with the most subscribers at the end (the termly newsletter, in the demo). */
+  largestList: { listId: string; name: string; subscribers: number } | null
+}
+
+export async function computeReach(db: Database, partnershipId: string, range: ReachRange): Promise<Reach> {
+  const [formats, people, completions, lists] = await Promise.all([
+    db.execute(sql`
+      select ev.format,
+        count(*)::int as events,
+        coalesce(sum(b.booked), 0)::int as "placesBooked",
+        coalesce(sum(b.attended), 0)::int as attended,
+        coalesce(sum(b.no_shows), 0)::int as "noShows",
+        coalesce(sum(b.late), 0)::int as "lateCancellations"
+      from (select e.id, c.format from ${deliveredEvents(partnershipId, range)}) ev
+      cross join lateral (
+        select count(*) filter (where b.status in (${sql.join(
+          placesBookedStatuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})) as booked,
+          count(*) filter (where b.status = 'attended') as attended,
+          count(*) filter (where b.status = 'no-show') as no_shows,
+          count(*) filter (where b.status = 'late-cancellation') as late
+        -- Scoped by the event, which is the partnership's: (event_id, status) then answers from the index alone.
+        from bookings b where b.event_id = ev.id
+      ) b
+      group by ev.format`),
+    // Distinct people by hashing each grouping apart: count(distinct) under grouping sets sorts
+    // every row once per set, which spilled to disk at a million bookings (bench/RESULTS-reach.md).
+    // Hundreds of thousands of people a year at national scale: enough memory for their hash
+    // tables, so counting them does not spill to disk (set local: this transaction only).
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`)
+      return tx.execute(sql`
+      with trained as materialized (select * from ${trainedPeople(partnershipId, range)})
+      select 1 as by_agency, 1 as by_sector, null::uuid as "agencyId", null::text as sector,
+        (select count(*) from (select distinct learner_id from trained) d)::int as people, 0 as sector_people
+      union all
+      select 0, 1, agency_id, null, count(*)::int, 0
+      from (select distinct agency_id, learner_id from trained) d group by agency_id
+      union all
+      select 1, 0, null, sector, 0, count(*)::int
+      from (select distinct sector, learner_id from trained where counts_for_sector) d group by sector`)
+    }),
+    db.execute(sql`
+      select count(*)::int as completions, count(distinct ec.learner_id)::int as learners
+      from ${completionsIn(partnershipId, range)}`),
+    db.execute(sql`
+      select l.id as "listId", l.name,
+        (select count(*) from ${subscribedAtEnd(partnershipId, range)} and s.list_id = l.id)::int as subscribers,
+        (select count(*) from ${issuesSent(partnershipId, range)} and i.list_id = l.id)::int as issues
+      from mailing_lists l where l.partnership_id = ${partnershipId}
+      order by lower(l.name)`),
+  ])
+  return assembleReach(
+    range,
+    rowsOf(formats),
+    rowsOf(people),
+    rowsOf<{ completions: number; learners: number }>(completions)[0]!,
+    rowsOf(lists),
+    await agencyNames(
+      db,
+      partnershipId,
+      rowsOf<{ agencyId: string | null }>(people).flatMap((r) => (r.agencyId ? [r.agencyId] : [])),
+    ),
+  )
+}
+
+async function agencyNames(db: Database, partnershipId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>()
+  const rows = rowsOf<{ id: string; name: string }>(
+    await db.execute(sql`select id, name from agencies where partnership_id = ${partnershipId}
+      and id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`),
+  )
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+type PeopleRow = {
+  by_agency: number
+  by_sector: number
+  agencyId: string | null
+  sector: string | null
+  people: number
+  sector_people: number
+}
+
+/** The query rows as figures: pure, so the arithmetic is tested without a database. */
+export function assembleReach(
+  range: ReachRange,
+  formatRows: FormatReach[],
+  peopleRows: PeopleRow[],
+  completions: { completions: number; learners: number },
+  lists: { listId: string; name: string; subscribers: number; issues: number }[],
+  agencies: ReadonlyMap<string, string>,
+): Reach {
+  const byFormat = courseFormats.map(
+    (format) =>
+      formatRows.find((r) => r.format === format) ?? {
+        format,
+        events: 0,
+        placesBooked: 0,
+        attended: 0,
+        noShows: 0,
+        lateCancellations: 0,
+      },
+  )
+  const sum = (key: keyof Omit<FormatReach, 'format'>) => byFormat.reduce((total, row) => total + row[key], 0)
+  const learning = byFormat.find((r) => r.format === 'learning-event')!
+  const total = peopleRows.find((r) => r.by_agency === 1 && r.by_sector === 1)
+  const byAgency = peopleRows
+    .filter((r) => r.by_agency === 0)
+    .map((r) => ({
+      agencyId: r.agencyId,
+      agency: r.agencyId ? (agencies.get(r.agencyId) ?? null) : null,
+      people: r.people,
+    }))
+    .sort((a, b) =>
+      a.agencyId === null ? 1 : b.agencyId === null ? -1 : (a.agency ?? '').localeCompare(b.agency ?? '', 'en-GB'),
+    )
+  const sectorOrder = (sector: string | null) =>
+    sector === null ? learnerSectors.length : learnerSectors.indexOf(sector as LearnerSector)
+  const bySector = peopleRows
+    .filter((r) => r.by_sector === 0 && r.sector_people > 0)
+    .map((r) => ({ sector: r.sector as LearnerSector | null, people: r.sector_people }))
+    .sort((a, b) => sectorOrder(a.sector) - sectorOrder(b.sector))
+  const shown = lists.filter((l) => l.subscribers > 0 || l.issues > 0)
+  const largest = [...shown].sort((a, b) => b.subscribers - a.subscribers)[0]
+  return {
+    range,
+    byFormat,
+    events: sum('events'),
+    placesBooked: sum('placesBooked'),
+    attended: sum('attended'),
+    noShows: sum('noShows'),
+    lateCancellations: sum('lateCancellations'),
+    peopleTrained: total?.people ?? 0,
+    byAgency,
+    bySector,
+    elearningCompletions: completions.completions,
+    elearningLearners: completions.learners,
+    learningEvents: learning.events,
+    learningEventDelegates: learning.attended,
+    learningEventAverage: learning.events ? learning.attended / learning.events : null,
+    lists: shown,
+    subscribers: shown.reduce((t, l) => t + l.subscribers, 0),
+    issues: shown.reduce((t, l) => t + l.issues, 0),
+    largestList:
+      largest && largest.subscribers > 0
+        ? { listId: largest.listId, name: largest.name, subscribers: largest.subscribers }
+        : null,
+  }
+}
