@@ -307,8 +307,8 @@ describe('the reach figures', () => {
     assert.equal(value('Reach Health Trust', 'agency'), '1', 'Ann, once for three bookings')
     assert.equal(value('Reach Police', 'agency'), '1', 'Bob, by booking and by e-learning')
     assert.equal(value('Not in the directory', 'agency'), '5')
-    assert.equal(value('Voluntary and community', 'sector'), '1', 'Bob gave a second sector for the webinar')
-    assert.equal(value('Education', 'sector'), '1', 'Cat, by e-learning only: her own sector')
+    assert.equal(value('Voluntary and community sector', 'sector'), '1', 'Bob gave a second sector for the webinar')
+    assert.equal(value('Schools and colleges', 'sector'), '1', 'Cat, by e-learning only: her own sector')
     assert.doesNotMatch(JSON.stringify(rows), /Not known/, 'nobody trained without a sector')
     // The breakdown's links list the people counted.
     const police = await officer.get(`/learning/reach/people-trained?year=2012-13&agency=${ids.police}`)
