@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { bookPlace } from '../src/modules/learning/bookings/service.ts'
-import { courses, trainingEvents } from '../src/modules/learning/schema.ts'
 import { partnerships } from '../src/platform/schema.ts'
 import { systemActor } from '../src/platform/permissions.ts'
+import { insertTrainingEvent } from '../test/builders/index.ts'
 import { person, startHubAndBrowser } from './helpers/people.ts'
 import { linksIn } from './helpers/server.ts'
 import { HubPage } from './pages/page.ts'
@@ -22,34 +22,16 @@ async function eventWithOnePlaceLeft() {
   const db = running.hub.db
   const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1)
   const partnershipId = partnership!.id
-  const [course] = await db
-    .insert(courses)
-    .values({
-      partnershipId,
-      title,
-      summary: 'Recognising and responding to harmful sexual behaviour by children.',
-      audience: 'Everyone who works with children',
-      level: 'introductory',
-      format: 'face-to-face',
-      durationMinutes: 180,
-    })
-    .returning({ id: courses.id })
-  const startsAt = new Date(Date.now() + 40 * 86_400_000)
-  const [event] = await db
-    .insert(trainingEvents)
-    .values({
-      partnershipId,
-      courseId: course!.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-      venue: 'Didcot Civic Hall',
-      capacity: 2,
-    })
-    .returning({ id: trainingEvents.id })
+  const { eventId } = await insertTrainingEvent(db, partnershipId, {
+    title,
+    startsInDays: 40,
+    venue: 'Didcot Civic Hall',
+    capacity: 2,
+  })
   await bookPlace(
     db,
     systemActor(partnershipId, 'Test'),
-    event!.id,
+    eventId,
     {
       name: 'Early Booker',
       email: 'early.booker@example.org',
@@ -63,7 +45,7 @@ async function eventWithOnePlaceLeft() {
     },
     { source: 'public', baseUrl: running.hub.baseUrl },
   )
-  return event!.id
+  return eventId
 }
 
 describe('booking training in the browser', () => {

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { bookPlace } from '../src/modules/learning/bookings/service.ts'
 import { askForEvaluationsJob } from '../src/modules/learning/evaluation/requests.ts'
-import { bookings, courses, trainingEvents } from '../src/modules/learning/schema.ts'
+import { bookings, trainingEvents } from '../src/modules/learning/schema.ts'
 import { linkActor } from '../src/platform/permissions.ts'
 import { partnerships } from '../src/platform/schema.ts'
+import { insertTrainingEvent } from '../test/builders/index.ts'
 import { demoEmail } from '../test/helpers/app.ts'
 import { person, signedInPerson, startHubAndBrowser } from './helpers/people.ts'
 import { linksIn } from './helpers/server.ts'
@@ -36,34 +37,16 @@ describe('evaluation in the browser', () => {
     const { db } = running.hub.database
     const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1)
     const partnershipId = partnership!.id
-    const [course] = await db
-      .insert(courses)
-      .values({
-        partnershipId,
-        title: 'Working with neglect',
-        summary: 'Seeing neglect over time.',
-        audience: 'Practitioners',
-        level: 'intermediate',
-        format: 'face-to-face',
-        durationMinutes: 180,
-      })
-      .returning({ id: courses.id })
-    const startsAt = new Date(Date.now() + 7 * 86_400_000)
-    const [event] = await db
-      .insert(trainingEvents)
-      .values({
-        partnershipId,
-        courseId: course!.id,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-        venue: 'County Hall, Oxford',
-        capacity: 20,
-      })
-      .returning({ id: trainingEvents.id })
+    const { eventId, courseId } = await insertTrainingEvent(db, partnershipId, {
+      title: 'Working with neglect',
+      startsInDays: 7,
+    })
+    const event = { id: eventId }
+    const course = { id: courseId }
     const actor = linkActor(partnershipId, 'A practitioner, on the public booking pages')
     const options = { source: 'public' as const, baseUrl: running.hub.baseUrl }
-    const rosa = await bookPlace(db, actor, event!.id, place('Rosa Evans', 'rosa.evans@example.org'), options)
-    await bookPlace(db, actor, event!.id, place('Noel Marsh', 'noel.marsh@example.org'), options)
+    const rosa = await bookPlace(db, actor, event.id, place('Rosa Evans', 'rosa.evans@example.org'), options)
+    await bookPlace(db, actor, event.id, place('Noel Marsh', 'noel.marsh@example.org'), options)
     assert.equal(rosa.kind, 'booked')
     const booked = await running.hub.waitForEmail(
       'rosa.evans@example.org',
@@ -77,15 +60,15 @@ describe('evaluation in the browser', () => {
     await db
       .update(trainingEvents)
       .set({ startsAt: new Date(endsAt.getTime() - 3 * 3_600_000), endsAt })
-      .where(eq(trainingEvents.id, event!.id))
+      .where(eq(trainingEvents.id, event.id))
 
     // The trainer records who came, from the sign-in sheet.
     const trainer = await signedInPerson(t, running, demoEmail.trainer)
-    await trainer.page.goto(`/learning/events/${event!.id}`)
+    await trainer.page.goto(`/learning/events/${event.id}`)
     await trainer.page.getByRole('link', { name: 'Sign-in sheet' }).click()
     await new HubPage(trainer.page, 'Working with neglect').verifyOnPage()
     assert.ok(await trainer.page.getByText('Rosa Evans').first().isVisible())
-    await trainer.page.goto(`/learning/events/${event!.id}`)
+    await trainer.page.goto(`/learning/events/${event.id}`)
     await trainer.page.getByRole('link', { name: 'Record attendance' }).click()
     const register = await new HubPage(trainer.page, 'Record attendance').verifyOnPage()
     await trainer.page
@@ -164,15 +147,15 @@ describe('evaluation in the browser', () => {
     await page.getByRole('link', { name: 'Download your certificate (PDF)' }).click()
     assert.ok(await (await again).path())
 
-    await trainer.page.goto(`/learning/events/${event!.id}`)
+    await trainer.page.goto(`/learning/events/${event.id}`)
     await trainer.page.getByRole('link', { name: 'Evaluation results' }).click()
     await new HubPage(trainer.page, 'Evaluation: Working with neglect').verifyOnPage()
     assert.ok(await trainer.page.getByText('1 of 1 (100%) who attended').isVisible())
     assert.ok(await trainer.page.getByText('Use the neglect toolkit at every review.').isVisible())
     assert.equal(await trainer.page.getByText('Rosa Evans').count(), 0, 'no names in the results')
-    await trainer.page.goto(`/learning/courses/${course!.id}/evaluation`)
+    await trainer.page.goto(`/learning/courses/${course.id}/evaluation`)
     await new HubPage(trainer.page, 'Evaluation: Working with neglect').verifyOnPage()
-    const asked = await db.select().from(bookings).where(eq(bookings.eventId, event!.id))
+    const asked = await db.select().from(bookings).where(eq(bookings.eventId, event.id))
     assert.deepEqual(
       asked.map((b) => [b.status, !!b.evaluationRequestedAt]).sort(),
       [

@@ -25,6 +25,7 @@ import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/ap
 import { parseCsv } from './helpers/csv.ts'
 import { drivers } from './helpers/database.ts'
 import { userByEmail } from './helpers/records.ts'
+import { multipart } from './helpers/multipart.ts'
 
 /**
  * The import pipeline, through a test-only import of training completions into a table the test
@@ -371,24 +372,6 @@ for (const driver of drivers) {
       assert.ok(Date.now() - started < 30_000)
     })
   })
-}
-
-/** A browser's multipart form: fields, then the file, as an upload form posts them. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) {
-  const boundary = '----hub-test-boundary'
-  const parts: Buffer[] = []
-  for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    )
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) }
 }
 
 describe('the import pages', () => {

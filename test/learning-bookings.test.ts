@@ -3,13 +3,12 @@ import { describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { cancelBooking, isLateCancellation } from '../src/modules/learning/bookings/cancel.ts'
 import { moveBooking, substituteBooking } from '../src/modules/learning/bookings/changes.ts'
-import { bookPlace, joinWaitingList, type PlaceRequest } from '../src/modules/learning/bookings/service.ts'
+import { bookPlace, joinWaitingList } from '../src/modules/learning/bookings/service.ts'
 import { acceptOffer, expireOffer } from '../src/modules/learning/bookings/waiting-list.ts'
 import { cancelEvent, getEvent } from '../src/modules/learning/events/service.ts'
 import { agencies } from '../src/modules/partnership/schema.ts'
 import {
   bookings,
-  courses,
   learners,
   nonAttendanceCharges,
   trainingEvents,
@@ -19,6 +18,7 @@ import { ValidationError } from '../src/platform/errors.ts'
 import { jobs } from '../src/platform/schema.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { readSignedLink } from '../src/platform/signed-links.ts'
+import { insertTrainingEvent, placeRequest } from './builders/index.ts'
 import { appForSuite } from './helpers/app.ts'
 import { outboxTo } from './helpers/outbox.ts'
 
@@ -27,18 +27,7 @@ import { outboxTo } from './helpers/outbox.ts'
 const baseUrl = 'http://hub.test'
 const day = 86_400_000
 
-const person = (n: number, overrides: Partial<PlaceRequest> = {}): PlaceRequest => ({
-  name: `Learner ${n}`,
-  email: `learner${n}@example.org`,
-  jobTitle: 'Family support worker',
-  agencyId: null,
-  agencyOther: 'Oxford Family Centre',
-  sector: 'voluntary-and-community',
-  managerEmail: null,
-  accessNeeds: null,
-  termsAcceptedAt: new Date(),
-  ...overrides,
-})
+const person = placeRequest
 
 const tokenIn = (body: string, path: string) =>
   body.match(new RegExp(`http://hub\\.test/training/${path}/([A-Za-z0-9_-]+)`))?.[1]
@@ -47,34 +36,8 @@ for (const driver of ['pglite', 'pg'] as const) {
   describe(`booking places (${driver})`, () => {
     const app = appForSuite({ driver })
 
-    async function makeEvent(capacity: number, startsInDays = 30, title = `Course ${Math.random()}`) {
-      const { database, partnershipId } = app()
-      const [course] = await database.db
-        .insert(courses)
-        .values({
-          partnershipId,
-          title,
-          summary: 'Summary',
-          audience: 'Everyone',
-          level: 'introductory',
-          format: 'face-to-face',
-          durationMinutes: 180,
-        })
-        .returning({ id: courses.id })
-      const startsAt = new Date(Date.now() + startsInDays * day)
-      const [event] = await database.db
-        .insert(trainingEvents)
-        .values({
-          partnershipId,
-          courseId: course!.id,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-          venue: 'County Hall, Oxford',
-          capacity,
-        })
-        .returning({ id: trainingEvents.id })
-      return { courseId: course!.id, eventId: event!.id }
-    }
+    const makeEvent = (capacity: number, startsInDays = 30, title?: string) =>
+      insertTrainingEvent(app().database.db, app().partnershipId, { capacity, startsInDays, title })
 
     const actor = () => systemActor(app().partnershipId, 'Test')
     const statusOf = async (id: string) =>

@@ -4,14 +4,9 @@ import { and, eq } from 'drizzle-orm'
 import { bookingRateLimit } from '../src/modules/learning/booking-pages/book-routes.ts'
 import { bookPlace, type PlaceRequest } from '../src/modules/learning/bookings/service.ts'
 import { agencies } from '../src/modules/partnership/schema.ts'
-import {
-  bookings,
-  courses,
-  nonAttendanceCharges,
-  trainingEvents,
-  waitingListEntries,
-} from '../src/modules/learning/schema.ts'
+import { bookings, nonAttendanceCharges, waitingListEntries } from '../src/modules/learning/schema.ts'
 import { systemActor } from '../src/platform/permissions.ts'
+import { insertTrainingEvent } from './builders/index.ts'
 import { appForSuite, type Session } from './helpers/app.ts'
 import { errorSummary, heading, pageTitle, summaryListRows, textOf } from './helpers/html.ts'
 import { outboxTo } from './helpers/outbox.ts'
@@ -50,40 +45,10 @@ const answers = (n: number, overrides: Record<string, string> = {}) => ({
 describe('booking a place on the public site', () => {
   const hub = appForSuite()
 
-  async function makeEvent(
+  const makeEvent = (
     capacity: number,
     options: { startsInDays?: number; bookingClosesAt?: Date; status?: 'scheduled' | 'cancelled' } = {},
-  ) {
-    const { database, partnershipId } = hub()
-    const title = `Public booking course ${Math.random().toString(36).slice(2, 8)}`
-    const [course] = await database.db
-      .insert(courses)
-      .values({
-        partnershipId,
-        title,
-        summary: 'Summary',
-        audience: 'Everyone',
-        level: 'introductory',
-        format: 'face-to-face',
-        durationMinutes: 180,
-      })
-      .returning({ id: courses.id })
-    const startsAt = new Date(Date.now() + (options.startsInDays ?? 30) * day)
-    const [event] = await database.db
-      .insert(trainingEvents)
-      .values({
-        partnershipId,
-        courseId: course!.id,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-        venue: 'County Hall, Oxford',
-        capacity,
-        bookingClosesAt: options.bookingClosesAt ?? null,
-        status: options.status ?? 'scheduled',
-      })
-      .returning({ id: trainingEvents.id })
-    return { eventId: event!.id, title }
-  }
+  ) => insertTrainingEvent(hub().database.db, hub().partnershipId, { capacity, ...options })
 
   const visitor = () => hub().visitor({ remoteAddress: nextAddress() })
 

@@ -4,9 +4,10 @@ import { and, eq, isNull } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { bookPlace, type PlaceRequest } from '../src/modules/learning/bookings/service.ts'
 import { agencies, people } from '../src/modules/partnership/schema.ts'
-import { bookings, courses, learners, learningSettings, trainingEvents } from '../src/modules/learning/schema.ts'
+import { bookings, learners, learningSettings, trainingEvents } from '../src/modules/learning/schema.ts'
 import { auditLog, signedLinks } from '../src/platform/schema.ts'
 import { systemActor } from '../src/platform/permissions.ts'
+import { insertTrainingEvent } from './builders/index.ts'
 import { demoEmail, type Session } from './helpers/app.ts'
 import { parseCsv } from './helpers/csv.ts'
 import { errorSummary, formVersion, history, summaryListRows, tableColumn } from './helpers/html.ts'
@@ -15,7 +16,6 @@ import { idOf, officerForSuite } from './helpers/records.ts'
 
 /** The staff side of bookings: the business unit and trainers run bookings, the register and charges. */
 
-const day = 86_400_000
 const baseUrl = 'http://hub.test'
 
 const person = (n: number, overrides: Partial<PlaceRequest> = {}): PlaceRequest => ({
@@ -67,37 +67,8 @@ describe('the staff side of bookings', () => {
   const db = () => shared.testApp.database.db
   const actor = () => systemActor(shared.testApp.partnershipId, 'Test')
 
-  async function makeEvent(capacity: number, startsInDays: number, courseId?: string) {
-    const partnershipId = shared.testApp.partnershipId
-    if (!courseId) {
-      const [course] = await db()
-        .insert(courses)
-        .values({
-          partnershipId,
-          title: `Staff course ${Math.random()}`,
-          summary: 'Summary',
-          audience: 'Everyone',
-          level: 'introductory',
-          format: 'face-to-face',
-          durationMinutes: 180,
-        })
-        .returning({ id: courses.id })
-      courseId = course!.id
-    }
-    const startsAt = new Date(Date.now() + startsInDays * day)
-    const [event] = await db()
-      .insert(trainingEvents)
-      .values({
-        partnershipId,
-        courseId,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-        venue: 'County Hall, Oxford',
-        capacity,
-      })
-      .returning({ id: trainingEvents.id })
-    return { courseId, eventId: event!.id }
-  }
+  const makeEvent = (capacity: number, startsInDays: number, courseId?: string) =>
+    insertTrainingEvent(db(), shared.testApp.partnershipId, { capacity, startsInDays, courseId })
 
   async function book(eventId: string, request: PlaceRequest) {
     const outcome = await bookPlace(db(), actor(), eventId, request, { source: 'public', baseUrl })

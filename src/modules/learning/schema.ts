@@ -159,6 +159,20 @@ export const learners = pgTable(
 )
 
 /**
+ * What a person gives when taking a place (a booking or a place on the waiting list), kept with it:
+ * a learner may move job or agency later, and the figures count them as they were.
+ */
+const placeColumns = () => ({
+  jobTitle: text('job_title'),
+  agencyId: uuid('agency_id').references(() => agencies.id),
+  agencyOther: text('agency_other'),
+  sector: text('sector', { enum: learnerSectors }).notNull(),
+  managerEmail: text('manager_email'),
+  accessNeeds: text('access_needs'),
+  termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
+})
+
+/**
  * A booking's life: booked → cancelled (in time, the place freed) or late-cancellation (after
  * the cut-off) → and, once the event has run, attended or no-show. Late cancellations and
  * no-shows carry the charge for the learner's agency type at the time they were recorded.
@@ -184,14 +198,7 @@ export const bookings = pgTable(
     learnerId: uuid('learner_id')
       .notNull()
       .references(() => learners.id),
-    /** As given when booking (kept with the booking: a learner may move job or agency later). */
-    jobTitle: text('job_title'),
-    agencyId: uuid('agency_id').references(() => agencies.id),
-    agencyOther: text('agency_other'),
-    sector: text('sector', { enum: learnerSectors }).notNull(),
-    managerEmail: text('manager_email'),
-    accessNeeds: text('access_needs'),
-    termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
+    ...placeColumns(),
     source: text('source', { enum: bookingSources }).notNull(),
     status: text('status', { enum: bookingStatuses }).notNull().default('booked'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -242,13 +249,7 @@ export const waitingListEntries = pgTable(
     learnerId: uuid('learner_id')
       .notNull()
       .references(() => learners.id),
-    jobTitle: text('job_title'),
-    agencyId: uuid('agency_id').references(() => agencies.id),
-    agencyOther: text('agency_other'),
-    sector: text('sector', { enum: learnerSectors }).notNull(),
-    managerEmail: text('manager_email'),
-    accessNeeds: text('access_needs'),
-    termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
+    ...placeColumns(),
     status: text('status', { enum: waitingStatuses }).notNull().default('waiting'),
     offeredAt: timestamp('offered_at', { withTimezone: true }),
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),

@@ -1,16 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { recordAudit } from '../../../platform/audit.ts'
 import { isConflict } from '../../../platform/audited-writes.ts'
 import { ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { createSignedLink, revokeSignedLinks } from '../../../platform/signed-links.ts'
 import { learnerFor } from '../learners/identity.ts'
-import { bookings, placeHoldingStatuses } from '../schema.ts'
+import { bookings } from '../schema.ts'
 import { lockedBooking } from './cancel.ts'
 import { queueBookingConfirmed, queueBookingMoved, queuePlaceGivenToColleague } from './emails.ts'
 import { bookingRefusal, lockEvent, placesHeld } from './places.ts'
-import { alreadyBooked, manageLinkExpiry, type PlaceRequest } from './service.ts'
+import { newManageLink, refuseIfBooked, placeDetails, type PlaceRequest } from './service.ts'
 import { learnerContact, offerFreedPlaces } from './waiting-list.ts'
 
 /** Staff changes to a booking: moving it to another date of the same course, or giving it to a colleague. */
@@ -54,15 +53,8 @@ export async function moveBooking(db: Database, actor: Actor, bookingId: string,
       before: { eventId: from.id },
       after: { eventId: to.id },
     })
-    // The old link named the old date in its expiry: a fresh one for the new date.
-    await revokeSignedLinks(tx, { recordType: 'booking', recordId: bookingId, purpose: 'manage-booking' })
-    const manageToken = await createSignedLink(tx, {
-      partnershipId: actor.partnershipId,
-      purpose: 'manage-booking',
-      recordType: 'booking',
-      recordId: bookingId,
-      expiresAt: manageLinkExpiry(to),
-    })
+    // The old link's expiry followed the old date: a fresh one for the new date.
+    const manageToken = await newManageLink(tx, actor.partnershipId, bookingId, to)
     const learner = await learnerContact(tx, actor.partnershipId, booking.learnerId)
     if (learner) await queueBookingMoved(tx, learner, to, { baseUrl, manageToken })
     await offerFreedPlaces(tx, from, baseUrl)
@@ -85,29 +77,13 @@ export async function substituteBooking(
     refuseUnlessBooked(booking.status)
     const learnerId = await learnerFor(tx, actor.partnershipId, colleague)
     if (learnerId === booking.learnerId) throw new ValidationError({ email: 'This is the person already booked' })
-    const [existing] = await tx
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.eventId, event.id),
-          eq(bookings.learnerId, learnerId),
-          inArray(bookings.status, [...placeHoldingStatuses]),
-        ),
-      )
-    if (existing) throw new ValidationError({ email: alreadyBooked })
+    await refuseIfBooked(tx, event.id, learnerId)
     const previous = await learnerContact(tx, actor.partnershipId, booking.learnerId)
     await tx
       .update(bookings)
       .set({
         learnerId,
-        jobTitle: colleague.jobTitle,
-        agencyId: colleague.agencyId,
-        agencyOther: colleague.agencyId ? null : colleague.agencyOther,
-        sector: colleague.sector,
-        managerEmail: colleague.managerEmail,
-        accessNeeds: colleague.accessNeeds,
-        termsAcceptedAt: colleague.termsAcceptedAt,
+        ...placeDetails(colleague),
         version: booking.version + 1,
         updatedAt: new Date(),
       })
@@ -125,14 +101,7 @@ export async function substituteBooking(
       before: { learnerId: booking.learnerId },
       after: { learnerId },
     })
-    await revokeSignedLinks(tx, { recordType: 'booking', recordId: bookingId, purpose: 'manage-booking' })
-    const manageToken = await createSignedLink(tx, {
-      partnershipId: actor.partnershipId,
-      purpose: 'manage-booking',
-      recordType: 'booking',
-      recordId: bookingId,
-      expiresAt: manageLinkExpiry(event),
-    })
+    const manageToken = await newManageLink(tx, actor.partnershipId, bookingId, event)
     await queueBookingConfirmed(
       tx,
       { partnershipId: actor.partnershipId, name: colleague.name, email: colleague.email },

@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit.ts'
 import { isConflict } from '../../../platform/audited-writes.ts'
 import { ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { createSignedLink } from '../../../platform/signed-links.ts'
+import { createSignedLink, revokeSignedLinks } from '../../../platform/signed-links.ts'
 import { learnerFor } from '../learners/identity.ts'
 import {
   bookings,
@@ -44,6 +44,31 @@ export const alreadyBooked =
 /** A manage link lasts until 90 days after the event: long enough to cancel, come, and fetch a certificate. */
 export const manageLinkExpiry = (event: { endsAt: Date }) => new Date(event.endsAt.getTime() + 90 * 86_400_000)
 
+/** What a booking (or waiting-list place) keeps of the request: as given, a directory agency or another's name. */
+export function placeDetails(request: PlaceRequest) {
+  return {
+    jobTitle: request.jobTitle,
+    agencyId: request.agencyId,
+    agencyOther: request.agencyId ? null : request.agencyOther,
+    sector: request.sector,
+    managerEmail: request.managerEmail,
+    accessNeeds: request.accessNeeds,
+    termsAcceptedAt: request.termsAcceptedAt,
+  }
+}
+
+/** A new manage link for a booking, in date until 90 days after its event; the old ones, if any, revoked. */
+export async function newManageLink(tx: Database, partnershipId: string, bookingId: string, event: { endsAt: Date }) {
+  await revokeSignedLinks(tx, { recordType: 'booking', recordId: bookingId, purpose: 'manage-booking' })
+  return createSignedLink(tx, {
+    partnershipId,
+    purpose: 'manage-booking',
+    recordType: 'booking',
+    recordId: bookingId,
+    expiresAt: manageLinkExpiry(event),
+  })
+}
+
 /** Writes a booking for a learner on a locked event, with its manage link and confirmation email. */
 export async function writeBooking(
   tx: Database,
@@ -62,13 +87,7 @@ export async function writeBooking(
         partnershipId: event.partnershipId,
         eventId: event.id,
         learnerId,
-        jobTitle: request.jobTitle,
-        agencyId: request.agencyId,
-        agencyOther: request.agencyId ? null : request.agencyOther,
-        sector: request.sector,
-        managerEmail: request.managerEmail,
-        accessNeeds: request.accessNeeds,
-        termsAcceptedAt: request.termsAcceptedAt,
+        ...placeDetails(request),
         source,
       })
       .returning({ id: bookings.id })
@@ -89,13 +108,7 @@ export async function writeBooking(
     ],
     after: { eventId: event.id, learnerId, source, sector: request.sector, agencyId: request.agencyId },
   })
-  const manageToken = await createSignedLink(tx, {
-    partnershipId: event.partnershipId,
-    purpose: 'manage-booking',
-    recordType: 'booking',
-    recordId: bookingId,
-    expiresAt: manageLinkExpiry(event),
-  })
+  const manageToken = await newManageLink(tx, event.partnershipId, bookingId, event)
   await queueBookingConfirmed(
     tx,
     { partnershipId: event.partnershipId, name: request.name, email: request.email },
@@ -105,7 +118,8 @@ export async function writeBooking(
   return { bookingId, manageToken }
 }
 
-async function refuseIfAlreadyOn(tx: Database, eventId: string, learnerId: string) {
+/** Refuses a second live booking of the same learner on an event (the database's unique index backs this up). */
+export async function refuseIfBooked(tx: Database, eventId: string, learnerId: string) {
   const [booking] = await tx
     .select({ id: bookings.id })
     .from(bookings)
@@ -117,6 +131,10 @@ async function refuseIfAlreadyOn(tx: Database, eventId: string, learnerId: strin
       ),
     )
   if (booking) throw new ValidationError({ email: alreadyBooked })
+}
+
+async function refuseIfAlreadyOn(tx: Database, eventId: string, learnerId: string) {
+  await refuseIfBooked(tx, eventId, learnerId)
   const [waiting] = await tx
     .select({ id: waitingListEntries.id })
     .from(waitingListEntries)
@@ -187,13 +205,7 @@ export async function joinWaitingList(
         partnershipId: actor.partnershipId,
         eventId,
         learnerId,
-        jobTitle: request.jobTitle,
-        agencyId: request.agencyId,
-        agencyOther: request.agencyId ? null : request.agencyOther,
-        sector: request.sector,
-        managerEmail: request.managerEmail,
-        accessNeeds: request.accessNeeds,
-        termsAcceptedAt: request.termsAcceptedAt,
+        ...placeDetails(request),
       })
       .returning({ id: waitingListEntries.id })
     await recordAudit(tx, actor, {
