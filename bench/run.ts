@@ -17,6 +17,7 @@ import { countPeople, type PersonFilter } from '../src/modules/partnership/peopl
 import { systemActor } from '../src/platform/permissions.ts'
 import { Session } from '../test/helpers/app.ts'
 import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
+import { addBenchEvents, benchEventCount } from './catalogue-data.ts'
 import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timePeopleQueries } from './breakdown.ts'
 import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
 import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
@@ -78,6 +79,7 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   const { db } = connection
   const { partnershipId } = await seedDemoData(db)
   await addBenchPeople(db, partnershipId)
+  await addBenchEvents(db, partnershipId)
   // Statistics refreshed as in the product: PostgreSQL's autovacuum analyses a table soon after a
   // bulk insert; on PGlite the app runs ANALYZE as a job every six hours
   // (src/platform/jobs/maintenance.ts). The bench does it at once rather than mid-run.
@@ -102,6 +104,11 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   if (check.statusCode !== 200 || !check.body.includes(`of ${total} people`)) {
     throw new Error(`The people list does not show ${total} people (status ${check.statusCode})`)
   }
+  const catalogue = await session.get('/training')
+  const catalogueEvents = new Set(catalogue.body.match(/\/training\/events\/[0-9a-f-]{36}/g) ?? []).size
+  if (catalogue.statusCode !== 200 || catalogueEvents < 100) {
+    throw new Error(`The catalogue shows ${catalogueEvents} events (status ${catalogue.statusCode})`)
+  }
 
   const routes = [
     { name: 'Sign-in page (signed out)', path: '/sign-in', signedIn: false, list: false },
@@ -119,6 +126,12 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
       list: true,
     },
     { name: 'Person record page', path: `/directory/people/${personId}`, signedIn: true, list: false },
+    {
+      name: `Public training catalogue (${benchEventCount.toLocaleString('en-GB')} upcoming events)`,
+      path: '/training',
+      signedIn: false,
+      list: false,
+    },
   ]
 
   const [partnership] = await db
@@ -186,6 +199,7 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
     alone,
     plain: plain!,
     listPaths: new Set(routes.filter((r) => r.list).map((r) => r.path)),
+    catalogueEvents,
     queries,
     plans,
   }
