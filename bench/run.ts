@@ -24,6 +24,7 @@ import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
 import { plainPeoplePage } from './plain-page.ts'
 import { renderResults, type DriverResults } from './report.ts'
 import { benchReports, type ReportsResults } from './reports.ts'
+import { measureDemoScale, type ScaleTimings } from './demo-scale.ts'
 import { measureStartup } from './startup.ts'
 import { measureTestDatabases, type TestDatabaseTimings } from './test-databases.ts'
 
@@ -228,6 +229,7 @@ async function withDatabase(admin: pg.Client, serverUrl: string, work: (url: str
 const drivers: DriverResults[] = []
 const reports: ReportsResults[] = []
 let testDatabases: TestDatabaseTimings[] = []
+let demoScale: ScaleTimings[] = []
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
 try {
@@ -300,6 +302,8 @@ try {
     // A test file's own database, on each driver (bench/test-databases.ts).
     log('a test file’s own database: PGlite and PostgreSQL, 5 runs each')
     testDatabases = await measureTestDatabases(serverUrl)
+    log('the demo at full scale beside the small demo, taking turns')
+    demoScale = await measureDemoScale(serverUrl)
 
     // 4. The annual report's outputs, on a fresh database of each kind (bench/reports.ts).
     {
@@ -337,6 +341,7 @@ try {
     peopleCount: benchPeopleCount,
     startup,
     testDatabases,
+    demoScale,
     drivers,
     reports,
     seconds: (performance.now() - began) / 1000,

@@ -41,6 +41,17 @@ function migrationsStamp() {
   return hash.digest('hex')
 }
 
+/**
+ * Every test file loads the template's dump. Without a checkpoint each load would replay the demo's
+ * bulk load from the WAL; and with its WAL segments switched out and removed (not recycled), the
+ * dump holds the data once, not twice (docs/decisions/0024-demo-data-at-scale.md).
+ */
+export async function settleForDump(client: PGlite) {
+  await client.exec(
+    'set wal_recycle = off; checkpoint; select pg_switch_wal(); checkpoint; select pg_switch_wal(); checkpoint;',
+  )
+}
+
 async function pgliteTemplate(): Promise<Blob> {
   const stampFile = `${templateDump}.stamp`
   const stamp = migrationsStamp()
@@ -52,12 +63,7 @@ async function pgliteTemplate(): Promise<Blob> {
   const connection = fromPglite(client)
   await connection.migrate()
   await seedDemoData(connection.db)
-  // Every test file loads this dump. Without a checkpoint each load would replay the demo's bulk
-  // load from the WAL; and with its WAL segments switched out and removed (not recycled), the dump
-  // holds the data once, not twice (docs/decisions/0024-demo-data-at-scale.md).
-  await client.exec(
-    'set wal_recycle = off; checkpoint; select pg_switch_wal(); checkpoint; select pg_switch_wal(); checkpoint;',
-  )
+  await settleForDump(client)
   const dump = await client.dumpDataDir('gzip')
   await client.close()
   // Write then rename, so a parallel test file never reads half a template.
