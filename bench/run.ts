@@ -17,6 +17,7 @@ import { countPeople, type PersonFilter } from '../src/modules/partnership/peopl
 import { systemActor } from '../src/platform/permissions.ts'
 import { Session } from '../test/helpers/app.ts'
 import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
+import { addBenchEvents, benchEventCount } from './catalogue-data.ts'
 import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timePeopleQueries } from './breakdown.ts'
 import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
 import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
@@ -24,6 +25,7 @@ import { plainPeoplePage } from './plain-page.ts'
 import { benchElearningImport, type ElearningImportResults } from './elearning-import.ts'
 import { renderResults, type DriverResults } from './report.ts'
 import { benchReports, type ReportsResults } from './reports.ts'
+import { measureDemoScale, type ScaleTimings } from './demo-scale.ts'
 import { measureStartup } from './startup.ts'
 import { measureTestDatabases, type TestDatabaseTimings } from './test-databases.ts'
 
@@ -79,6 +81,7 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   const { db } = connection
   const { partnershipId } = await seedDemoData(db)
   await addBenchPeople(db, partnershipId)
+  await addBenchEvents(db, partnershipId)
   // Statistics refreshed as in the product: PostgreSQL's autovacuum analyses a table soon after a
   // bulk insert; on PGlite the app runs ANALYZE as a job every six hours
   // (src/platform/jobs/maintenance.ts). The bench does it at once rather than mid-run.
@@ -103,6 +106,11 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   if (check.statusCode !== 200 || !check.body.includes(`of ${total} people`)) {
     throw new Error(`The people list does not show ${total} people (status ${check.statusCode})`)
   }
+  const catalogue = await session.get('/training')
+  const catalogueEvents = new Set(catalogue.body.match(/\/training\/events\/[0-9a-f-]{36}/g) ?? []).size
+  if (catalogue.statusCode !== 200 || catalogueEvents < 100) {
+    throw new Error(`The catalogue shows ${catalogueEvents} events (status ${catalogue.statusCode})`)
+  }
 
   const routes = [
     { name: 'Sign-in page (signed out)', path: '/sign-in', signedIn: false, list: false },
@@ -120,6 +128,12 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
       list: true,
     },
     { name: 'Person record page', path: `/directory/people/${personId}`, signedIn: true, list: false },
+    {
+      name: `Public training catalogue (${benchEventCount.toLocaleString('en-GB')} upcoming events)`,
+      path: '/training',
+      signedIn: false,
+      list: false,
+    },
   ]
 
   const [partnership] = await db
@@ -187,6 +201,7 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
     alone,
     plain: plain!,
     listPaths: new Set(routes.filter((r) => r.list).map((r) => r.path)),
+    catalogueEvents,
     queries,
     plans,
   }
@@ -216,6 +231,7 @@ const drivers: DriverResults[] = []
 const reports: ReportsResults[] = []
 let testDatabases: TestDatabaseTimings[] = []
 let elearningImport: ElearningImportResults | undefined
+let demoScale: ScaleTimings[] = []
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
 try {
@@ -288,6 +304,8 @@ try {
     // A test file's own database, on each driver (bench/test-databases.ts).
     log('a test file’s own database: PGlite and PostgreSQL, 5 runs each')
     testDatabases = await measureTestDatabases(serverUrl)
+    log('the demo at full scale beside the small demo, taking turns')
+    demoScale = await measureDemoScale(serverUrl)
 
     // 4. The annual report's outputs, on a fresh database of each kind (bench/reports.ts).
     {
@@ -328,6 +346,7 @@ try {
     peopleCount: benchPeopleCount,
     startup,
     testDatabases,
+    demoScale,
     drivers,
     reports,
     elearningImport,

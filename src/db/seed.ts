@@ -33,6 +33,8 @@ export interface SeedOptions {
   area?: string
   localAuthorityCode?: string
   emailDomain?: string
+  /** The demo at full scale (SeedContext.bulk): by default, only for the demo partnership itself. */
+  bulk?: boolean
 }
 
 /** Loads the demo partnership once. Returns its id, and whether it was created now. */
@@ -66,8 +68,9 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}) {
 
   const emailDomain = options.emailDomain ?? 'oscb.example'
   const accountLinks: NonNullable<SeedResult['accountLinks']> = {}
+  const bulk = options.bulk ?? code === demoLocalAuthorityCode
   for (const module of registry.modules) {
-    const result = await module.seed?.(db, { partnershipId, actor, emailDomain, registry })
+    const result = await module.seed?.(db, { partnershipId, actor, emailDomain, registry, bulk })
     Object.assign(accountLinks, result?.accountLinks)
   }
 

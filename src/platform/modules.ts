@@ -97,6 +97,11 @@ export interface SeedContext {
   emailDomain: string
   /** Modules seeded later may read what earlier ones registered (the reports draft from every module's sections). */
   registry: Registry
+  /**
+   * Load the demo at full scale (tens of thousands of rows, such as learning's 2016/17 programme):
+   * the demo partnership, not the extra partnerships tests and benches make.
+   */
+  bulk: boolean
 }
 
 export interface SeedResult {

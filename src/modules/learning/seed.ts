@@ -2,12 +2,22 @@ import type { Database } from '../../db/index.ts'
 import { londonInstant } from '../../platform/london-time.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { seedElearning } from './elearning/seed.ts'
-import { courses, trainingEvents, type CourseFormat, type CourseLevel } from './schema.ts'
+import { demoCharges, seedDemoProgramme } from './seed-demo.ts'
+import {
+  courses,
+  learningSettings,
+  nonAttendanceCharges,
+  trainingEvents,
+  type CourseFormat,
+  type CourseLevel,
+} from './schema.ts'
 
 /**
  * The demo's training programme: the courses a board like the seed paper's runs, the four
  * 2016/17 learning events on its themes and its annual conference, and upcoming dates so the
- * programme is alive today. (Bookings and attendance, reaching the seed's figures, come with them.)
+ * programme is alive today; the booking terms and the charges for non-attendance. The demo partnership
+ * also gets the programme at the seed paper's scale (seed-demo.ts): who booked and came, e-learning,
+ * the mailing lists, and this year's bookings.
  */
 const courseList: {
   title: string
@@ -131,8 +141,16 @@ const eventList: [string, string, string, string, string | null, number][] = [
   ['Child sexual exploitation: recognising and responding', '2027-03-10', '09:30', '13:00', 'County Hall, Oxford', 30],
 ]
 
+const bookingTerms = `Training is free to everyone who works or volunteers with children in the county.
+
+- If you cannot come, cancel from the link in your confirmation email **at least 2 working days before** the
+  course, so that someone else can have your place.
+- Late cancellations and no-shows are recorded against you and your agency. Agencies that do not fund the
+  Board are charged £50 for each.
+- Please arrive ten minutes early: if you arrive more than fifteen minutes late we may not be able to let you in.`
+
 export async function seedLearning(db: Database, context: SeedContext) {
-  const { partnershipId } = context
+  const { partnershipId, bulk } = context
   const inserted = await db
     .insert(courses)
     .values(
@@ -142,23 +160,33 @@ export async function seedLearning(db: Database, context: SeedContext) {
         durationMinutes: Math.round(hours * 60),
       })),
     )
-    .returning({ id: courses.id, title: courses.title })
-  const courseId = new Map(inserted.map((c) => [c.title, c.id]))
+    .returning({ id: courses.id, title: courses.title, format: courses.format })
+  const courseIds = new Map(inserted.map((c) => [c.title, { id: c.id, format: c.format }]))
   const now = new Date()
-  await db.insert(trainingEvents).values(
-    eventList.map(([title, date, start, end, venue, capacity]) => {
-      const endsAt = londonInstant(date, end)
-      return {
-        partnershipId,
-        courseId: courseId.get(title)!,
-        startsAt: londonInstant(date, start),
-        endsAt,
-        venue,
-        joiningLink: venue ? null : 'https://meet.example.org/oscb-training',
-        capacity,
-        status: endsAt < now ? ('completed' as const) : ('scheduled' as const),
-      }
-    }),
-  )
+  const events = await db
+    .insert(trainingEvents)
+    .values(
+      eventList.map(([title, date, start, end, venue, capacity]) => {
+        const endsAt = londonInstant(date, end)
+        return {
+          partnershipId,
+          courseId: courseIds.get(title)!.id,
+          startsAt: londonInstant(date, start),
+          endsAt,
+          venue,
+          joiningLink: venue ? null : 'https://meet.example.org/oscb-training',
+          capacity,
+          status: endsAt < now ? ('completed' as const) : ('scheduled' as const),
+        }
+      }),
+    )
+    .returning()
+  await db.insert(learningSettings).values({ partnershipId, bookingTerms })
+  await db
+    .insert(nonAttendanceCharges)
+    .values(
+      Object.entries(demoCharges).map(([agencyType, amountPence]) => ({ partnershipId, agencyType, amountPence })),
+    )
+  if (bulk) await seedDemoProgramme(db, { partnershipId, courseIds, events, now })
   await seedElearning(db, context)
 }

@@ -6,7 +6,7 @@ import type { SeedContext } from '../../../platform/modules.ts'
 import { applyCompletions, completionsImport, parseCompletion, type CompletionRow } from './import.ts'
 
 /**
- * The demo's e-learning: one applied import of 2016/17 completions, as the e-learning platform
+ * The demo's e-learning import: one applied import of this year's completions, as the e-learning platform
  * exported them, agency names and all. Most names match the directory (one in other capitals);
  * three ("Oxon CC", "TVP", "Oxford Health") do not, so the business unit has names to match.
  */
@@ -36,8 +36,9 @@ export function demoCompletionsCsv(emailDomain: string) {
     const person = i % 30
     const name = `${first[person % first.length]} ${last[person % last.length]}`
     const email = `${name.toLowerCase().replace(' ', '.')}@elearning.${emailDomain}`
-    // Days through 2016/17: April 2016 to March 2017.
-    const day = new Date(Date.UTC(2016, 3, 4) + ((i * 6) % 360) * 86_400_000)
+    // Days through this year's first half, April to September 2026: a recent export, kept apart
+    // from the 2016/17 programme (seed-demo.ts) so its figures stay as the seed paper's.
+    const day = new Date(Date.UTC(2026, 3, 6) + ((i * 3) % 180) * 86_400_000)
     const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`
     lines.push(
       [name, email, agencyNames[person % agencyNames.length], modules[(i >> 1) % modules.length], date].join(','),
@@ -61,7 +62,7 @@ export async function seedElearning(db: Database, { partnershipId, actor, emailD
     .values({
       partnershipId,
       kind: completionsImport.kind,
-      fileName: 'elearning-completions-2016-17.csv',
+      fileName: 'elearning-completions-2026-27.csv',
       fileHash: createHash('sha256').update(content).digest('hex'),
       content,
       format: 'csv',
@@ -75,7 +76,7 @@ export async function seedElearning(db: Database, { partnershipId, actor, emailD
   const summary = await applyCompletions(db, partnershipId, rows, batch!.id)
   await db
     .update(importBatches)
-    .set({ status: 'applied', summary, appliedBy: actor.id, appliedAt: new Date('2017-04-03T09:00:00Z') })
+    .set({ status: 'applied', summary, appliedBy: actor.id, appliedAt: new Date('2026-10-05T09:00:00Z') })
     .where(eq(importBatches.id, batch!.id))
 }
 
