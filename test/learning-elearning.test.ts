@@ -195,56 +195,56 @@ describe('e-learning completions: spreadsheets, agency names and the list', () =
     let page = await officer.get(`${base}/agencies`)
     assert.equal(page.statusCode, 200)
     const names = tableColumn(page.body, 'Agency names not in the directory', 'Name in the files')
-    assert.ok(names.includes('TVP'), names.join(', '))
-    assert.ok(names.includes('Oxon CC'))
+    assert.ok(names.includes('TV Police'), names.join(', '))
+    assert.ok(names.includes('Oxon Council'))
     assert.ok(!names.includes('oxford city council'), 'a name in other capitals matches the directory')
 
-    const form = await officer.get(`${base}/agencies/match?name=TVP`)
-    assert.match(form.body, /Which agency is “TVP”\?/)
-    let response = await officer.post(`${base}/agencies/match?name=TVP`, { name: 'TVP', agencyId: '' })
+    const form = await officer.get(`${base}/agencies/match?name=TV%20Police`)
+    assert.match(form.body, /Which agency is “TV Police”\?/)
+    let response = await officer.post(`${base}/agencies/match?name=TV%20Police`, { name: 'TV Police', agencyId: '' })
     assert.equal(response.statusCode, 400)
     assert.deepEqual(errorSummary(response.body), ['agencyId: Select an agency from the list'])
 
     const unmatchedBefore = await db
       .select({ n: count() })
       .from(elearningCompletions)
-      .where(and(eq(elearningCompletions.partnershipId, testApp.partnershipId), sql`lower(agency_name) = 'tvp'`))
-    response = await officer.post(`${base}/agencies/match?name=TVP`, { name: 'TVP', agencyId: police })
+      .where(and(eq(elearningCompletions.partnershipId, testApp.partnershipId), sql`lower(agency_name) = 'tv police'`))
+    response = await officer.post(`${base}/agencies/match?name=TV%20Police`, { name: 'TV Police', agencyId: police })
     assert.equal(response.statusCode, 302)
     page = await officer.get(response.headers.location as string)
     const tvpCount = Number(unmatchedBefore[0]!.n)
     assert.equal(
       banner(page.body),
-      `“TVP” now matches Thames Valley Police: ${tvpCount} completions are counted for it, and later imports will match the name too.`,
+      `“TV Police” now matches Thames Valley Police: ${tvpCount} completions are counted for it, and later imports will match the name too.`,
     )
-    assert.ok(!tableColumn(page.body, 'Agency names not in the directory', 'Name in the files').includes('TVP'))
+    assert.ok(!tableColumn(page.body, 'Agency names not in the directory', 'Name in the files').includes('TV Police'))
     const [left] = await db
       .select({ n: count() })
       .from(elearningCompletions)
       .where(
         and(
           eq(elearningCompletions.partnershipId, testApp.partnershipId),
-          sql`lower(agency_name) = 'tvp'`,
+          sql`lower(agency_name) = 'tv police'`,
           isNull(elearningCompletions.agencyId),
         ),
       )
     assert.equal(Number(left!.n), 0)
-    const [alias] = await db.select().from(agencyAliases).where(eq(agencyAliases.alias, 'tvp'))
+    const [alias] = await db.select().from(agencyAliases).where(eq(agencyAliases.alias, 'tv police'))
     assert.equal(alias?.agencyId, police)
     const audit = await db
       .select({ summary: auditLog.summary })
       .from(auditLog)
-      .where(and(eq(auditLog.recordType, 'learning-agency-alias'), eq(auditLog.recordId, 'tvp')))
+      .where(and(eq(auditLog.recordType, 'learning-agency-alias'), eq(auditLog.recordId, 'tv police')))
     assert.deepEqual(
       audit.map((a) => a.summary),
-      ['Matched “TVP” in e-learning completions to Thames Valley Police'],
+      ['Matched “TV Police” in e-learning completions to Thames Valley Police'],
     )
 
-    // The next file says "tvp " and is matched without a note.
+    // The next file says "tv police " and is matched without a note.
     const batchPath = await upload(
       officer,
       'next.csv',
-      csv(['Nia Cole,nia.cole@tvp.example,tvp ,Neglect awareness,02/02/2020']),
+      csv(['Nia Cole,nia.cole@tvp.example,tv police ,Neglect awareness,02/02/2020']),
     )
     const preview = await officer.get(batchPath)
     assert.doesNotMatch(preview.body, /not in the directory/)
@@ -254,7 +254,7 @@ describe('e-learning completions: spreadsheets, agency names and the list', () =
       .from(elearningCompletions)
       .innerJoin(learners, eq(learners.id, elearningCompletions.learnerId))
       .where(eq(learners.email, 'nia.cole@tvp.example'))
-    assert.deepEqual(nia, { agencyId: police, name: 'tvp' })
+    assert.deepEqual(nia, { agencyId: police, name: 'tv police' })
   })
 
   it('filters the list by reporting year, module, agency and name, and downloads what it shows', async () => {

@@ -33,10 +33,10 @@ import { officerForSuite } from './helpers/records.ts'
  * rows and its download), for two years either side of the boundaries (an event at half past
  * midnight on 1 April in summer time, a subscription ended on the year's last day); a range of
  * days; the page's CSV and XLSX; the report section and the cabinet paper's training paragraph;
- * and who may see what. The fixture years (2012/13, 2013/14) are before any demo data.
+ * and who may see what. The fixture years (2002/03, 2003/04) are before any demo data.
  */
-const y2012 = reportingYear(2012)
-const y2013 = reportingYear(2013)
+const y2002 = reportingYear(2002)
+const y2003 = reportingYear(2003)
 
 interface Fixture {
   db: Database
@@ -150,16 +150,16 @@ describe('the reach figures', () => {
     const online = await course(f, 'Reach webinar', 'virtual')
     const learning = await course(f, 'Reach learning event', 'learning-event')
 
-    // 2012/13: two workshops, a webinar, two learning events; a cancelled and a scheduled event not counted.
-    const w1 = await event(f, workshop, '2012-05-10T08:30:00Z')
-    const w2 = await event(f, workshop, '2012-11-10T09:30:00Z')
-    const web = await event(f, online, '2013-01-15T13:00:00Z')
-    const le1 = await event(f, learning, '2012-06-20T08:00:00Z')
-    const le2 = await event(f, learning, '2013-02-20T09:00:00Z')
-    const cancelled = await event(f, workshop, '2012-07-01T08:00:00Z', 'cancelled')
-    await event(f, workshop, '2012-08-01T08:00:00Z', 'scheduled')
-    // Half past midnight on 1 April 2013 in London (summer time): 2013/14, though 31 March in UTC.
-    const edge = await event(f, workshop, '2013-03-31T23:30:00Z')
+    // 2002/03: two workshops, a webinar, two learning events; a cancelled and a scheduled event not counted.
+    const w1 = await event(f, workshop, '2002-05-10T08:30:00Z')
+    const w2 = await event(f, workshop, '2002-11-10T09:30:00Z')
+    const web = await event(f, online, '2003-01-15T13:00:00Z')
+    const le1 = await event(f, learning, '2002-06-20T08:00:00Z')
+    const le2 = await event(f, learning, '2003-02-20T09:00:00Z')
+    const cancelled = await event(f, workshop, '2002-07-01T08:00:00Z', 'cancelled')
+    await event(f, workshop, '2002-08-01T08:00:00Z', 'scheduled')
+    // Half past midnight on 1 April 2003 in London (summer time): 2003/04, though 31 March in UTC.
+    const edge = await event(f, workshop, '2003-03-31T23:30:00Z')
     ids.edge = edge
 
     const ann = await learner(f, 'Ann Attender', 'health')
@@ -194,10 +194,10 @@ describe('the reach figures', () => {
         agencyName: agencyId ? 'Reach Police' : 'Somewhere Else',
         agencyId,
       })
-    await complete(cat, 'Basics', '2012-09-01')
-    await complete(cat, 'Neglect', '2013-03-31')
-    await complete(bob, 'Basics', '2012-10-01', police.id)
-    await complete(eve, 'Basics', '2013-04-01')
+    await complete(cat, 'Basics', '2002-09-01')
+    await complete(cat, 'Neglect', '2003-03-31')
+    await complete(bob, 'Basics', '2002-10-01', police.id)
+    await complete(eve, 'Basics', '2003-04-01')
 
     const [termly] = await f.db
       .insert(mailingLists)
@@ -219,16 +219,16 @@ describe('the reach figures', () => {
         listId,
         email,
         consentText: 'Yes',
-        consentedAt: new Date('2012-04-01T00:00:00Z'),
+        consentedAt: new Date('2002-04-01T00:00:00Z'),
         confirmedAt: confirmedAt ? new Date(confirmedAt) : null,
         unsubscribedAt: unsubscribedAt ? new Date(unsubscribedAt) : null,
       })
-    await subscribe(termly!.id, 'one@reach.test', '2012-05-01T10:00:00Z')
-    await subscribe(termly!.id, 'two@reach.test', '2012-05-01T10:00:00Z')
-    await subscribe(termly!.id, 'three@reach.test', '2012-05-01T10:00:00Z', '2013-03-31T12:00:00Z')
-    await subscribe(termly!.id, 'four@reach.test', '2013-03-31T22:59:00Z')
+    await subscribe(termly!.id, 'one@reach.test', '2002-05-01T10:00:00Z')
+    await subscribe(termly!.id, 'two@reach.test', '2002-05-01T10:00:00Z')
+    await subscribe(termly!.id, 'three@reach.test', '2002-05-01T10:00:00Z', '2003-03-31T12:00:00Z')
+    await subscribe(termly!.id, 'four@reach.test', '2003-03-31T22:59:00Z')
     await subscribe(termly!.id, 'five@reach.test', null)
-    await subscribe(bulletin!.id, 'one@reach.test', '2012-06-01T10:00:00Z')
+    await subscribe(bulletin!.id, 'one@reach.test', '2002-06-01T10:00:00Z')
     const issue = (listId: string, title: string, sentAt: string | null, status: 'sent' | 'draft') =>
       f.db.insert(newsletterIssues).values({
         partnershipId: f.partnershipId,
@@ -239,16 +239,16 @@ describe('the reach figures', () => {
         sentAt: sentAt ? new Date(sentAt) : null,
         recipients: 3,
       })
-    await issue(termly!.id, 'Summer 2012', '2012-07-01T09:00:00Z', 'sent')
-    await issue(termly!.id, 'Autumn 2012', '2012-11-01T09:00:00Z', 'sent')
-    await issue(bulletin!.id, 'Schools spring', '2013-04-02T09:00:00Z', 'sent')
+    await issue(termly!.id, 'Summer 2002', '2002-07-01T09:00:00Z', 'sent')
+    await issue(termly!.id, 'Autumn 2002', '2002-11-01T09:00:00Z', 'sent')
+    await issue(bulletin!.id, 'Schools spring', '2003-04-02T09:00:00Z', 'sent')
     await issue(termly!.id, 'Draft', null, 'draft')
   })
 
   for (const key of learningModule.figures!.map((d) => d.key))
-    it(`${key}: the figure is what its list shows and downloads, in 2012/13 and 2013/14`, async () => {
+    it(`${key}: the figure is what its list shows and downloads, in 2002/03 and 2003/04`, async () => {
       const { testApp, officer } = shared
-      for (const year of [y2012, y2013]) {
+      for (const year of [y2002, y2003]) {
         const result = await figure(testApp, key, year)
         assert.equal(result.problem, null, `${key}: ${result.problem}`)
         const { rows, csv } = await listedBy(officer, result)
@@ -262,10 +262,10 @@ describe('the reach figures', () => {
       }
     })
 
-  it('counts what the definitions say in 2012/13', async () => {
+  it('counts what the definitions say in 2002/03', async () => {
     const { testApp } = shared
     const values = Object.fromEntries(
-      await Promise.all(learningModule.figures!.map(async (d) => [d.key, (await figure(testApp, d.key, y2012)).value])),
+      await Promise.all(learningModule.figures!.map(async (d) => [d.key, (await figure(testApp, d.key, y2002)).value])),
     )
     assert.deepEqual(values, {
       'events-delivered': 5,
@@ -285,13 +285,13 @@ describe('the reach figures', () => {
       'largest-list-subscribers': 3,
       'newsletter-issues': 2,
     })
-    const next = await figure(testApp, 'people-trained', y2013)
+    const next = await figure(testApp, 'people-trained', y2003)
     assert.equal(next.value, 2, 'Cat at the half-past-midnight event, Eve by e-learning')
   })
 
   it('breaks people down by agency and sector, each person once in each', async () => {
     const { officer } = shared
-    const page = await officer.get('/learning/reach?year=2012-13')
+    const page = await officer.get('/learning/reach?year=2002-03')
     assert.equal(page.statusCode, 200)
     const rows = bodyRows(page.body)
     const value = (measure: string, group: string) =>
@@ -311,13 +311,13 @@ describe('the reach figures', () => {
     assert.equal(value('Schools and colleges', 'sector'), '1', 'Cat, by e-learning only: her own sector')
     assert.doesNotMatch(JSON.stringify(rows), /Not known/, 'nobody trained without a sector')
     // The breakdown's links list the people counted.
-    const police = await officer.get(`/learning/reach/people-trained?year=2012-13&agency=${ids.police}`)
+    const police = await officer.get(`/learning/reach/people-trained?year=2002-03&agency=${ids.police}`)
     assert.deepEqual(
       bodyRows(police.body).map((r) => r[0]),
       ['Bob Both'],
     )
     assert.match(textOf(police.body), /Agency: Reach Police/)
-    const sector = await officer.get('/learning/reach/people-trained?year=2012-13&sector=police')
+    const sector = await officer.get('/learning/reach/people-trained?year=2002-03&sector=police')
     assert.deepEqual(
       bodyRows(sector.body).map((r) => r[0]),
       ['Bob Both'],
@@ -327,17 +327,17 @@ describe('the reach figures', () => {
   it('takes any range of days, typed or in the address, and says when one cannot be read', async () => {
     const { officer } = shared
     const typed = await officer.get(
-      '/learning/reach?from-day=1&from-month=4&from-year=2012&to-day=30&to-month=6&to-year=2012',
+      '/learning/reach?from-day=1&from-month=4&from-year=2002&to-day=30&to-month=6&to-year=2002',
     )
     assert.equal(typed.statusCode, 200)
-    assert.match(textOf(typed.body), /1 April 2012 to 30 June 2012/)
+    assert.match(textOf(typed.body), /1 April 2002 to 30 June 2002/)
     const rows = bodyRows(typed.body)
     assert.deepEqual(rows[0]!.slice(1), ['All formats', '2'], 'the May workshop and the June learning event')
-    assert.match(typed.body, /href="\/learning\/reach\/events-delivered\?from=2012-04-01&amp;to=2012-06-30"/)
-    const listed = await officer.get('/learning/reach/events-delivered?from=2012-04-01&to=2012-06-30')
+    assert.match(typed.body, /href="\/learning\/reach\/events-delivered\?from=2002-04-01&amp;to=2002-06-30"/)
+    const listed = await officer.get('/learning/reach/events-delivered?from=2002-04-01&to=2002-06-30')
     assert.equal(bodyRows(listed.body).length, 2)
     const backwards = await officer.get(
-      '/learning/reach?from-day=1&from-month=4&from-year=2013&to-day=1&to-month=1&to-year=2013',
+      '/learning/reach?from-day=1&from-month=4&from-year=2003&to-day=1&to-month=1&to-year=2003',
     )
     assert.equal(backwards.statusCode, 400)
     assert.match(textOf(backwards.body), /The last day must be the same as or after the first day/)
@@ -345,8 +345,8 @@ describe('the reach figures', () => {
 
   it('downloads the table as CSV and XLSX with the same numbers', async () => {
     const { officer } = shared
-    const page = bodyRows((await officer.get('/learning/reach?year=2012-13')).body)
-    const csv = await officer.get('/learning/reach.csv?year=2012-13')
+    const page = bodyRows((await officer.get('/learning/reach?year=2002-03')).body)
+    const csv = await officer.get('/learning/reach.csv?year=2002-03')
     assert.equal(csv.statusCode, 200)
     const csvRows = parseCsv(csv.body)
     assert.deepEqual(csvRows[0], ['Range', 'First day', 'Last day', 'Figure', 'Of', 'Value', 'Records'])
@@ -355,7 +355,7 @@ describe('the reach figures', () => {
       csvRows.slice(1).map((r) => r[5]),
       page.map((r) => r[2]!.replace(/,/g, '')),
     )
-    const xlsx = await officer.get('/learning/reach.xlsx?year=2012-13')
+    const xlsx = await officer.get('/learning/reach.xlsx?year=2002-03')
     assert.equal(xlsx.statusCode, 200)
     assert.match(String(xlsx.headers['content-type']), /spreadsheetml/)
     const workbook = new ExcelJS.Workbook()
@@ -369,7 +369,7 @@ describe('the reach figures', () => {
   it('builds the report section: figures, two charts beside their tables, and the training paragraph', async () => {
     const { testApp } = shared
     const db = testApp.database.db
-    const content = await learningSection.build(db, { partnershipId: testApp.partnershipId, year: y2012, group: null })
+    const content = await learningSection.build(db, { partnershipId: testApp.partnershipId, year: y2002, group: null })
     assert.deepEqual(
       content.tables.map((t) => t.caption),
       [
@@ -396,8 +396,8 @@ describe('the reach figures', () => {
     ])
 
     const annual = await assembleSnapshot(db, registry, testApp.partnershipId, {
-      title: 'Annual report 2012/13',
-      year: y2012,
+      title: 'Annual report 2002/03',
+      year: y2002,
       group: null,
       sections: registry.sections.map((s) => s.name),
       narrative: new Map(),
@@ -409,12 +409,12 @@ describe('the reach figures', () => {
     assert.deepEqual(section.problems, [])
     const paper = draftPaper({
       partnership: { name: 'Reach Safeguarding Children Board', shortName: 'RSCB', area: 'Reachshire' },
-      year: '2012/13',
+      year: '2002/03',
       annual,
       subgroups: [],
       chair: null,
       meeting: 'Cabinet',
-      today: new Date('2013-09-01T12:00:00Z'),
+      today: new Date('2003-09-01T12:00:00Z'),
     })
     const paragraphs = paper.sections.flatMap((s) => s.paragraphs)
     assert.ok(
@@ -426,8 +426,8 @@ describe('the reach figures', () => {
 
     // A written slot replaces the starting text; a subgroup's report leaves the section out.
     const written = await assembleSnapshot(db, registry, testApp.partnershipId, {
-      title: 'Annual report 2012/13',
-      year: y2012,
+      title: 'Annual report 2002/03',
+      year: y2002,
       group: null,
       sections: ['learning.learning-and-development'],
       narrative: new Map([
@@ -438,7 +438,7 @@ describe('the reach figures', () => {
     assert.equal(written.sections[0]!.narrative[0]!.resolved, 'Our own words: 5 events.')
     const subgroup = await assembleSnapshot(db, registry, testApp.partnershipId, {
       title: 'Subgroup report',
-      year: y2012,
+      year: y2002,
       group: { id: ids.police!, name: 'Any subgroup' },
       sections: ['learning.learning-and-development'],
       narrative: new Map(),
@@ -457,7 +457,7 @@ describe('the reach figures', () => {
           { ...definitions[key]!, compute: async () => ({ value, link: null }) },
           {
             partnershipId: shared.testApp.partnershipId,
-            year: y2012,
+            year: y2002,
           },
         )
       ).prose
@@ -473,14 +473,14 @@ describe('the reach figures', () => {
   it('shows read-only readers the numbers, not the records behind them', async () => {
     const { testApp } = shared
     const reader = await testApp.signIn(demoEmail['read-only'])
-    const page = await reader.get('/learning/reach?year=2012-13')
+    const page = await reader.get('/learning/reach?year=2002-03')
     assert.equal(page.statusCode, 200)
     assert.doesNotMatch(page.body, /href="\/learning\/reach\/[a-z-]+\?/)
     assert.equal(bodyRows(page.body)[0]![2], '5')
-    assert.equal((await reader.get('/learning/reach.csv?year=2012-13')).statusCode, 200)
-    for (const path of ['/learning/reach/people-trained?year=2012-13', '/learning/reach/attended.csv?year=2012-13'])
+    assert.equal((await reader.get('/learning/reach.csv?year=2002-03')).statusCode, 200)
+    for (const path of ['/learning/reach/people-trained?year=2002-03', '/learning/reach/attended.csv?year=2002-03'])
       assert.equal((await reader.get(path)).statusCode, 403, path)
-    const officerPage = await shared.officer.get('/learning/reach?year=2012-13')
-    assert.match(officerPage.body, /href="\/learning\/reach\/people-trained\?year=2012-13"/)
+    const officerPage = await shared.officer.get('/learning/reach?year=2002-03')
+    assert.match(officerPage.body, /href="\/learning\/reach\/people-trained\?year=2002-03"/)
   })
 })

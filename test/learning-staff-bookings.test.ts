@@ -7,7 +7,7 @@ import { agencies, people } from '../src/modules/partnership/schema.ts'
 import { bookings, learners, learningSettings, trainingEvents } from '../src/modules/learning/schema.ts'
 import { auditLog, signedLinks } from '../src/platform/schema.ts'
 import { systemActor } from '../src/platform/permissions.ts'
-import { insertTrainingEvent } from './builders/index.ts'
+import { insertAgency, insertTrainingEvent } from './builders/index.ts'
 import { demoEmail, type Session } from './helpers/app.ts'
 import { parseCsv } from './helpers/csv.ts'
 import { errorSummary, formVersion, history, summaryListRows, tableColumn } from './helpers/html.ts'
@@ -61,7 +61,11 @@ describe('the staff side of bookings', () => {
       return row
     }
     funding = await pick(true)
-    charged = await pick(false)
+    // An agency of its own, so the demo's own charges (this year's events) are not in its row.
+    charged = await insertAgency(db, shared.testApp.partnershipId, {
+      type: 'voluntary-and-community-sector',
+      contributesFunding: false,
+    })
   })
 
   const db = () => shared.testApp.database.db

@@ -8,16 +8,16 @@ import { applyCompletions, completionsImport, parseCompletion, type CompletionRo
 /**
  * The demo's e-learning import: one applied import of this year's completions, as the e-learning platform
  * exported them, agency names and all. Most names match the directory (one in other capitals);
- * three ("Oxon CC", "TVP", "Oxford Health") do not, so the business unit has names to match.
+ * some ("Oxon Council", "TV Police") do not, so the business unit has names to match.
  */
 const first = ['Amy', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Faisal', 'Gemma', 'Harry', 'Isla', 'Jack', 'Kira', 'Liam']
 const last = ['Bennett', 'Clarke', 'Dawson', 'Ellis', 'Fletcher']
 const agencyNames = [
   'Oxfordshire County Council',
-  'Oxon CC',
+  'Oxon Council',
   'oxford city council',
   'Thames Valley Police',
-  'TVP',
+  'TV Police',
   'Oxford Health',
   'Schools',
   'Voluntary and community sector',
