@@ -139,7 +139,8 @@ async function main() {
     for (const statement of statements) {
       if (/^\s*begin\b/i.test(statement.sql)) open++
       else if (/^\s*(commit|rollback)\b/i.test(statement.sql)) settings = --open ? settings : []
-      else if (/^\s*set local\b/i.test(statement.sql)) settings.push(statement.sql)
+      // (The figures' transactions share this one client, so theirs interleave: each setting once.)
+      else if (/^\s*set local\b/i.test(statement.sql)) settings = [...new Set([...settings, statement.sql])]
       else if (/^\s*(select|with)\b/i.test(statement.sql))
         explained.push({ ...statement, settings: open ? [...settings] : [] })
     }
