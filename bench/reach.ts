@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -34,6 +34,30 @@ async function time<T>(work: () => Promise<T>) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/**
+ * CPU used so far by each of the database's backends, in ms, from /proc (user + system, in ticks
+ * of 10 ms): what a query costs whatever else the machine runs. Empty when the server is elsewhere.
+ */
+async function backendCpu(db: Database) {
+  const pids = rowsOf<{ pid: number }>(
+    await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+  )
+  const used = new Map<number, number>()
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10)
+    } catch {
+      // Not on this machine, or gone.
+    }
+  }
+  return used
+}
+
+/** The CPU each backend used between two readings. */
+const cpuBetween = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].map(([pid, ms]) => ms - (before.get(pid) ?? 0))
 
 async function generate(db: Database, partnershipId: string) {
   const p = partnershipId
@@ -118,7 +142,16 @@ async function main() {
     ]
     for (const c of cases) await c.work() // warm
     const timings = new Map(cases.map((c) => [c.name, [] as number[]]))
-    for (let i = 0; i < runs; i++) for (const c of cases) timings.get(c.name)!.push((await time(c.work)).ms)
+    const cpu = { total: [] as number[], busiest: [] as number[] }
+    for (let i = 0; i < runs; i++)
+      for (const c of cases) {
+        const before = c.work === reach ? await backendCpu(db) : null
+        timings.get(c.name)!.push((await time(c.work)).ms)
+        if (!before) continue
+        const used = cpuBetween(before, await backendCpu(db))
+        cpu.total.push(used.reduce((a, b) => a + b, 0))
+        cpu.busiest.push(Math.max(0, ...used))
+      }
     const figures = await reach()
     console.log(figures.events, figures.placesBooked, figures.peopleTrained, figures.subscribers)
 
@@ -181,6 +214,12 @@ async function main() {
       '',
       `**Aim: the reach figures for a year under 500 ms. Median ${medianReach.toFixed(0)} ms: ${medianReach < 500 ? 'met' : 'not met'}.**`,
       '',
+      ...(cpu.total.some((ms) => ms > 0)
+        ? [
+            `The database's CPU for the reach figures (user + system of its backends, read from /proc, so the same whatever else runs): median ${median(cpu.total)} ms in all, ${median(cpu.busiest)} ms of it on the busiest connection. On an idle machine of these ${cpus().length} cores the figures would take about the larger of the busiest connection's and the total shared among the cores: ~${Math.max(median(cpu.busiest), Math.round(median(cpu.total) / cpus().length))} ms.`,
+            '',
+          ]
+        : []),
       `| what (${runs} runs after a warm-up, one at a time) | median | fastest | slowest |`,
       '|---|--:|--:|--:|',
       ...cases.map((c) => {
