@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -17,11 +17,13 @@ import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
  * bookings (on 20,000 events over four years, 2013/14 to 2016/17), 300,000 learners, 200,000
  * e-learning completions and 50,000 subscriptions, made by `generate_series` in the database — beside
  * baselines on the same rows: a bare `count(*)` of every booking, and of the year's bookings. Writes
- * bench/RESULTS-reach.md with the medians and the plans (EXPLAIN ANALYZE) of the four queries.
+ * bench/RESULTS-reach.md with the medians and the plans (EXPLAIN ANALYZE) of its queries.
  * Aim: under 500 ms for a year.
  */
 const root = join(import.meta.dirname, '..')
 const runs = Number(process.env.REACH_RUNS) || 7
+/** REACH_KEEP=1 (with TEST_DATABASE_URL): keep the database and its million bookings for experiments. */
+const keep = process.env.REACH_KEEP === '1' && Boolean(process.env.TEST_DATABASE_URL)
 const year = reportingYear(2016)
 const range = yearRange(year)
 
@@ -32,6 +34,30 @@ async function time<T>(work: () => Promise<T>) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/**
+ * CPU used so far by each of the database's backends, in ms, from /proc (user + system, in ticks
+ * of 10 ms): what a query costs whatever else the machine runs. Empty when the server is elsewhere.
+ */
+async function backendCpu(db: Database) {
+  const pids = rowsOf<{ pid: number }>(
+    await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+  )
+  const used = new Map<number, number>()
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10)
+    } catch {
+      // Not on this machine, or gone.
+    }
+  }
+  return used
+}
+
+/** The CPU each backend used between two readings. */
+const cpuBetween = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].map(([pid, ms]) => ms - (before.get(pid) ?? 0))
 
 async function generate(db: Database, partnershipId: string) {
   const p = partnershipId
@@ -110,17 +136,26 @@ async function main() {
       db.execute(sql`select count(*) from bookings b join training_events e on e.id = b.event_id
         where e.starts_at >= timestamptz '2016-04-01 00:00+01' and e.starts_at < timestamptz '2017-04-01 00:00+01'`)
     const cases = [
-      { name: 'Reach figures for 2016/17 (computeReach: four queries side by side)', work: reach },
+      { name: 'Reach figures for 2016/17 (computeReach: five queries side by side)', work: reach },
       { name: 'Baseline: select count(*) from bookings (all 1,000,000)', work: allBookings },
       { name: 'Baseline: count of the 2016/17 bookings (one join)', work: yearBookings },
     ]
     for (const c of cases) await c.work() // warm
     const timings = new Map(cases.map((c) => [c.name, [] as number[]]))
-    for (let i = 0; i < runs; i++) for (const c of cases) timings.get(c.name)!.push((await time(c.work)).ms)
+    const cpu = { total: [] as number[], busiest: [] as number[] }
+    for (let i = 0; i < runs; i++)
+      for (const c of cases) {
+        const before = c.work === reach ? await backendCpu(db) : null
+        timings.get(c.name)!.push((await time(c.work)).ms)
+        if (!before) continue
+        const used = cpuBetween(before, await backendCpu(db))
+        cpu.total.push(used.reduce((a, b) => a + b, 0))
+        cpu.busiest.push(Math.max(0, ...used))
+      }
     const figures = await reach()
     console.log(figures.events, figures.placesBooked, figures.peopleTrained, figures.subscribers)
 
-    // The plans of the four queries, as the app runs them.
+    // The plans of the queries, as the app runs them.
     const plans: string[] = []
     const recorder = new pg.Client({ connectionString: url.toString() })
     await recorder.connect()
@@ -130,14 +165,32 @@ async function main() {
       logger: { logQuery: (query, params) => statements.push({ sql: query, params }) },
     }) as unknown as Database
     await computeReach(logged, partnershipId, range)
-    // The plans are without the transaction's work_mem: as a server left at its defaults would run them.
-
-    for (const statement of statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))) {
+    // Each query explained under the settings its transaction set (`set local`), as the app runs it.
+    let open = 0
+    let settings: string[] = []
+    const explained: { sql: string; params: unknown[]; settings: string[] }[] = []
+    for (const statement of statements) {
+      if (/^\s*begin\b/i.test(statement.sql)) open++
+      else if (/^\s*(commit|rollback)\b/i.test(statement.sql)) settings = --open ? settings : []
+      // (The figures' transactions share this one client, so theirs interleave: each setting once.)
+      else if (/^\s*set local\b/i.test(statement.sql)) settings = [...new Set([...settings, statement.sql])]
+      else if (/^\s*(select|with)\b/i.test(statement.sql))
+        explained.push({ ...statement, settings: open ? [...settings] : [] })
+    }
+    for (const statement of explained) {
+      await recorder.query('begin')
+      for (const setting of statement.settings) await recorder.query(setting)
       const result = await recorder.query(
         `explain (analyze, buffers off, costs off) ${statement.sql}`,
         statement.params as unknown[],
       )
-      plans.push(result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'))
+      await recorder.query('commit')
+      plans.push(
+        [
+          ...statement.settings.map((setting) => `-- ${setting}`),
+          ...result.rows.map((r: Record<string, string>) => r['QUERY PLAN']),
+        ].join('\n'),
+      )
     }
     await recorder.end()
 
@@ -161,6 +214,12 @@ async function main() {
       '',
       `**Aim: the reach figures for a year under 500 ms. Median ${medianReach.toFixed(0)} ms: ${medianReach < 500 ? 'met' : 'not met'}.**`,
       '',
+      ...(cpu.total.some((ms) => ms > 0)
+        ? [
+            `The database's CPU for the reach figures (user + system of its backends, read from /proc, so the same whatever else runs): median ${median(cpu.total)} ms in all, ${median(cpu.busiest)} ms of it on the busiest connection. On an idle machine of these ${cpus().length} cores the figures would take about the larger of the busiest connection's and the total shared among the cores: ~${Math.max(median(cpu.busiest), Math.round(median(cpu.total) / cpus().length))} ms.`,
+            '',
+          ]
+        : []),
       `| what (${runs} runs after a warm-up, one at a time) | median | fastest | slowest |`,
       '|---|--:|--:|--:|',
       ...cases.map((c) => {
@@ -176,7 +235,8 @@ async function main() {
     console.log(lines.slice(0, 14).join('\n'))
   } finally {
     await connection.close()
-    await admin.query(`drop database if exists ${name}`)
+    if (keep) console.log(`kept the database: ${url.toString()}`)
+    else await admin.query(`drop database if exists ${name}`)
     await admin.end()
     cluster?.stop()
   }

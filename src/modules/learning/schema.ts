@@ -214,9 +214,10 @@ export const bookings = pgTable(
     index('bookings_event_idx').on(t.eventId, t.status),
     index('bookings_learner_idx').on(t.learnerId),
     index('bookings_partnership_status_idx').on(t.partnershipId, t.status),
-    // The reach figures' people trained: who attended each event, read from the index alone (bench/reach.ts).
+    // The reach figures' people trained: who attended each event, read from the index alone
+    // (bench/reach.ts); the partnership too, so the query's own partnership condition needs no heap.
     index('bookings_attended_idx')
-      .on(t.eventId, t.learnerId, t.agencyId, t.sector)
+      .on(t.eventId, t.partnershipId, t.learnerId, t.agencyId, t.sector)
       .where(sql`${t.status} = 'attended'`),
     // One live booking per person per event: double booking is refused by the database too.
     uniqueIndex('bookings_one_per_learner')

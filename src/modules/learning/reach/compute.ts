@@ -2,19 +2,12 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { courseFormats, learnerSectors, type CourseFormat, type LearnerSector } from '../schema.ts'
 import type { ReachRange } from './range.ts'
-import {
-  completionsIn,
-  deliveredEvents,
-  issuesSent,
-  placesBookedStatuses,
-  rowsOf,
-  subscribedAtEnd,
-  trainedPeople,
-} from './sources.ts'
+import { completionsIn, deliveredEvents, issuesSent, placesBookedStatuses, rowsOf, subscribedAtEnd } from './sources.ts'
+import { peopleTrained, type PeopleTrained } from './people.ts'
 
 /**
- * Every reach figure for a partnership and a range of days, in four set-based queries run side by
- * side (bench/reach.ts times them on a million bookings). The figures, the reach page and the
+ * Every reach figure for a partnership and a range of days, in five set-based queries run side by
+ * side (bench/reach.ts times them on a million bookings; the people trained, two of them, in people.ts). The figures, the reach page and the
  * report section all read this; the lists of records behind each number read the same sources
  * (sources.ts).
  */
@@ -77,23 +70,7 @@ export async function computeReach(db: Database, partnershipId: string, range: R
         from bookings b where b.event_id = ev.id
       ) b
       group by ev.format`),
-    // Distinct people by hashing each grouping apart: count(distinct) under grouping sets sorts
-    // every row once per set, which spilled to disk at a million bookings (bench/RESULTS-reach.md).
-    // Hundreds of thousands of people a year at national scale: enough memory for their hash
-    // tables, so counting them does not spill to disk (set local: this transaction only).
-    db.transaction(async (tx) => {
-      await tx.execute(sql`set local work_mem = '64MB'`)
-      return tx.execute(sql`
-      with trained as materialized (select * from ${trainedPeople(partnershipId, range)})
-      select 1 as by_agency, 1 as by_sector, null::uuid as "agencyId", null::text as sector,
-        (select count(*) from (select distinct learner_id from trained) d)::int as people, 0 as sector_people
-      union all
-      select 0, 1, agency_id, null, count(*)::int, 0
-      from (select distinct agency_id, learner_id from trained) d group by agency_id
-      union all
-      select 1, 0, null, sector, 0, count(*)::int
-      from (select distinct sector, learner_id from trained where counts_for_sector) d group by sector`)
-    }),
+    peopleTrained(db, partnershipId, range),
     db.execute(sql`
       select count(*)::int as completions, count(distinct ec.learner_id)::int as learners
       from ${completionsIn(partnershipId, range)}`),
@@ -107,13 +84,13 @@ export async function computeReach(db: Database, partnershipId: string, range: R
   return assembleReach(
     range,
     rowsOf(formats),
-    rowsOf(people),
+    people,
     rowsOf<{ completions: number; learners: number }>(completions)[0]!,
     rowsOf(lists),
     await agencyNames(
       db,
       partnershipId,
-      rowsOf<{ agencyId: string | null }>(people).flatMap((r) => (r.agencyId ? [r.agencyId] : [])),
+      people.byAgency.flatMap((r) => (r.agencyId ? [r.agencyId] : [])),
     ),
   )
 }
@@ -130,20 +107,11 @@ async function agencyNames(db: Database, partnershipId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
-type PeopleRow = {
-  by_agency: number
-  by_sector: number
-  agencyId: string | null
-  sector: string | null
-  people: number
-  sector_people: number
-}
-
 /** The query rows as figures: pure, so the arithmetic is tested without a database. */
 export function assembleReach(
   range: ReachRange,
   formatRows: FormatReach[],
-  peopleRows: PeopleRow[],
+  people: PeopleTrained,
   completions: { completions: number; learners: number },
   lists: { listId: string; name: string; subscribers: number; issues: number }[],
   agencies: ReadonlyMap<string, string>,
@@ -161,9 +129,7 @@ export function assembleReach(
   )
   const sum = (key: keyof Omit<FormatReach, 'format'>) => byFormat.reduce((total, row) => total + row[key], 0)
   const learning = byFormat.find((r) => r.format === 'learning-event')!
-  const total = peopleRows.find((r) => r.by_agency === 1 && r.by_sector === 1)
-  const byAgency = peopleRows
-    .filter((r) => r.by_agency === 0)
+  const byAgency = people.byAgency
     .map((r) => ({
       agencyId: r.agencyId,
       agency: r.agencyId ? (agencies.get(r.agencyId) ?? null) : null,
@@ -174,9 +140,8 @@ export function assembleReach(
     )
   const sectorOrder = (sector: string | null) =>
     sector === null ? learnerSectors.length : learnerSectors.indexOf(sector as LearnerSector)
-  const bySector = peopleRows
-    .filter((r) => r.by_sector === 0 && r.sector_people > 0)
-    .map((r) => ({ sector: r.sector as LearnerSector | null, people: r.sector_people }))
+  const bySector = people.bySector
+    .filter((r) => r.people > 0)
     .sort((a, b) => sectorOrder(a.sector) - sectorOrder(b.sector))
   const shown = lists.filter((l) => l.subscribers > 0 || l.issues > 0)
   const largest = [...shown].sort((a, b) => b.subscribers - a.subscribers)[0]
@@ -188,7 +153,7 @@ export function assembleReach(
     attended: sum('attended'),
     noShows: sum('noShows'),
     lateCancellations: sum('lateCancellations'),
-    peopleTrained: total?.people ?? 0,
+    peopleTrained: people.total,
     byAgency,
     bySector,
     elearningCompletions: completions.completions,

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { learnerSectors } from '../schema.ts'
 import type { ReachRange } from './range.ts'
 
 /**
@@ -80,6 +81,40 @@ export function trainedPeople(partnershipId: string, range: ReachRange) {
     join learners l on l.id = ec.learner_id and l.partnership_id = ${partnershipId}
     left join attendees x on x.learner_id = ec.learner_id
   ) trained`
+}
+
+/**
+ * Who was trained, for the figures, as a derived table `trained(learner_id, agency_id, sectors)`: one
+ * row per attended booking and per completion, as `trainedPeople` (which the lists read) but without
+ * its join to find who also attended. `sectors` is the attended booking's sector as one bit (`sectorBit`),
+ * and 0 for a completion; so a learner's `bit_or(sectors)` is the set of sectors their attended bookings
+ * gave, or 0 when they only completed e-learning and their own sector counts instead — the rule
+ * `counts_for_sector` spells out row by row. Reads the attended bookings from bookings_attended_idx alone.
+ */
+export function trainedRows(partnershipId: string, range: ReachRange) {
+  return sql`(
+    select b.learner_id, b.agency_id, ${sectorBit(sql`b.sector`)} as sectors
+    from ${bookingsOnDelivered(partnershipId, range, ['attended'])}
+    union all
+    select ec.learner_id, ec.agency_id, 0 from ${completionsIn(partnershipId, range)}
+  ) trained`
+}
+
+/**
+ * A sector as a bit of an integer: 1 << (n + 1) for the nth of `learnerSectors`, 1 (bit 0) for any
+ * other value, which the figures count as not known; `sectorsOfBits` reads them back.
+ */
+export function sectorBit(column: SQL) {
+  return sql`(1 << coalesce(array_position(array[${sql.join(
+    learnerSectors.map((s) => sql`${s}`),
+    sql`, `,
+  )}]::text[], ${column}::text), 0))`
+}
+
+/** The sectors whose bits `sectorBit` set in `bits`, in the order of `learnerSectors`; null for bit 0. */
+export function sectorsOfBits(bits: number) {
+  const sectors = learnerSectors.filter((_, n) => bits & (1 << (n + 1)))
+  return bits & 1 ? [...sectors, null] : sectors
 }
 
 /** Subscriptions that stood at the end of the range's last day, as `s`. */

@@ -1,0 +1,2 @@
+DROP INDEX "bookings_attended_idx";--> statement-breakpoint
+CREATE INDEX "bookings_attended_idx" ON "bookings" USING btree ("event_id","partnership_id","learner_id","agency_id","sector") WHERE "bookings"."status" = 'attended';
