@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import type { RecordTypeDefinition } from '../../../platform/modules.ts'
 import { mailingLists, newsletterIssues, type NewsletterIssueStatus } from '../schema.ts'
@@ -22,46 +22,25 @@ export const newsletterRecordTypes: Record<string, RecordTypeDefinition> = {
   subscription: { label: 'Subscription' },
 }
 
-/**
- * A list and a sent issue for the permission matrix's walk: the demo's own when it has them; else
- * (a database seeded without newsletters) one of each, made here, so every route is walked with a
- * real record.
- */
+/** The demo's latest sent issue of a public list, and its list, for the permission matrix's walk. */
 export async function newsletterMatrixIds(db: Database, partnershipId: string) {
-  const sent = () =>
-    db
-      .select({ id: newsletterIssues.id, listId: newsletterIssues.listId })
-      .from(newsletterIssues)
-      .innerJoin(mailingLists, eq(mailingLists.id, newsletterIssues.listId))
-      .where(
-        and(
-          eq(newsletterIssues.partnershipId, partnershipId),
-          eq(newsletterIssues.status, 'sent'),
-          eq(mailingLists.publicSignUp, true),
-        ),
-      )
-      .orderBy(desc(newsletterIssues.sentAt), asc(newsletterIssues.id))
-      .limit(1)
-  let [issue] = await sent()
-  if (!issue) {
-    const [list] = await db
-      .insert(mailingLists)
-      .values({ partnershipId, name: 'Permission matrix walk', description: 'Made for the walk' })
-      .returning({ id: mailingLists.id })
-    await db.insert(newsletterIssues).values({
-      partnershipId,
-      listId: list!.id,
-      title: 'Walked issue',
-      body: 'Walked.',
-      status: 'sent',
-      sentAt: sql`now()`,
-      recipients: 0,
-    })
-    ;[issue] = await sent()
-  }
+  const [issue] = await db
+    .select({ id: newsletterIssues.id, listId: newsletterIssues.listId })
+    .from(newsletterIssues)
+    .innerJoin(mailingLists, eq(mailingLists.id, newsletterIssues.listId))
+    .where(
+      and(
+        eq(newsletterIssues.partnershipId, partnershipId),
+        eq(newsletterIssues.status, 'sent'),
+        eq(mailingLists.publicSignUp, true),
+      ),
+    )
+    .orderBy(desc(newsletterIssues.sentAt), asc(newsletterIssues.id))
+    .limit(1)
+  if (!issue) throw new Error('The demo has no sent newsletter issue')
   return {
-    '/learning/newsletters/:id': issue!.listId,
-    '/learning/newsletter-issues/:id': issue!.id,
-    '/newsletters/issues/:id': issue!.id,
+    '/learning/newsletters/:id': issue.listId,
+    '/learning/newsletter-issues/:id': issue.id,
+    '/newsletters/issues/:id': issue.id,
   }
 }
