@@ -138,7 +138,7 @@ describe('booking a place on the public site', () => {
     assert.equal((await hub().database.db.select().from(bookings).where(eq(bookings.eventId, eventId))).length, 0)
   })
 
-  it('shows the default booking terms, and books a place from the directory’s agencies with a confirmation email', async () => {
+  it('shows the partnership’s booking terms, and books a place from the directory’s agencies with a confirmation email', async () => {
     const { database, partnershipId } = hub()
     const session = await visitor()
     const { eventId, title } = await makeEvent(5)
@@ -149,7 +149,7 @@ describe('booking a place on the public site', () => {
       .limit(1)
     const form = await session.get(`/training/events/${eventId}/book`)
     assert.equal(heading(form.body), 'Book a place')
-    assert.match(textOf(form.body), /Late cancellations and non-attendance are recorded/)
+    assert.match(textOf(form.body), /Late cancellations and no-shows are recorded against you and your agency/)
     const page = await session.post(
       `/training/events/${eventId}/book`,
       answers(2, { agencyChoice: 'listed', agencyId: agency!.id, agencyOther: '' }),

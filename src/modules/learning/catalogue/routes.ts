@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { calendarFor, sendCalendar } from '../../../platform/calendar.ts'
 import { dateInput } from '../../../platform/forms.ts'
 import { escapeHtml, linkHtml } from '../../../platform/html.ts'
-import { oneOf, type Query } from '../../../platform/lists.ts'
+import { oneOf, pagination, type Query } from '../../../platform/lists.ts'
 import { publicPartnership } from '../../../platform/public-site.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { themeNames, themeOptions } from '../../themes/index.ts'
@@ -13,13 +13,26 @@ import { availability } from '../booking-pages/presenters.ts'
 import { placesLeft } from '../bookings/places.ts'
 import { durationText, formatLabels, levelLabels } from '../labels.ts'
 import { courseFormats } from '../schema.ts'
-import { listCatalogue, publicCourse, publicEvent, type CatalogueFilter } from './service.ts'
+import {
+  calendarFeedSize,
+  cataloguePageSize,
+  listCatalogue,
+  publicCourse,
+  publicEvent,
+  type CatalogueFilter,
+} from './service.ts'
 
 const views = 'modules/learning/views'
 
-type CatalogueEvent = Awaited<ReturnType<typeof listCatalogue>>[number]
+type CatalogueEvent = Awaited<ReturnType<typeof listCatalogue>>['events'][number]
 
 /** The public training catalogue: upcoming events, course pages, and calendar files. */
+/** "12 events." or, over more than a page, "1,000 events: showing 51 to 100." */
+function countText(total: number, skipped: number, shown: number) {
+  const events = `${total.toLocaleString('en-GB')} ${total === 1 ? 'event' : 'events'}`
+  return shown && shown < total ? `${events}: showing ${skipped + 1} to ${skipped + shown}.` : `${events}.`
+}
+
 export async function catalogueRoutes(app: FastifyInstance) {
   const db = app.db
   const domain = new URL(app.config.baseUrl).hostname
@@ -50,8 +63,9 @@ export async function catalogueRoutes(app: FastifyInstance) {
     const partnership = await publicPartnership(request)
     const query = request.query as Query
     const { filter, fromError } = readFilter(query)
-    const [events, themes] = await Promise.all([
-      listCatalogue(db, partnership.id, filter),
+    const page = Math.min(Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1), 10_000)
+    const [{ events, total }, themes] = await Promise.all([
+      listCatalogue(db, partnership.id, filter, page),
       themeOptions(db, partnership.id),
     ])
     const left = await placesLeft(
@@ -61,6 +75,8 @@ export async function catalogueRoutes(app: FastifyInstance) {
     )
     return reply.view(`${views}/catalogue.njk`, {
       query,
+      countText: countText(total, (page - 1) * cataloguePageSize, events.length),
+      pagination: pagination(page, cataloguePageSize, total, query),
       fromError,
       formatItems: formatItems(true),
       themeItems: [{ value: '', text: 'Any theme' }, ...themes.map((t) => ({ value: t.id, text: t.name }))],
@@ -81,7 +97,7 @@ export async function catalogueRoutes(app: FastifyInstance) {
     const partnership = await publicPartnership(request)
     const course = await publicCourse(db, partnership.id, (request.params as { id: string }).id)
     const [events, themes] = await Promise.all([
-      listCatalogue(db, partnership.id, {}).then((all) => all.filter((e) => e.courseId === course.id)),
+      listCatalogue(db, partnership.id, { courseId: course.id }).then((found) => found.events),
       courseThemeIds(db, course.id).then((ids) => themeNames(db, ids)),
     ])
     return reply.view(`${views}/catalogue-course.njk`, {
@@ -138,7 +154,7 @@ export async function catalogueRoutes(app: FastifyInstance) {
 
   app.get('/training/calendar.ics', { config: { publicSite: true } }, async (request, reply) => {
     const partnership = await publicPartnership(request)
-    const events = await listCatalogue(db, partnership.id, {})
+    const { events } = await listCatalogue(db, partnership.id, {}, 1, calendarFeedSize)
     const name = `${partnership.shortName} training`
     return sendCalendar(reply, name, calendarFor({ name, events: events.map(calendarEvent), domain }))
   })

@@ -16,6 +16,8 @@ export interface CatalogueFilter {
   from?: string
   /** Only events that can be booked now: booking open and a place left. */
   withPlaces?: boolean
+  /** One course's dates (its page). */
+  courseId?: string
 }
 
 const catalogueColumns = {
@@ -43,9 +45,16 @@ function upcoming(partnershipId: string): SQL[] {
   ]
 }
 
-export function listCatalogue(db: Database, partnershipId: string, filter: CatalogueFilter, limit = 500) {
+/** Upcoming events shown on one page of the catalogue. */
+export const cataloguePageSize = 50
+
+/** The calendar feed's upcoming events: a year's programme and more, in one file. */
+export const calendarFeedSize = 1000
+
+function catalogueConditions(db: Database, partnershipId: string, filter: CatalogueFilter) {
   const conditions = upcoming(partnershipId)
   if (filter.format) conditions.push(eq(courses.format, filter.format))
+  if (filter.courseId) conditions.push(eq(trainingEvents.courseId, filter.courseId))
   if (filter.from)
     conditions.push(sql`${trainingEvents.startsAt} >= (${filter.from}::date at time zone 'Europe/London')`)
   if (filter.withPlaces)
@@ -61,13 +70,34 @@ export function listCatalogue(db: Database, partnershipId: string, filter: Catal
         db.select({ id: courseThemes.courseId }).from(courseThemes).where(eq(courseThemes.themeId, filter.themeId)),
       ),
     )
-  return db
-    .select(catalogueColumns)
-    .from(trainingEvents)
-    .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
-    .where(and(...conditions))
-    .orderBy(asc(trainingEvents.startsAt), asc(trainingEvents.id))
-    .limit(limit)
+  return and(...conditions)
+}
+
+/** A page of the catalogue (soonest first) and how many events match in all. */
+export async function listCatalogue(
+  db: Database,
+  partnershipId: string,
+  filter: CatalogueFilter,
+  page = 1,
+  pageSize = cataloguePageSize,
+) {
+  const where = catalogueConditions(db, partnershipId, filter)
+  const [events, [total]] = await Promise.all([
+    db
+      .select(catalogueColumns)
+      .from(trainingEvents)
+      .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
+      .where(where)
+      .orderBy(asc(trainingEvents.startsAt), asc(trainingEvents.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(trainingEvents)
+      .innerJoin(courses, eq(courses.id, trainingEvents.courseId))
+      .where(where),
+  ])
+  return { events, total: total?.count ?? 0 }
 }
 
 /** A course as the public sees it: active ones only. */
