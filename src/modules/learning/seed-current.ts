@@ -44,8 +44,21 @@ export const currentEventList: [string, string, string, string, string | null, n
   ['Child sexual exploitation: recognising and responding', '2027-06-08', '09:30', '13:00', 'Thame Town Hall', 30],
 ]
 
+/**
+ * This year's demo dates are written for 2026/27. In a later reporting year they move on by whole
+ * years, so a demo started then still has a programme under way and dates to book; 2016/17 and
+ * earlier never move.
+ */
+export function thisYearsDay(day: string, now: Date) {
+  const year = Number(day.slice(0, 4))
+  if (year < 2026) return day
+  const reportingYear = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1
+  return `${year + Math.max(0, reportingYear - 2026)}${day.slice(4)}`
+}
+
 export function currentEvents(partnershipId: string, courseIds: ReadonlyMap<string, CourseRef>, now: Date): EventRow[] {
-  return currentEventList.map(([title, date, start, end, venue, capacity]) => {
+  return currentEventList.map(([title, written, start, end, venue, capacity]) => {
+    const date = thisYearsDay(written, now)
     const endsAt = londonAt(date, end)
     return {
       id: randomUUID(),

@@ -2,6 +2,7 @@ import type { Database } from '../../db/index.ts'
 import { londonInstant } from '../../platform/london-time.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { seedElearning } from './elearning/seed.ts'
+import { thisYearsDay } from './seed-current.ts'
 import { demoCharges, seedDemoProgramme } from './seed-demo.ts'
 import {
   courses,
@@ -166,7 +167,8 @@ export async function seedLearning(db: Database, context: SeedContext) {
   const events = await db
     .insert(trainingEvents)
     .values(
-      eventList.map(([title, date, start, end, venue, capacity]) => {
+      eventList.map(([title, written, start, end, venue, capacity]) => {
+        const date = thisYearsDay(written, now)
         const endsAt = londonInstant(date, end)
         return {
           partnershipId,
