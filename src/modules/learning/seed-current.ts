@@ -56,8 +56,14 @@ export function thisYearsDay(day: string, now: Date) {
   return `${year + Math.max(0, reportingYear - 2026)}${day.slice(4)}`
 }
 
-export function currentEvents(partnershipId: string, courseIds: ReadonlyMap<string, CourseRef>, now: Date): EventRow[] {
-  return currentEventList.map(([title, written, start, end, venue, capacity]) => {
+/** Rows of a demo event list ([course, London date, start, end, venue or null for online, places]). */
+export function demoEvents(
+  list: readonly (readonly [string, string, string, string, string | null, number])[],
+  partnershipId: string,
+  courseIds: ReadonlyMap<string, CourseRef>,
+  now: Date,
+): EventRow[] {
+  return list.map(([title, written, start, end, venue, capacity]) => {
     const date = thisYearsDay(written, now)
     const endsAt = londonAt(date, end)
     return {
@@ -74,6 +80,9 @@ export function currentEvents(partnershipId: string, courseIds: ReadonlyMap<stri
     }
   })
 }
+
+export const currentEvents = (partnershipId: string, courseIds: ReadonlyMap<string, CourseRef>, now: Date) =>
+  demoEvents(currentEventList, partnershipId, courseIds, now)
 
 /**
  * Bookings on this year's events: a run date's were marked attended or not; a date to come has

@@ -1,8 +1,7 @@
 import type { Database } from '../../db/index.ts'
-import { londonInstant } from '../../platform/london-time.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { seedElearning } from './elearning/seed.ts'
-import { thisYearsDay } from './seed-current.ts'
+import { demoEvents } from './seed-current.ts'
 import { demoCharges, seedDemoProgramme } from './seed-demo.ts'
 import {
   courses,
@@ -166,22 +165,7 @@ export async function seedLearning(db: Database, context: SeedContext) {
   const now = new Date()
   const events = await db
     .insert(trainingEvents)
-    .values(
-      eventList.map(([title, written, start, end, venue, capacity]) => {
-        const date = thisYearsDay(written, now)
-        const endsAt = londonInstant(date, end)
-        return {
-          partnershipId,
-          courseId: courseIds.get(title)!.id,
-          startsAt: londonInstant(date, start),
-          endsAt,
-          venue,
-          joiningLink: venue ? null : 'https://meet.example.org/oscb-training',
-          capacity,
-          status: endsAt < now ? ('completed' as const) : ('scheduled' as const),
-        }
-      }),
-    )
+    .values(demoEvents(eventList, partnershipId, courseIds, now))
     .returning()
   await db.insert(learningSettings).values({ partnershipId, bookingTerms })
   await db
