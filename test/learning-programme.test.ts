@@ -74,6 +74,9 @@ describe('the training programme', () => {
 
     const form = await officer.get(`/learning/courses/${id}/edit`)
     assert.match(form.body, /value="2.5"/)
+    // The form offers every choice again, with the course's own ticked.
+    assert.match(form.body, /name="format" type="radio" value="virtual"/)
+    assert.match(form.body, new RegExp(`value="${curiosity}" checked`))
     response = await officer.post(`/learning/courses/${id}/edit`, {
       ...course,
       version: formVersion(form.body),

@@ -98,12 +98,14 @@ export async function courseRoutes(app: FastifyInstance) {
     access: { permission: 'learning:manage' },
     template: `${views}/course-form.njk`,
     schema: courseSchema.extend({ version }),
-    context: async ({ actor, params }) => ({
-      ...formContext,
-      course: await getCourse(db, actor.partnershipId, params.id!),
-    }),
-    initialValues: (_request, { course }) => ({
+    context: async ({ actor, params }) => {
+      const course = await getCourse(db, actor.partnershipId, params.id!)
+      const themeIds = await courseThemeIds(db, course.id)
+      return { ...(await formContext(actor.partnershipId, themeIds)), course, themeIds }
+    },
+    initialValues: (_request, { course, themeIds }) => ({
       ...course,
+      themeIds,
       durationHours: String(course.durationMinutes / 60),
       active: course.active ? 'true' : '',
     }),
