@@ -173,7 +173,7 @@ for (const driver of drivers) {
         const total = await countAuditRows(hub.database)
         const page = await admin.get('/audit-log')
         assert.equal(page.statusCode, 200)
-        assert.ok(page.body.includes(`Showing 1 to 50 of ${total} entries`))
+        assert.ok(page.body.includes(`Showing 1 to 50 of ${total.toLocaleString('en-GB')} entries`))
         assert.ok(page.body.includes('Changed agency Thames Valley Police'))
         assert.ok(page.body.includes('Contributes funding: Yes → No'))
         assert.ok(page.body.includes('Added Nadia Rahman'))
@@ -182,7 +182,11 @@ for (const driver of drivers) {
 
         const lastPage = Math.ceil(total / 50)
         const last = await admin.get(`/audit-log?page=${lastPage}`)
-        assert.ok(last.body.includes(`Showing ${(lastPage - 1) * 50 + 1} to ${total} of ${total} entries`))
+        assert.ok(
+          last.body.includes(
+            `Showing ${(lastPage - 1) * 50 + 1} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} entries`,
+          ),
+        )
         assert.ok(last.body.includes(oldEntrySummary))
       })
 

@@ -66,6 +66,8 @@ export function listView<S extends string>(
   const from = counts.total ? state.offset + 1 : 0
   const to = state.offset + counts.shown
   const [singular, plural] = list.noun
+  // "1,234", as GOV.UK writes numbers.
+  const n = (value: number) => value.toLocaleString('en-GB')
   return {
     head: sortableHead(list.columns, state, query),
     pagination: list.pageSize ? pagination(state.page, list.pageSize, counts.total, query) : null,
@@ -73,8 +75,8 @@ export function listView<S extends string>(
     countText: !counts.total
       ? null
       : list.pageSize
-        ? `Showing ${from} to ${to} of ${counts.total} ${plural}`
-        : `${counts.total} ${counts.total === 1 ? singular : plural}`,
+        ? `Showing ${n(from)} to ${n(to)} of ${n(counts.total)} ${plural}`
+        : `${n(counts.total)} ${counts.total === 1 ? singular : plural}`,
     downloadHref: list.download ? `${list.download}${filterQuery(query)}` : null,
     filter: query,
   }
