@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { NotFoundError } from '../../../platform/errors.ts'
+import { linkNotValid } from '../links/not-valid.ts'
 import { formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { publicPartnership } from '../../../platform/public-site.ts'
 import { touchSignedLink } from '../../../platform/signed-links.ts'
@@ -20,7 +20,7 @@ import { bookingByLink, cancellationTerms, entryByLink } from './service.ts'
  * partnership, or made up) gets the same 404 page.
  */
 
-const linkNotValid = () => new NotFoundError('This link has expired or is not valid', `${views}/link-not-valid.njk`)
+const notValid = () => linkNotValid(`${views}/link-not-valid.njk`)
 
 /** Cancelling and answering offers are public forms too: limited per address like booking. */
 const linkRateLimit = bookingRateLimit
@@ -34,7 +34,7 @@ export async function linkRoutes(app: FastifyInstance) {
   async function linkedBooking(request: FastifyRequest) {
     const partnership = await publicPartnership(request)
     const booking = await bookingByLink(db, partnership.id, tokenOf(request))
-    if (!booking) throw linkNotValid()
+    if (!booking) throw notValid()
     const canCancel = booking.status === 'booked' && booking.event.startsAt > new Date()
     return { partnershipId: partnership.id, booking, canCancel }
   }
@@ -67,7 +67,7 @@ export async function linkRoutes(app: FastifyInstance) {
     const who = (await certificateAvailable(db, partnershipId, booking.id))
       ? await attendee(db, partnershipId, booking.id)
       : null
-    if (!who) throw linkNotValid()
+    if (!who) throw notValid()
     await touchSignedLink(db, tokenOf(request))
     return sendCertificate(reply, who)
   })
@@ -106,7 +106,7 @@ export async function linkRoutes(app: FastifyInstance) {
     const partnership = await publicPartnership(raw)
     const entry = await entryByLink(db, partnership.id, params.token!, purpose)
     const live = purpose === 'accept-offer' ? ['offered'] : ['waiting', 'offered']
-    if (!entry || !live.includes(entry.status)) throw linkNotValid()
+    if (!entry || !live.includes(entry.status)) throw notValid()
     return {
       partnershipId: partnership.id,
       entry,

@@ -8,7 +8,7 @@ import { formatDate } from '../../../platform/views.ts'
 import { openCertificateLink, sendCertificate } from './certificate.ts'
 import { paths } from './links.ts'
 import { confidenceWords, ratingWords } from './presenters.ts'
-import { linkNotValid } from './responses.ts'
+import { linkNotValid } from '../links/not-valid.ts'
 import { answerImpact, openEvaluationLink, openImpactLink, submitEvaluation } from './service.ts'
 
 const views = 'modules/learning/views'

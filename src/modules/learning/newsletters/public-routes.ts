@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { NotFoundError } from '../../../platform/errors.ts'
+import { linkNotValid } from '../links/not-valid.ts'
 import { formRoute } from '../../../platform/form-route.ts'
 import { renderMarkdown } from '../../../platform/markdown.ts'
 import { publicPartnership } from '../../../platform/public-site.ts'
@@ -18,7 +18,7 @@ const onPublicSite = { public: true as const, publicSite: true }
 export const subscribeRateLimit = { max: 10, timeWindow: '10 minutes' }
 
 /** A link that has expired, was used up, or never was: one page for all, saying what to do. */
-const invalidLink = () => new NotFoundError('This link has expired or is not valid', `${views}/link-not-valid.njk`)
+const invalidLink = () => linkNotValid(`${views}/link-not-valid.njk`)
 
 /** Subscribing, confirming and unsubscribing without an account, and the archive of sent issues. */
 export async function newsletterPublicRoutes(app: FastifyInstance) {
