@@ -30,6 +30,10 @@ const eventForm = (courseId: string, overrides: Record<string, string> = {}) => 
   venue: 'County Hall, Oxford',
   joiningLink: '',
   capacity: '30',
+  trainers: 'Ruth Evans and Sam Lee',
+  'bookingOpens-day': '1',
+  'bookingOpens-month': '3',
+  'bookingOpens-year': '2027',
   ...overrides,
 })
 
@@ -115,6 +119,10 @@ describe('the training programme', () => {
     ])
     response = await officer.post('/learning/events/new', eventForm(id, { venue: '' }))
     assert.deepEqual(errorSummary(response.body), ['venue: Enter the venue, or a joining link for an online event'])
+    response = await officer.post('/learning/events/new', eventForm(id, { 'bookingOpens-month': '7' }))
+    assert.deepEqual(errorSummary(response.body), [
+      'bookingOpens-day: The first day to book must be on or before the day of the event',
+    ])
 
     response = await officer.post('/learning/events/new', eventForm(id))
     assert.equal(response.statusCode, 302)
@@ -123,9 +131,13 @@ describe('the training programme', () => {
     assert.equal(saved!.startsAt.toISOString(), '2027-06-01T08:30:00.000Z', '9:30 in British Summer Time')
     let page = await officer.get(`/learning/events/${eventId}`)
     assert.equal(summaryListRows(page.body).When, '1 June 2027, 9:30am to 12pm')
+    assert.equal(summaryListRows(page.body).Trainers, 'Ruth Evans and Sam Lee')
+    assert.equal(summaryListRows(page.body)['Booking opens'], '1 March 2027')
+    assert.equal(saved!.bookingOpensAt?.toISOString(), '2027-03-01T00:00:00.000Z', 'midnight in London, GMT in March')
 
     const form = await officer.get(`/learning/events/${eventId}/edit`)
     assert.match(form.body, /name="startTime" type="text" value="09:30"/)
+    assert.match(form.body, /name="trainers" type="text" value="Ruth Evans and Sam Lee"/)
 
     // Not yet over, so it cannot be completed.
     response = await officer.post(`/learning/events/${eventId}/complete`, { version: formVersion(form.body) })

@@ -44,6 +44,12 @@ export const eventSchema = z.object({
     .optional()
     .transform((v) => v || null)
     .pipe(z.url({ protocol: /^https$/, error: 'Enter a joining link that starts with https://' }).nullable()),
+  trainers: z
+    .string()
+    .trim()
+    .max(300, 'Trainers must be 300 characters or less')
+    .optional()
+    .transform((v) => v || null),
   capacity: z.coerce
     .number({ error: 'Enter the number of places, like 30' })
     .int('Enter a whole number of places')

@@ -116,6 +116,8 @@ export const learningModule = defineModule({
         venue: 'Venue',
         joiningLink: 'Joining link',
         capacity: 'Places',
+        trainers: 'Trainers',
+        bookingOpensAt: 'Booking opens',
         bookingClosesAt: 'Booking closes',
         status: 'Status',
         cancelledReason: 'Why it was cancelled',
@@ -123,6 +125,7 @@ export const learningModule = defineModule({
       formats: {
         startsAt: formatDate,
         endsAt: formatDate,
+        bookingOpensAt: formatDate,
         bookingClosesAt: formatDate,
         status: (v) => eventStatusLabels[v as EventStatus] ?? String(v),
       },

@@ -87,6 +87,8 @@ export const trainingEvents = pgTable(
     venue: text('venue'),
     joiningLink: text('joining_link'),
     capacity: integer('capacity').notNull(),
+    /** Who runs it, as named to the people booking: "Ruth Evans and Sam Lee (Oxford Health)". */
+    trainers: text('trainers'),
     bookingOpensAt: timestamp('booking_opens_at', { withTimezone: true }),
     bookingClosesAt: timestamp('booking_closes_at', { withTimezone: true }),
     status: text('status', { enum: eventStatuses }).notNull().default('scheduled'),

@@ -136,6 +136,7 @@ export async function catalogueRoutes(app: FastifyInstance) {
         { key: { text: 'When' }, value: { text: whenText(event.startsAt, event.endsAt) } },
         { key: { text: 'Where' }, value: { text: event.venue ?? 'Online: the joining link is sent when you book' } },
         { key: { text: 'Format' }, value: { text: formatLabels[event.format] } },
+        ...(event.trainers ? [{ key: { text: 'Trainers' }, value: { text: event.trainers } }] : []),
         { key: { text: 'Places' }, value: { text: places.text } },
         ...(places.closes ? [{ key: { text: 'Booking' }, value: { text: places.closes } }] : []),
       ],

@@ -30,6 +30,7 @@ const catalogueColumns = {
   endsAt: trainingEvents.endsAt,
   venue: trainingEvents.venue,
   capacity: trainingEvents.capacity,
+  trainers: trainingEvents.trainers,
   bookingOpensAt: trainingEvents.bookingOpensAt,
   bookingClosesAt: trainingEvents.bookingClosesAt,
   status: trainingEvents.status,

@@ -4,7 +4,7 @@ import { londonInstant, parseTime } from '../../../platform/london-time.ts'
 
 /**
  * An event's date and times from the form: a GOV.UK date input (`date-day` …), start and end
- * times as typed ("9:30"), and the optional last day to book; London time, stored as instants.
+ * times as typed ("9:30"), and the optional first and last days to book; London time, stored as instants.
  */
 export function eventDates(body: Record<string, unknown>) {
   const range = { min: '2000-01-01', max: '2100-12-31' }
@@ -20,6 +20,12 @@ export function eventDates(body: Record<string, unknown>) {
   if (closes.error) errors['bookingCloses-day'] = closes.error
   if (!closes.error && closes.value && date.value && closes.value > date.value)
     errors['bookingCloses-day'] = 'The last day to book must be on or before the day of the event'
+  const opens = dateInput(body, 'bookingOpens', 'the first day to book', { required: false, ...range })
+  if (opens.error) errors['bookingOpens-day'] = opens.error
+  else if (opens.value && date.value && opens.value > date.value)
+    errors['bookingOpens-day'] = 'The first day to book must be on or before the day of the event'
+  else if (opens.value && closes.value && opens.value > closes.value)
+    errors['bookingOpens-day'] = 'The first day to book must be on or before the last day to book'
   const given = (key: string) => String(body[key] ?? '').trim() !== ''
   if (!given('venue') && !given('joiningLink')) errors.venue = 'Enter the venue, or a joining link for an online event'
   if (Object.keys(errors).length || !date.value || !start || !end) return { errors }
@@ -28,6 +34,7 @@ export function eventDates(body: Record<string, unknown>) {
     values: {
       startsAt: londonInstant(date.value, start),
       endsAt: londonInstant(date.value, end),
+      bookingOpensAt: opens.value ? londonInstant(opens.value, '00:00') : null,
       bookingClosesAt: closes.value ? londonInstant(closes.value, '23:59') : null,
     },
   }

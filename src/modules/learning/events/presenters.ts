@@ -71,15 +71,25 @@ export function eventCsv(rows: EventRow[]) {
   ]
 }
 
-export function eventSummary(
-  e: EventRow & { courseId: string; bookingClosesAt: Date | null; cancelledReason: string | null },
-) {
+type EventDetails = EventRow & {
+  courseId: string
+  trainers: string | null
+  bookingOpensAt: Date | null
+  bookingClosesAt: Date | null
+}
+
+export function eventSummary(e: EventDetails & { cancelledReason: string | null }) {
   return [
     { key: { text: 'Course' }, value: { html: linkHtml(`/learning/courses/${e.courseId}`, e.courseTitle) } },
     { key: { text: 'When' }, value: { text: whenText(e.startsAt, e.endsAt) } },
     ...(e.venue ? [{ key: { text: 'Venue' }, value: { text: e.venue } }] : []),
     ...(e.joiningLink ? [{ key: { text: 'Joining link' }, value: { text: e.joiningLink } }] : []),
     { key: { text: 'Places' }, value: { text: String(e.capacity) } },
+    ...(e.trainers ? [{ key: { text: 'Trainers' }, value: { text: e.trainers } }] : []),
+    {
+      key: { text: 'Booking opens' },
+      value: { text: e.bookingOpensAt ? formatDate(e.bookingOpensAt) : 'Now' },
+    },
     {
       key: { text: 'Booking closes' },
       value: { text: e.bookingClosesAt ? formatDate(e.bookingClosesAt) : 'When the event starts' },
@@ -90,7 +100,7 @@ export function eventSummary(
 }
 
 /** The form's fields from a saved event. */
-export function eventFormValues(e: EventRow & { courseId: string; bookingClosesAt: Date | null; version: number }) {
+export function eventFormValues(e: EventDetails & { version: number }) {
   const start = londonParts(e.startsAt)
   return {
     version: e.version,
@@ -101,6 +111,8 @@ export function eventFormValues(e: EventRow & { courseId: string; bookingClosesA
     venue: e.venue ?? '',
     joiningLink: e.joiningLink ?? '',
     capacity: String(e.capacity),
+    trainers: e.trainers ?? '',
+    ...dateParts(e.bookingOpensAt ? londonParts(e.bookingOpensAt).date : null, 'bookingOpens'),
     ...dateParts(e.bookingClosesAt ? londonParts(e.bookingClosesAt).date : null, 'bookingCloses'),
   }
 }

@@ -16,6 +16,8 @@ export interface EventInput {
   venue: string | null
   joiningLink: string | null
   capacity: number
+  trainers: string | null
+  bookingOpensAt: Date | null
   bookingClosesAt: Date | null
 }
 
@@ -38,6 +40,8 @@ const eventColumns = {
   venue: trainingEvents.venue,
   joiningLink: trainingEvents.joiningLink,
   capacity: trainingEvents.capacity,
+  trainers: trainingEvents.trainers,
+  bookingOpensAt: trainingEvents.bookingOpensAt,
   bookingClosesAt: trainingEvents.bookingClosesAt,
   status: trainingEvents.status,
   cancelledReason: trainingEvents.cancelledReason,
