@@ -116,7 +116,7 @@ export async function timePeopleQueries(
   const timings: QueryTiming[] = [
     {
       name: 'loadSession (every signed-in request)',
-      ms: await timeIt(() => loadSession(db, sessionToken, registry.permissions)),
+      ms: await timeIt(() => loadSession(db, sessionToken, registry)),
     },
   ]
   for (const [label, filter] of Object.entries(filters)) {

@@ -2,13 +2,14 @@ import type {} from '@fastify/cookie'
 import type {} from '@fastify/csrf-protection'
 import type {} from '@fastify/rate-limit'
 import type {} from '@fastify/view'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/index.ts'
 import { loadSession, type SignedInUser } from './accounts/sessions.ts'
 import { BadRequestError, ForbiddenError, NotFoundError, StaleEditError, ValidationError } from './errors.ts'
 import { errorList } from './forms.ts'
+import { canSeeConfidential, recordConfidentialView } from './confidential/index.ts'
 import type { Registry } from './modules.ts'
 import { can, type Permission } from './permissions.ts'
 import { mainNavigation } from './navigation.ts'
@@ -36,6 +37,13 @@ declare module 'fastify' {
     assets?: boolean
     /** Forms posted from outside a browser session (none yet) would opt out; every other POST is checked. */
     csrf?: boolean
+    /**
+     * The route shows or changes confidential records of this type (platform/confidential). When the
+     * URL holds the record's id (`param`, `id` unless said; null for a list), anyone the record does
+     * not name gets a 404 before the route runs, and a GET is written to the audit log as a view, or
+     * a download with `download: true`. Lists filter with `confidentialCondition` themselves.
+     */
+    confidential?: { recordType: string; param?: string | null; download?: boolean }
   }
   interface FastifyRequest {
     actor: SignedInUser | null
@@ -64,10 +72,14 @@ export interface RouteDeclaration {
   permission: Permission | null
   public: boolean
   signedIn: boolean
+  /** The confidential record type the route shows, and the parameter holding its id (null for a list). */
+  confidential: { recordType: string; param: string | null } | null
 }
 
 /** The route table, read by the permission matrix test. */
 export const declaredRoutes = Symbol('declaredRoutes')
+
+const confidentialParam = (config: { param?: string | null }) => (config.param === undefined ? 'id' : config.param)
 
 /** Route parameters that hold ids, checked as UUIDs by the platform. */
 const isIdParam = (name: string) => name === 'id' || name.endsWith('Id')
@@ -116,6 +128,12 @@ export const httpPlatform = fp(
       // A form anyone may send is rate-limited per client address (@fastify/rate-limit reads this config).
       if (config.public && methods.some((m) => m !== 'GET' && m !== 'HEAD') && !config.rateLimit)
         throw new Error(`Public route ${methods.join(',')} ${route.url} takes a form and declares no rate limit`)
+      if (config.confidential) {
+        if (config.public) throw new Error(`Route ${methods.join(',')} ${route.url} is public and shows confidential records`)
+        const param = confidentialParam(config.confidential)
+        if (param && !route.url.includes(`:${param}`))
+          throw new Error(`Route ${methods.join(',')} ${route.url} has no :${param} for its confidential record`)
+      }
       if (config.permission && !registry.permissions.has(config.permission))
         throw new Error(`Route ${methods.join(',')} ${route.url} needs ${config.permission}, which no module declares`)
       for (const method of methods) {
@@ -125,6 +143,9 @@ export const httpPlatform = fp(
           permission: config.permission ?? null,
           public: !!config.public,
           signedIn: !!config.signedIn,
+          confidential: config.confidential
+            ? { recordType: config.confidential.recordType, param: confidentialParam(config.confidential) }
+            : null,
         })
       }
     })
@@ -136,7 +157,7 @@ export const httpPlatform = fp(
       if (token) {
         const unsigned = request.unsignCookie(token)
         if (unsigned.valid && unsigned.value) {
-          request.actor = await loadSession(app.db, unsigned.value, registry.permissions)
+          request.actor = await loadSession(app.db, unsigned.value, registry)
           if (request.actor) request.sessionToken = unsigned.value
         }
         if (!request.actor) reply.clearCookie(sessionCookieName, { path: '/' })
@@ -181,7 +202,30 @@ export const httpPlatform = fp(
         if (isIdParam(name) && !isUuid(value)) throw new NotFoundError()
       if (config.publicSite)
         reply.locals.publicSite = await publicSiteLocals(request, reply.locals.currentPath as string)
+      if (config.confidential && request.actor) await guardConfidential(request, config.confidential, params)
     })
+
+    /** Outside a confidential record's scope it does not exist (404); a look at it is audited. */
+    async function guardConfidential(
+      request: FastifyRequest,
+      confidential: NonNullable<FastifyContextConfig['confidential']>,
+      params: Record<string, string>,
+    ) {
+      const param = confidentialParam(confidential)
+      const recordId = param ? params[param] : undefined
+      if (!recordId) return
+      const actor = request.actor!
+      if (!(await canSeeConfidential(app.db, actor, confidential.recordType, recordId))) throw new NotFoundError()
+      if (request.method !== 'GET') return
+      const label = registry.recordTypes.get(confidential.recordType)?.label ?? confidential.recordType
+      const page = (request.url.split('?')[0] ?? '').replace(recordId, `:${param}`)
+      await recordConfidentialView(app.db, actor, {
+        recordType: confidential.recordType,
+        recordId,
+        summary: `${confidential.download ? 'Downloaded' : 'Viewed'} ${label.toLowerCase()} (${page})`,
+        download: confidential.download,
+      })
+    }
 
     app.addHook('preHandler', (request, reply, done) => {
       if (request.method === 'GET' || request.method === 'HEAD' || request.routeOptions.config.csrf === false)

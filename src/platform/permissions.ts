@@ -92,6 +92,8 @@ export interface Actor {
   grants: Grants
   agencyId: string | null
   personId: string | null
+  /** The directory groups the person sits on today (signed-in users): confidential records name groups. */
+  groupIds?: readonly string[]
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

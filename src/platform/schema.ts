@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -239,4 +240,30 @@ export const signedLinks = pgTable(
     index('signed_links_record_idx').on(t.recordType, t.recordId),
     index('signed_links_expires_idx').on(t.expiresAt),
   ],
+)
+
+export const workingDayChangeKinds = ['holiday', 'working-day'] as const
+
+/**
+ * A partnership's changes to the built-in England and Wales bank holidays (working-days.ts): a
+ * day added as a holiday (a one-off bank holiday announced after the table was written) or a
+ * built-in holiday kept as a working day (one moved by proclamation). Clocks counted in working
+ * days read the table with these applied.
+ */
+export const workingDayChanges = pgTable(
+  'working_day_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    /** A London calendar day. */
+    day: date('day').notNull(),
+    kind: text('kind', { enum: workingDayChangeKinds }).notNull(),
+    /** "Bank holiday for the coronation", "Moved to Friday 8 May". */
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('working_day_changes_day_unique').on(t.partnershipId, t.day)],
 )

@@ -1,3 +1,7 @@
+import { eq } from 'drizzle-orm'
+import type { Database } from '../db/index.ts'
+import { workingDayChanges } from './schema.ts'
+
 /**
  * Working days in England and Wales: Monday to Friday except bank holidays. Statutory clocks (case
  * reviews' 5 and 15 working days) and booking cut-offs ("cancel up to 2 working days before") count
@@ -224,3 +228,18 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
 
 /** The calendar with the built-in table alone. */
 export const bankHolidayCalendar = workingDayCalendar()
+
+/**
+ * The partnership's calendar: the built-in table with its own changes (Administration → Bank
+ * holidays, platform/bank-holidays). Every clock counted in working days reads this one.
+ */
+export async function partnershipCalendar(db: Database, partnershipId: string): Promise<WorkingDayCalendar> {
+  const changes = await db
+    .select({ day: workingDayChanges.day, kind: workingDayChanges.kind, name: workingDayChanges.name })
+    .from(workingDayChanges)
+    .where(eq(workingDayChanges.partnershipId, partnershipId))
+  return workingDayCalendar({
+    add: changes.filter((c) => c.kind === 'holiday'),
+    remove: changes.filter((c) => c.kind === 'working-day').map((c) => c.day),
+  })
+}

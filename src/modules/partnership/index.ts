@@ -15,7 +15,7 @@ import { partnershipFigures } from './report/figures.ts'
 import { structureSection } from './report/section.ts'
 import { membershipDates } from './report/seats.ts'
 import { agencies, groupMemberships, groups, people } from './schema.ts'
-import { directoryScopes } from './scopes.ts'
+import { directoryScopes, groupsSittingOnToday } from './scopes.ts'
 import { seedDirectory } from './seed.ts'
 import { settingsRoutes } from './settings/routes.ts'
 import { terminologyLabel } from './settings/presenters.ts'
@@ -173,6 +173,7 @@ export const partnershipModule = defineModule({
     // People who have left stay choosable, so an account linked to one keeps its link when saved.
     searchPeople: (db, actor, term, limit) => searchPersonChoices(db, actor, term, limit, { includeLeft: true }),
     person: personChoice,
+    currentGroupIds: groupsSittingOnToday,
     personSearchUrl,
   },
 })

@@ -1,4 +1,5 @@
-import { eq, inArray, or, sql } from 'drizzle-orm'
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { FastifyInstance } from 'fastify'
 import { historyOf } from '../../platform/audit-log/history.ts'
 import { isUnscoped, scopeCondition, type Actor } from '../../platform/permissions.ts'
@@ -24,6 +25,16 @@ export function personScope(actor: Actor) {
 /** The groups a person sits on or has sat on, as a subquery: for other modules’ group-scoped records. */
 export const groupsSatOnBy = (personId: string) =>
   sql`(select ${groupMemberships.groupId} from ${groupMemberships} where ${groupMemberships.personId} = ${personId})`
+
+/**
+ * The groups a person sits on today (London's date), as an array subquery on the column holding
+ * their id: the groups whose confidential records they may see (platform/confidential).
+ */
+export const groupsSittingOnToday = (personId: PgColumn | SQL) =>
+  sql<string[]>`(select coalesce(array_agg(${groupMemberships.groupId}), '{}') from ${groupMemberships}
+    where ${groupMemberships.personId} = ${personId}
+      and ${groupMemberships.startsOn} <= (now() at time zone 'Europe/London')::date
+      and (${groupMemberships.endsOn} is null or ${groupMemberships.endsOn} >= (now() at time zone 'Europe/London')::date))`
 
 /** A subgroup member sees the board and the groups they sit on (now or in the past). */
 export function groupScope(actor: Actor) {

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Database } from '../../db/index.ts'
 import type { Actor } from '../permissions.ts'
 import type { PersonChoice } from '../person-picker.ts'
@@ -22,6 +24,11 @@ export interface AccountDirectory {
   searchPeople(db: Database, actor: Actor, term: string, limit: number): Promise<PersonChoice[]>
   /** One person as the actor may see them, or null: the account form's current choice. */
   person(db: Database, actor: Actor, id: string): Promise<PersonChoice | null>
+  /**
+   * The ids of the groups a directory person sits on today, as a subquery on the column holding the
+   * person's id (an empty array for none): loaded with the session, for confidential records.
+   */
+  currentGroupIds(personId: PgColumn | SQL): SQL<string[]>
   /** Where the person picker's autocomplete searches (`?q=words`, answering JSON PersonChoices). */
   personSearchUrl: string
 }

@@ -2,7 +2,8 @@ import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../audit.ts'
 import { verifyPassword } from '../passwords.ts'
-import { grantsFor, isRole, type Actor, type Grant, type Permission, type Role } from '../permissions.ts'
+import type { Registry } from '../modules.ts'
+import { grantsFor, isRole, type Actor } from '../permissions.ts'
 import { partnerships, sessions, signInFailures, users } from '../schema.ts'
 import { hashSecret, newSecret } from '../tokens.ts'
 
@@ -170,7 +171,7 @@ export interface SignedInUser extends Actor {
 export async function loadSession(
   db: Database,
   token: string,
-  declared: ReadonlyMap<Permission, Partial<Record<Role, Grant>>>,
+  registry: Pick<Registry, 'permissions' | 'accountDirectory'>,
 ): Promise<SignedInUser | null> {
   const id = hashSecret(token)
   const idleCutoff = new Date(Date.now() - sessionIdleMinutes * 60_000)
@@ -182,6 +183,7 @@ export async function loadSession(
       partnershipShortName: partnerships.shortName,
       terminology: partnerships.terminology,
       roles: rolesOf,
+      groupIds: registry.accountDirectory.currentGroupIds(users.personId),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -203,9 +205,10 @@ export async function loadSession(
     partnershipShortName: row.partnershipShortName,
     terminology: row.terminology,
     roles,
-    grants: grantsFor(roles, declared),
+    grants: grantsFor(roles, registry.permissions),
     agencyId: row.user.agencyId,
     personId: row.user.personId,
+    groupIds: row.groupIds ?? [],
   }
 }
 
