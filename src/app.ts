@@ -25,13 +25,15 @@ import { loggerOptions, requestLogController } from './platform/logging.ts'
 import { registryOf } from './platform/platform-modules.ts'
 import { trustProxyHops } from './platform/proxies.ts'
 import { configureNunjucks, templateRoots } from './platform/views.ts'
+import { actionsModule } from './modules/actions/index.ts'
 import { learningModule } from './modules/learning/index.ts'
 import { partnershipModule } from './modules/partnership/index.ts'
 import { reportsModule } from './modules/reports/index.ts'
+import { reviewsModule } from './modules/reviews/index.ts'
 import { themesModule } from './modules/themes/index.ts'
 
 /** The board's functions, one line each, in the order their navigation and home panels appear. */
-export const modules = [partnershipModule, themesModule, learningModule, reportsModule]
+export const modules = [partnershipModule, themesModule, actionsModule, learningModule, reviewsModule, reportsModule]
 
 /** Everything the platform reads from the modules, for the app, the seed and the tests. */
 export const registry = registryOf(modules)

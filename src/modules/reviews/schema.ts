@@ -84,7 +84,10 @@ export const reviewCases = pgTable(
     referrer: text('referrer'),
     harm: text('harm', { enum: harmCategories }).notNull(),
     ageBand: text('age_band', { enum: ageBands }),
-    concerns: text('concerns', { enum: concernCodes }).array().notNull().default(sql`'{}'`),
+    concerns: text('concerns', { enum: concernCodes })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** The day the local authority notified the national panel (the 5-working-day clock). */
     notifiedOn: date('notified_on'),
     /** The day the rapid review went to the national panel (the 15-working-day clock). */
@@ -105,7 +108,10 @@ export const reviewCases = pgTable(
     leadReviewer: text('lead_reviewer'),
     termsOfReference: text('terms_of_reference'),
     commissionedOn: date('commissioned_on'),
-    panelMeetings: date('panel_meetings').array().notNull().default(sql`'{}'`),
+    panelMeetings: date('panel_meetings')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     draftReceivedOn: date('draft_received_on'),
     /** Signed off by the board: the reporting year it falls in is the year the review is reported in. */
     signedOffOn: date('signed_off_on'),
@@ -265,7 +271,10 @@ export const reviewSettings = pgTable('review_settings', {
   partnershipId: uuid('partnership_id')
     .primaryKey()
     .references(() => partnerships.id),
-  groupIds: uuid('group_ids').array().notNull().default(sql`'{}'`),
+  groupIds: uuid('group_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   version: integer('version').notNull().default(1),
   ...timestamps,
 })

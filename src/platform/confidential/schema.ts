@@ -16,13 +16,25 @@ export const confidentialAccess = pgTable(
     recordType: text('record_type').notNull(),
     recordId: uuid('record_id').notNull(),
     /** Directory groups: their members today. */
-    groupIds: uuid('group_ids').array().notNull().default(sql`'{}'`),
+    groupIds: uuid('group_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Platform roles (`business-unit`, `chair`). */
-    roles: text('roles').array().notNull().default(sql`'{}'`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Directory people, through the accounts linked to them. */
-    personIds: uuid('person_ids').array().notNull().default(sql`'{}'`),
+    personIds: uuid('person_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Agencies whose safeguarding leads (role `agency-lead`, linked to the agency) may see it. */
-    agencyIds: uuid('agency_ids').array().notNull().default(sql`'{}'`),
+    agencyIds: uuid('agency_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     ...timestamps,
   },
   (t) => [

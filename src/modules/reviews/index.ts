@@ -1,0 +1,32 @@
+import { defineModule } from '../../platform/modules.ts'
+
+/**
+ * Case reviews: referrals and notifications, decisions, the statutory clocks, the reviews
+ * themselves, their recommendations (whose actions are the action tracker's), learning points
+ * tagged with the shared themes, learning summaries, themes across reviews, and the case reviews
+ * section of the annual report (issue 13). Every case is a confidential record: access.ts.
+ */
+export const reviewsModule = defineModule({
+  name: 'reviews',
+  permissions: {
+    'reviews:read': {
+      description:
+        'Read case reviews: only those the partnership’s case review settings name them for (its subgroup, the business unit, the chair)',
+      roles: { 'business-unit': true, chair: true, 'subgroup-member': true },
+    },
+    'reviews:manage': {
+      description: 'Record referrals, decisions, reviews, recommendations, learning points and learning summaries',
+      roles: { 'business-unit': true, 'subgroup-member': true },
+    },
+    'reviews:settings': {
+      description: 'Choose the groups whose members see case reviews',
+      roles: { 'business-unit': true },
+    },
+    'reviews:recommendations': {
+      description: 'Read and respond to the case review recommendations their own agency owns',
+      roles: { 'agency-lead': true, 'business-unit': true, chair: true, 'subgroup-member': true },
+    },
+  },
+  navigation: [{ href: '/case-reviews', text: 'Case reviews', permission: 'reviews:read', order: 40 }],
+  recordTypes: {},
+})
