@@ -129,7 +129,8 @@ export const httpPlatform = fp(
       if (config.public && methods.some((m) => m !== 'GET' && m !== 'HEAD') && !config.rateLimit)
         throw new Error(`Public route ${methods.join(',')} ${route.url} takes a form and declares no rate limit`)
       if (config.confidential) {
-        if (config.public) throw new Error(`Route ${methods.join(',')} ${route.url} is public and shows confidential records`)
+        if (config.public)
+          throw new Error(`Route ${methods.join(',')} ${route.url} is public and shows confidential records`)
         const param = confidentialParam(config.confidential)
         if (param && !route.url.includes(`:${param}`))
           throw new Error(`Route ${methods.join(',')} ${route.url} has no :${param} for its confidential record`)
