@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify'
 import { sendCsv, sendXlsx } from './exports.ts'
 import { capitalise } from './forms.ts'
 import { requireActor } from './http.ts'
@@ -49,7 +49,7 @@ export async function listPageView<S extends string, F, R>(route: ListRoute<S, F
 }
 
 export function listRoute<S extends string, F, R>(app: FastifyInstance, route: ListRoute<S, F, R>) {
-  const config = route.permission ? { permission: route.permission } : { signedIn: true }
+  const config: FastifyContextConfig = route.permission ? { permission: route.permission } : { signedIn: true }
   app.get(route.path, { config }, async (request, reply) =>
     reply.view(route.template, await listPageView(route, requireActor(request), request.query as Query)),
   )
