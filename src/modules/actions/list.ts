@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import { matchesWords } from '../../platform/lists.ts'
 import type { Actor } from '../../platform/permissions.ts'
@@ -144,11 +144,7 @@ export async function actionFilterChoices(db: Database, actor: Actor, options: {
       .innerJoin(agencies, eq(agencies.id, actions.ownerAgencyId))
       .where(visible)
       .orderBy(asc(agencies.name)),
-    db
-      .selectDistinct({ type: actions.sourceType })
-      .from(actions)
-      .where(and(visible, isNotNull(actions.sourceType)))
-      .orderBy(asc(actions.sourceType)),
+    db.selectDistinct({ type: actions.sourceType }).from(actions).where(visible).orderBy(asc(actions.sourceType)),
   ])
   return {
     owners: owners.map(({ id, name }) => ({ id, name })),
