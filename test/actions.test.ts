@@ -4,7 +4,7 @@ import { describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import nunjucks from 'nunjucks'
 import { sourceActionsTable } from '../src/modules/actions/presenters.ts'
-import { actionCounts, actionsFrom, shownStatus } from '../src/modules/actions/service.ts'
+import { actionCounts, actionCountsBySource, actionsFrom, shownStatus } from '../src/modules/actions/service.ts'
 import { ValidationError } from '../src/platform/errors.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { templateRoots } from '../src/platform/views.ts'
@@ -46,6 +46,10 @@ describe('the action tracker', () => {
       ])
       const counts = await actionCounts(testApp.database.db, testApp.partnershipId, testSource, [ids.source])
       assert.deepEqual(counts, { total: 4, open: 4, complete: 0, overdue: 2 })
+      const bySource = actionCountsBySource(testApp.database.db, testApp.partnershipId, testSource)
+      assert.deepEqual(await testApp.database.db.select().from(bySource), [
+        { sourceId: ids.source, total: 4, complete: 0, overdue: 2 },
+      ])
       assert.deepEqual(await actionCounts(testApp.database.db, testApp.partnershipId, testSource, []), {
         total: 0,
         open: 0,

@@ -53,24 +53,25 @@ export function listRoute<S extends string, F, R>(app: FastifyInstance, route: L
   app.get(route.path, { config }, async (request, reply) =>
     reply.view(route.template, await listPageView(route, requireActor(request), request.query as Query)),
   )
-  // Every row the filters and sort give, not one page: what the downloads hold.
-  const allRows = async (request: FastifyRequest) => {
-    const query = request.query as Query
-    const state = readList(query, route.list)
-    const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
-    const { rows } = await route.load(requireActor(request), filter, null)
-    return route.csv(rows, filter)
-  }
   // Named for what they hold: "people.csv", "accounts.csv", "actions.xlsx".
   const [, plural] = route.list.noun
+  const rowsFor = (request: FastifyRequest) => listDownloadRows(route, requireActor(request), request.query as Query)
   if (route.list.download)
     app.get(route.list.download, { config }, async (request, reply) =>
-      sendCsv(reply, `${plural}.csv`, await allRows(request)),
+      sendCsv(reply, `${plural}.csv`, await rowsFor(request)),
     )
   if (route.list.downloadXlsx)
     app.get(route.list.downloadXlsx, { config }, async (request, reply) =>
-      sendXlsx(reply, `${plural}.xlsx`, await allRows(request), capitalise(plural)),
+      sendXlsx(reply, `${plural}.xlsx`, await rowsFor(request), capitalise(plural)),
     )
+}
+
+/** Every row the list holds for the query (not one page), as its download has them, the header first. */
+export async function listDownloadRows<S extends string, F, R>(route: ListRoute<S, F, R>, actor: Actor, query: Query) {
+  const state = readList(query, route.list)
+  const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
+  const { rows } = await route.load(actor, filter, null)
+  return route.csv(rows, filter)
 }
 
 /** A list shown whole: its rows, and as many in all. */

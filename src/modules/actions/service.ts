@@ -120,6 +120,13 @@ export interface ActionCounts {
   overdue: number
 }
 
+/** The counts every figure of actions takes, against London's date: one definition of "overdue". */
+const countColumns = (today: string) => ({
+  total: sql<number>`count(*)::int`.as('total'),
+  complete: sql<number>`(count(*) filter (where ${actions.status} = 'complete'))::int`.as('complete'),
+  overdue: sql<number>`(count(*) filter (where ${isOverdue(today)}))::int`.as('overdue'),
+})
+
 /**
  * The figures of the actions raised from these source records (every one of the type when
  * `sourceIds` is omitted): one query, "overdue" worked out against London's date as lists do.
@@ -133,11 +140,7 @@ export async function actionCounts(
 ): Promise<ActionCounts> {
   if (sourceIds && !sourceIds.length) return { total: 0, open: 0, complete: 0, overdue: 0 }
   const [row] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      complete: sql<number>`count(*) filter (where ${actions.status} = 'complete')::int`,
-      overdue: sql<number>`count(*) filter (where ${isOverdue(today)})::int`,
-    })
+    .select(countColumns(today))
     .from(actions)
     .where(
       and(
@@ -148,6 +151,20 @@ export async function actionCounts(
     )
   const { total, complete, overdue } = row!
   return { total, open: total - complete, complete, overdue }
+}
+
+/**
+ * The same counts for each source of a type, as a subquery (`sourceId`, `total`, `complete`,
+ * `overdue`) to join to the source's own table, so its list can filter and sort by them in SQL:
+ * `.leftJoin(progress, eq(progress.sourceId, reviewRecommendations.id))`.
+ */
+export function actionCountsBySource(db: Database, partnershipId: string, sourceType: string, today = todayInLondon()) {
+  return db
+    .select({ sourceId: actions.sourceId, ...countColumns(today) })
+    .from(actions)
+    .where(and(eq(actions.partnershipId, partnershipId), eq(actions.sourceType, sourceType)))
+    .groupBy(actions.sourceId)
+    .as('action_counts')
 }
 
 /** `shownStatus` in SQL, for lists, counts and filters. */
