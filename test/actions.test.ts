@@ -58,7 +58,7 @@ describe('the action tracker', () => {
       })
     })
 
-    it('refuses an action with no owner, or an owner from outside the directory, and relates its audit row to the source', async () => {
+    it('refuses an action with no owner, or an owner from outside the directory; audits one with its owner’s name; records one already done', async () => {
       await assert.rejects(
         raise({ description: 'Nobody’s' }),
         (error) => error instanceof ValidationError && 'ownerAgencyId' in error.fieldErrors,
@@ -69,11 +69,32 @@ describe('the action tracker', () => {
           error instanceof ValidationError && error.fieldErrors.ownerPersonId === 'Select a person from the list',
       )
       const [raised] = await shared.testApp.database.db
-        .select({ related: auditLog.related, after: auditLog.after })
+        .select({ after: auditLog.after })
         .from(auditLog)
         .where(and(eq(auditLog.recordType, 'action'), eq(auditLog.recordId, ids.samAction)))
-      assert.deepEqual(raised?.related, [`${testSource}:${ids.source}`])
       assert.equal((raised?.after as { owner: string }).owner, 'Sam Patel')
+
+      // From a source of its own, so the lists below stay as they are.
+      const earlier = { type: 'tracker-test-earlier-plan', id: randomUUID(), label: 'Plan 2015/16', href: '/x' }
+      const done = await raise({
+        source: earlier,
+        description: 'Share the review’s learning at the practitioners’ conference',
+        ownerAgencyId: ids.police,
+        dueOn: past,
+        completed: { evidence: 'Presented to 180 practitioners.', completedOn: '2020-03-01' },
+      })
+      const row = await actionRow(done)
+      assert.deepEqual(
+        [row.status, row.evidence, row.completedOn],
+        ['complete', 'Presented to 180 practitioners.', '2020-03-01'],
+      )
+      const { db } = shared.testApp.database
+      assert.deepEqual(await actionCounts(db, shared.testApp.partnershipId, earlier.type), {
+        total: 1,
+        open: 0,
+        complete: 1,
+        overdue: 0,
+      })
     })
 
     it('gives another module a table of its actions, each linked, with "Overdue" in words', () => {

@@ -32,6 +32,8 @@ export interface NewAction {
   /** A London day, YYYY-MM-DD. */
   dueOn: string
   status?: Exclude<ActionStatus, 'complete'>
+  /** Already done when it is recorded (an earlier plan's action, or the demo's): its evidence and the day. */
+  completed?: { evidence: string; completedOn: string }
 }
 
 /** The status shown: the owner's, or "overdue" when it is past its due day and not complete. */
@@ -50,7 +52,7 @@ export const noOwner = { ownerAgencyId: 'Select the agency or the person who own
  * Raises an action, audited, in the caller's transaction when given one (`db` may be a `tx`), so
  * the source record and its action are written together. The owner must be a person or an agency
  * of the partnership: a ValidationError on `ownerPersonId` / `ownerAgencyId` says which is not.
- * The audit row is related to the source, so the source's history shows it.
+ * The raising module writes its own audit row on the source if its history is to show the action.
  */
 export async function raiseAction(db: Database, actor: Actor, input: NewAction): Promise<string> {
   const ownerPersonId = input.ownerPersonId ?? null
@@ -69,12 +71,13 @@ export async function raiseAction(db: Database, actor: Actor, input: NewAction):
     ownerPersonId,
     ownerAgencyId,
     dueOn: input.dueOn,
-    status: input.status ?? ('not-started' as const),
+    status: input.completed ? ('complete' as const) : (input.status ?? ('not-started' as const)),
+    evidence: input.completed?.evidence ?? null,
+    completedOn: input.completed?.completedOn ?? null,
   }
   return insertAudited(db, actor, actions, values, {
     recordType: 'action',
     summary: `Raised an action for ${input.source.label}`,
-    related: [{ recordType: input.source.type, recordId: input.source.id }],
     after: { ...values, owner, agency },
   })
 }
