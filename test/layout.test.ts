@@ -24,12 +24,20 @@ describe('the page frame', () => {
         m[1]!.replace(/<[^>]+>/g, '').trim(),
       )
     }
-    assert.deepEqual(await menu(demoEmail['board-member']), ['Home', 'Directory', 'Learning', 'Reports'])
+    assert.deepEqual(await menu(demoEmail['board-member']), [
+      'Home',
+      'Directory',
+      'Learning',
+      'Actions',
+      'My actions',
+      'Reports',
+    ])
     assert.deepEqual(await menu(demoEmail.administrator), [
       'Home',
       'Directory',
       'Learning',
       'Newsletters',
+      'My actions',
       'Reports',
       'Themes',
       'Accounts',

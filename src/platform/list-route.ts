@@ -1,17 +1,20 @@
-import type { FastifyInstance } from 'fastify'
-import { sendCsv } from './exports.ts'
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify'
+import { sendCsv, sendXlsx } from './exports.ts'
+import { capitalise } from './forms.ts'
 import { requireActor } from './http.ts'
 import { listView, readList, type ListDefinition, type ListState, type Query } from './lists.ts'
 import type { Actor, Permission } from './permissions.ts'
 
 /**
- * A list page and its CSV download, declared once: the same filters, sort and scope serve both,
- * so a download always holds what the page lists (every row of it, not one page). The template
- * gets `rows`, `list` (for the list macros) and whatever `context` adds.
+ * A list page and its CSV download (and XLSX, when it declares one), declared once: the same
+ * filters, sort and scope serve them all, so a download always holds what the page lists (every
+ * row of it, not one page). The template gets `rows`, `list` (for the list macros) and whatever
+ * `context` adds.
  */
 export interface ListRoute<S extends string, F, R> {
   path: string
-  permission: Permission
+  /** null: everyone signed in (a list of the person's own records, such as their actions). */
+  permission: Permission | null
   template: string
   list: ListDefinition<S>
   /** The list's own filters from the query string; anything unknown is ignored. */
@@ -46,20 +49,29 @@ export async function listPageView<S extends string, F, R>(route: ListRoute<S, F
 }
 
 export function listRoute<S extends string, F, R>(app: FastifyInstance, route: ListRoute<S, F, R>) {
-  const config = { permission: route.permission }
+  const config: FastifyContextConfig = route.permission ? { permission: route.permission } : { signedIn: true }
   app.get(route.path, { config }, async (request, reply) =>
     reply.view(route.template, await listPageView(route, requireActor(request), request.query as Query)),
   )
-  if (!route.list.download) return
-  // Named for what it holds: "people.csv", "accounts.csv".
-  const filename = `${route.list.noun[1]}.csv`
-  app.get(route.list.download, { config }, async (request, reply) => {
-    const query = request.query as Query
-    const state = readList(query, route.list)
-    const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
-    const { rows } = await route.load(requireActor(request), filter, null)
-    return sendCsv(reply, filename, route.csv(rows, filter))
-  })
+  // Named for what they hold: "people.csv", "accounts.csv", "actions.xlsx".
+  const [, plural] = route.list.noun
+  const rowsFor = (request: FastifyRequest) => listDownloadRows(route, requireActor(request), request.query as Query)
+  if (route.list.download)
+    app.get(route.list.download, { config }, async (request, reply) =>
+      sendCsv(reply, `${plural}.csv`, await rowsFor(request)),
+    )
+  if (route.list.downloadXlsx)
+    app.get(route.list.downloadXlsx, { config }, async (request, reply) =>
+      sendXlsx(reply, `${plural}.xlsx`, await rowsFor(request), capitalise(plural)),
+    )
+}
+
+/** Every row the list holds for the query (not one page), as its download has them, the header first. */
+export async function listDownloadRows<S extends string, F, R>(route: ListRoute<S, F, R>, actor: Actor, query: Query) {
+  const state = readList(query, route.list)
+  const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
+  const { rows } = await route.load(actor, filter, null)
+  return route.csv(rows, filter)
 }
 
 /** A list shown whole: its rows, and as many in all. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { filterQuery, pagination, readList, sortableHead, type Column } from './lists.ts'
+import { filterQuery, listView, pagination, readList, sortableHead, type Column } from './lists.ts'
 
 const columns: Column<'name' | 'type' | 'people'>[] = [
   { key: 'name', text: 'Name' },
@@ -107,6 +107,27 @@ describe('filterQuery', () => {
 
   it('is empty when nothing is filtered', () => {
     assert.equal(filterQuery({ page: '4', status: '' }), '')
+  })
+})
+
+describe('listView', () => {
+  const list = {
+    columns,
+    defaultSort: 'name' as const,
+    pageSize: 50,
+    download: '/agencies.csv',
+    noun: ['agency', 'agencies'] as [string, string],
+  }
+  const query = { type: 'police', page: '2' }
+  const state = readList(query, list)
+
+  it('links to the CSV download with the filters, and to an Excel one only when the list declares it', () => {
+    const plain = listView(list, state, query, { total: 60, shown: 10 })
+    assert.equal(plain.downloadHref, '/agencies.csv?type=police')
+    assert.equal(plain.downloadXlsxHref, null)
+    const both = listView({ ...list, downloadXlsx: '/agencies.xlsx' }, state, query, { total: 60, shown: 10 })
+    assert.equal(both.downloadXlsxHref, '/agencies.xlsx?type=police')
+    assert.equal(both.countText, 'Showing 51 to 60 of 60 agencies')
   })
 })
 

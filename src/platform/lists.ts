@@ -29,6 +29,8 @@ export interface ListDefinition<S extends string> {
   pageSize?: number
   /** The path of the list's CSV download; the current filters and sort are added. */
   download?: string
+  /** The path of the same rows as an Excel workbook (XLSX), beside the CSV: for lists people work on in a spreadsheet. */
+  downloadXlsx?: string
   /** "person" / "people", for the count line. */
   noun: [singular: string, plural: string]
 }
@@ -78,6 +80,7 @@ export function listView<S extends string>(
         ? `Showing ${n(from)} to ${n(to)} of ${n(counts.total)} ${plural}`
         : `${n(counts.total)} ${counts.total === 1 ? singular : plural}`,
     downloadHref: list.download ? `${list.download}${filterQuery(query)}` : null,
+    downloadXlsxHref: list.downloadXlsx ? `${list.downloadXlsx}${filterQuery(query)}` : null,
     filter: query,
   }
 }

@@ -4,16 +4,20 @@ import { can } from './permissions.ts'
 
 /** The two menus, from the modules' entries: the staff service navigation and the public site's. */
 
-/** The service navigation, from the modules' entries: the sections this person may open, the current one marked. */
+/**
+ * The service navigation, from the modules' entries: the sections this person may open, the current
+ * one marked. Where one entry's address lies within another's ("My actions" at /actions/mine, within
+ * "Actions" at /actions), only the nearer one is marked.
+ */
 export function mainNavigation(registry: Registry, actor: SignedInUser | null, path: string) {
   if (!actor) return []
-  return registry.navigation
-    .filter((section) => !section.permission || can(actor, section.permission))
-    .map((section) => ({
-      href: section.href,
-      text: section.text,
-      active: section.href === '/' ? path === '/' : path === section.href || path.startsWith(`${section.href}/`),
-    }))
+  const sections = registry.navigation.filter((section) => !section.permission || can(actor, section.permission))
+  const within = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`))
+  const current = sections
+    .map((section) => section.href)
+    .filter(within)
+    .sort((a, b) => b.length - a.length)[0]
+  return sections.map((section) => ({ href: section.href, text: section.text, active: section.href === current }))
 }
 
 /** The public home page: the partnership's public sections. */

@@ -1,0 +1,32 @@
+import type { TagColour } from '../../platform/html.ts'
+import type { ShownStatus } from './service.ts'
+
+/** How an action's status reads, and the colour of its tag. The words say it; the colour only repeats it. */
+export const actionStatusLabels: Record<ShownStatus, string> = {
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  overdue: 'Overdue',
+  complete: 'Complete',
+}
+
+export const actionStatusColours: Record<ShownStatus, TagColour> = {
+  'not-started': 'grey',
+  'on-track': 'blue',
+  'at-risk': 'orange',
+  overdue: 'red',
+  complete: 'green',
+}
+
+/** The statuses an owner reports in a progress update: "overdue" is worked out, "complete" needs evidence. */
+export const progressStatuses = ['not-started', 'on-track', 'at-risk'] as const
+export type ProgressStatus = (typeof progressStatuses)[number]
+
+/** The status filter's choices: any open action, or one shown status. */
+export const statusFilters = ['open', 'overdue', 'at-risk', 'not-started', 'on-track', 'complete'] as const
+export type StatusFilter = (typeof statusFilters)[number]
+
+export const statusFilterLabels: Record<StatusFilter, string> = {
+  open: 'Open (not complete)',
+  ...actionStatusLabels,
+}
