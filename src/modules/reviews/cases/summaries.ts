@@ -43,11 +43,12 @@ const listHtml = (items: string[]) =>
     ? `<ul class="govuk-list">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
     : 'None recorded'
 
-function card(title: string, rows: Row[], change: { href: string; what: string } | null) {
+function card(title: string, rows: Row[], change: string | null) {
   return {
     card: {
       title: { text: title },
-      actions: change ? { items: [{ href: change.href, text: 'Change', visuallyHiddenText: change.what }] } : undefined,
+      // GOV.UK adds the card's title for screen readers: "Change (Decision)".
+      actions: change ? { items: [{ href: change, text: 'Change' }] } : undefined,
     },
     rows,
   }
@@ -55,7 +56,7 @@ function card(title: string, rows: Row[], change: { href: string; what: string }
 
 export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[], canManage: boolean) {
   const base = `/case-reviews/${c.id}`
-  const change = (path: string, what: string) => (canManage ? { href: `${base}/${path}`, what } : null)
+  const change = (path: string) => (canManage ? `${base}/${path}` : null)
   const decided = !!c.decisionOutcome
   const parallel = c.parallelProcess
     ? `${parallelProcessNames[c.parallelProcess]}: started ${formatDate(c.parallelStartedOn) || 'on a day not recorded'}${
@@ -76,7 +77,7 @@ export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[
         { key: { text: 'Concerns' }, value: { html: listHtml(c.concerns.map((code) => concernLabels[code])) } },
         { key: { text: 'Agencies involved' }, value: { html: listHtml(names.agencies) } },
       ],
-      change('referral', 'referral'),
+      change('referral'),
     ),
     card(
       'Statutory clocks',
@@ -85,7 +86,7 @@ export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[
         dateRow('National panel notified', c.notifiedOn),
         dateRow('Rapid review sent to the national panel', c.rapidReviewOn),
       ],
-      change('clocks', 'statutory clocks'),
+      change('clocks'),
     ),
     card(
       'Decision',
@@ -100,7 +101,7 @@ export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[
             dateRow('National panel’s view given on', c.panelViewOn, 'None given'),
           ]
         : [row('Decision', null, 'Not decided yet')],
-      change('decision', 'decision'),
+      change('decision'),
     ),
     card(
       'Review',
@@ -115,7 +116,7 @@ export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[
         },
         row('Parallel process', parallel),
       ],
-      change('review', 'review'),
+      change('review'),
     ),
     card(
       'Key dates',
@@ -132,7 +133,7 @@ export function caseSummaryCards(c: ReviewCase, names: CaseNames, clocks: Clock[
         dateRow('Published', c.publishedOn, 'Not yet'),
         dateRow('Taken down', c.takenDownOn, 'Not taken down'),
       ],
-      change('review', 'key dates'),
+      change('review'),
     ),
   ]
 }
