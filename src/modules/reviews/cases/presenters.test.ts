@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { bankHolidayCalendar } from '../../../platform/working-days.ts'
 import { caseClocks, type ClockFacts } from '../clocks.ts'
 import { parseDay, readDates, readPanelMeetings } from './forms.ts'
-import { caseCsv, clockDueItems, clockRows, clockText, dayWithWeekday } from './presenters.ts'
+import { caseCsv, clockDueItems, clockRows, clockText, clocksDueCount, dayWithWeekday } from './presenters.ts'
 
 const facts: ClockFacts = {
   awareOn: '2016-12-22',
@@ -61,6 +61,14 @@ describe('case presenters', () => {
         hint: 'Due by Tuesday 3 January 2017: 2 working days left',
       },
     ])
+  })
+
+  it('counts the clocks due, saying how many are overdue', () => {
+    const [notification, rapidReview] = clocksOn('2017-01-04')
+    const row = (clock: typeof notification) => ({ caseId: 'c1', reference: 'Child K', clock: clock! })
+    assert.equal(clocksDueCount([], 5), 'No clocks are overdue or due in the next 5 working days.')
+    assert.equal(clocksDueCount([row(notification)], 5), '1 clock: 1 overdue.')
+    assert.equal(clocksDueCount([row(notification), row(rapidReview)], 5), '2 clocks: 1 overdue and 1 due soon.')
   })
 
   it('downloads a case with its codes as words and its dates as ISO days', () => {

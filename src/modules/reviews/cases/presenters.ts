@@ -78,6 +78,14 @@ export function clockDueRows(rows: ClockDue[]) {
   ])
 }
 
+/** The count line of the clocks due: "3 clocks: 1 overdue and 2 due soon." */
+export function clocksDueCount(rows: ClockDue[], withinWorkingDays: number) {
+  if (!rows.length) return `No clocks are overdue or due in the next ${withinWorkingDays} working days.`
+  const overdue = rows.filter((row) => row.clock.state === 'overdue').length
+  const parts = [overdue && `${overdue} overdue`, rows.length - overdue && `${rows.length - overdue} due soon`]
+  return `${rows.length} ${rows.length === 1 ? 'clock' : 'clocks'}: ${parts.filter(Boolean).join(' and ')}.`
+}
+
 /** The home page panel's items: one a clock. */
 export function clockDueItems(rows: ClockDue[]) {
   return rows.map(({ caseId, reference, clock }) => ({

@@ -1,4 +1,5 @@
 import type { RecordTypeDefinition } from '../../../platform/modules.ts'
+import { roleDefinitions, type Role } from '../../../platform/permissions.ts'
 import { formatDate } from '../../../platform/views.ts'
 import {
   ageBandLabels,
@@ -13,6 +14,8 @@ import {
   reviewTypeLabels,
 } from '../labels.ts'
 import { reviewSettingsRecordType } from '../settings/service.ts'
+
+const roleLabel = (role: string) => roleDefinitions[role as Role]?.label ?? role
 
 /** How the audit log and a case's history word a case and the settings: field names, codes as words. */
 const dates = [
@@ -72,6 +75,9 @@ export const caseRecordTypes: Record<string, RecordTypeDefinition> = {
       parallelStartedOn: 'Parallel process started',
       parallelEndedOn: 'Parallel process ended',
       status: 'Status',
+      // Who may see it (platform/confidential's "access" entries): roles by name, groups counted.
+      roles: 'Roles that see it',
+      groupIds: 'Groups whose members see it',
     },
     formats: {
       ...Object.fromEntries(dates.map((field) => [field, formatDate])),
@@ -84,6 +90,11 @@ export const caseRecordTypes: Record<string, RecordTypeDefinition> = {
       reviewType: labelOf(reviewTypeLabels),
       parallelProcess: labelOf(parallelProcessNames),
       status: labelOf(caseStatusLabels),
+      roles: (value) => (Array.isArray(value) ? value : [value]).map((role) => roleLabel(String(role))).join(', '),
+      groupIds: (value) => {
+        const n = Array.isArray(value) ? value.length : 0
+        return n ? `${n} ${n === 1 ? 'group' : 'groups'} (Who can see case reviews)` : 'None'
+      },
     },
   },
   [reviewSettingsRecordType]: {

@@ -20,7 +20,7 @@ import { caseList, oneCase, referralDates, referralForm, referralItems, views } 
 import { referralSchema } from './forms.ts'
 import { caseDates, listCases, workedOnMeaning, type CaseFilter } from './list.ts'
 import { nameCheck } from './name-check.ts'
-import { caseCsv, caseRows, clockDueRows } from './presenters.ts'
+import { caseCsv, caseRows, clockDueRows, clocksDueCount } from './presenters.ts'
 import { panelMembers } from './review.ts'
 import { caseAgencies, createCase } from './service.ts'
 import { caseSummaryCards } from './summaries.ts'
@@ -82,7 +82,6 @@ export async function caseRoutes(app: FastifyInstance) {
         yearValue: year ? yearSlug(year) : '',
         yearLabel: year?.label,
         workedOnMeaning,
-        flash: savedBanner(query, 'Referral recorded'),
       }
     },
   })
@@ -92,12 +91,10 @@ export async function caseRoutes(app: FastifyInstance) {
     { config: { permission: 'reviews:read', confidential: caseList } },
     async (request, reply) => {
       const rows = await clocksDue(db, requireActor(request))
-      const overdue = rows.filter((r) => r.clock.state === 'overdue').length
       return reply.view(`${views}/clocks-due.njk`, {
         subNavigation: reviewsNavigation('/case-reviews/clocks'),
         rows: clockDueRows(rows),
-        count: rows.length,
-        overdue,
+        countText: clocksDueCount(rows, dueSoonWorkingDays),
         withinWorkingDays: dueSoonWorkingDays,
       })
     },
