@@ -96,16 +96,22 @@ export const decisionDates = (body: Record<string, unknown>) => {
   return { errors, values: { decidedOn: values.decidedOn!, panelViewOn: values.panelViewOn } }
 }
 
-const reviewDates = datesReader([
-  { name: 'commissionedOn', label: 'the date the review was commissioned', notFuture: true },
-  { name: 'draftReceivedOn', label: 'the date the draft was received', notFuture: true },
-  { name: 'signedOffOn', label: 'the date the board signed it off', notFuture: true },
-  { name: 'sentToPanelOn', label: 'the date it was sent to the national panel and the department', notFuture: true },
-  { name: 'publishedOn', label: 'the date it was published', notFuture: true },
-  { name: 'takenDownOn', label: 'the date it was taken down', notFuture: true },
-  { name: 'parallelStartedOn', label: 'the date the parallel process started', notFuture: true },
-  { name: 'parallelEndedOn', label: 'the date the parallel process ended', notFuture: true },
-])
+/** The review form's dates, by the words its messages use. */
+const reviewDateLabels = {
+  commissionedOn: 'the date the review was commissioned',
+  draftReceivedOn: 'the date the draft was received',
+  signedOffOn: 'the date the board signed it off',
+  sentToPanelOn: 'the date it was sent to the national panel and the department',
+  publishedOn: 'the date it was published',
+  takenDownOn: 'the date it was taken down',
+  parallelStartedOn: 'the date the parallel process started',
+  parallelEndedOn: 'the date the parallel process ended',
+} as const
+export const reviewDateNames = Object.keys(reviewDateLabels) as (keyof typeof reviewDateLabels)[]
+
+const reviewDates = datesReader(
+  reviewDateNames.map((name) => ({ name, label: reviewDateLabels[name], notFuture: true })),
+)
 
 /** The review form's dates, and its panel meetings (a textarea of days). */
 export function reviewExtra(body: Record<string, unknown>) {

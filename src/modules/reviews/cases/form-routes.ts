@@ -17,6 +17,7 @@ import {
   referralDates,
   referralForm,
   referralItems,
+  reviewDateNames,
   reviewExtra,
   reviewForm,
   reviewItems,
@@ -24,7 +25,7 @@ import {
   statusForm,
 } from './form-context.ts'
 import { clocksSchema, decisionSchema, referralSchema, reviewSchema, statusSchema } from './forms.ts'
-import { nameCheck } from './name-check.ts'
+import { nameCheck, referralNameCheck } from './name-check.ts'
 import { changeStatus, panelCandidates, panelMembers, recordReview } from './review.ts'
 import { caseAgencies, recordClocks, recordDecision, referralValues, updateReferral } from './service.ts'
 
@@ -54,12 +55,7 @@ export async function caseFormRoutes(app: FastifyInstance) {
       version: reviewCase.version,
     }),
     save: async (request, { confirmNames, version: at, ...input }, context) => {
-      const warning = await nameCheck(
-        request,
-        { template: referralForm, context },
-        { reference: input.reference, circumstances: input.circumstances, referrer: input.referrer },
-        confirmNames,
-      )
+      const warning = await referralNameCheck(request, context, input, confirmNames)
       if (warning) return warning
       const { reviewCase } = context
       return afterSave(casePage(reviewCase.id), await updateReferral(db, request.actor, reviewCase.id, at, input))
@@ -147,16 +143,7 @@ export async function caseFormRoutes(app: FastifyInstance) {
       panelMemberIds: (await panelMembers(db, reviewCase.id)).map((p) => p.id),
       panelMeetings: reviewCase.panelMeetings.join('\n'),
       parallelProcess: reviewCase.parallelProcess,
-      ...caseDateParts(reviewCase, [
-        'commissionedOn',
-        'draftReceivedOn',
-        'signedOffOn',
-        'sentToPanelOn',
-        'publishedOn',
-        'takenDownOn',
-        'parallelStartedOn',
-        'parallelEndedOn',
-      ]),
+      ...caseDateParts(reviewCase, reviewDateNames),
       version: reviewCase.version,
     }),
     save: async (request, { confirmNames, version: at, addPanelMemberId, ...input }, context) => {

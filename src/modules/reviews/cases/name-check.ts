@@ -1,6 +1,7 @@
 import type { FormRequest, Rendered } from '../../../platform/form-route.ts'
 import { pickerViews, type Picker } from '../../../platform/person-picker.ts'
 import { namesInFields } from '../names.ts'
+import { referralForm } from './form-context.ts'
 
 /**
  * The name check on a form (names.ts): before saving free text where a pseudonym is expected, a
@@ -55,4 +56,19 @@ export async function nameCheck(
       pickers: await pickerViews(form.pickers, request, values),
     },
   }
+}
+
+/** The referral's check: its reference, circumstances and who referred it. */
+export function referralNameCheck(
+  request: FormRequest,
+  context: object,
+  input: { reference: string; circumstances: string | null; referrer: string | null },
+  confirmed: boolean,
+) {
+  return nameCheck(
+    request,
+    { template: referralForm, context },
+    { reference: input.reference, circumstances: input.circumstances, referrer: input.referrer },
+    confirmed,
+  )
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/permissions.ts'
 import { formatDate } from '../../../platform/views.ts'
 import { groupMemberships, people } from '../../partnership/schema.ts'
 import { caseRecordType, caseReviewGroupIds, getCase } from '../access.ts'
+import { chosenNames } from '../chosen-names.ts'
 import { caseStatusLabels, dateProblems, transitionProblem } from '../lifecycle.ts'
 import { reviewPanelMembers, reviewCases, type CaseStatus, type ParallelProcess, type ReviewType } from '../schema.ts'
 import { dateField, refuseDateProblems } from './service.ts'
@@ -82,16 +83,8 @@ export async function panelCandidates(db: Database, partnershipId: string, caseI
   return [...byId.values()].sort((a, b) => a.sortName.localeCompare(b.sortName))
 }
 
-async function panelNames(db: Database, partnershipId: string, ids: string[]) {
-  const unique = [...new Set(ids)]
-  if (!unique.length) return []
-  const rows = await db
-    .select({ name: people.name })
-    .from(people)
-    .where(and(eq(people.partnershipId, partnershipId), inArray(people.id, unique)))
-  if (rows.length !== unique.length) throw new ValidationError({ panelMemberIds: 'Select people from the list' })
-  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b))
-}
+const panelNames = (db: Database, partnershipId: string, ids: string[]) =>
+  chosenNames(db, people, partnershipId, ids, { field: 'panelMemberIds', message: 'Select people from the list' })
 
 /** Checks that hold between the review's own fields and the case's status. */
 function reviewProblems(status: CaseStatus, awareOn: string, input: ReviewInput): FieldErrors {

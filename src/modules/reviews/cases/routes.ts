@@ -19,7 +19,7 @@ import { clocksDue, clocksOf, dueSoonWorkingDays } from './clocks-due.ts'
 import { caseList, oneCase, referralDates, referralForm, referralItems, views } from './form-context.ts'
 import { referralSchema } from './forms.ts'
 import { caseDates, listCases, workedOnMeaning, type CaseFilter } from './list.ts'
-import { nameCheck } from './name-check.ts'
+import { referralNameCheck } from './name-check.ts'
 import { caseCsv, caseRows, clockDueRows, clocksDueCount } from './presenters.ts'
 import { panelMembers } from './review.ts'
 import { caseAgencies, createCase } from './service.ts'
@@ -109,12 +109,7 @@ export async function caseRoutes(app: FastifyInstance) {
     context: async ({ actor }) => ({ ...(await referralItems(db, actor.partnershipId)), isNew: true }),
     initialValues: () => ({ concerns: [], agencyIds: [] }),
     save: async (request, { confirmNames, ...input }, context) => {
-      const warning = await nameCheck(
-        request,
-        { template: referralForm, context },
-        { reference: input.reference, circumstances: input.circumstances, referrer: input.referrer },
-        confirmNames,
-      )
+      const warning = await referralNameCheck(request, context, input, confirmNames)
       if (warning) return warning
       const id = await createCase(db, request.actor, input)
       return `/case-reviews/${id}?saved=1`

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { ValidationError, type FieldErrors } from '../../../platform/errors.ts'
@@ -8,6 +8,7 @@ import { agencyNameFor } from '../../partnership/agencies/service.ts'
 import { personNameFor } from '../../partnership/people/service.ts'
 import { agencies } from '../../partnership/schema.ts'
 import { applyCaseAccess, caseRecordType, getCase } from '../access.ts'
+import { chosenNames } from '../chosen-names.ts'
 import { dateProblems } from '../lifecycle.ts'
 import {
   reviewCaseAgencies,
@@ -80,16 +81,8 @@ export async function caseAgencies(db: Database, caseId: string) {
 }
 
 /** The chosen agencies' names, checking each is the partnership's. */
-async function agencyNames(db: Database, partnershipId: string, ids: string[]) {
-  const unique = [...new Set(ids)]
-  if (!unique.length) return []
-  const rows = await db
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(and(eq(agencies.partnershipId, partnershipId), inArray(agencies.id, unique)))
-  if (rows.length !== unique.length) throw new ValidationError({ agencyIds: 'Select agencies from the list' })
-  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b))
-}
+const agencyNames = (db: Database, partnershipId: string, ids: string[]) =>
+  chosenNames(db, agencies, partnershipId, ids, { field: 'agencyIds', message: 'Select agencies from the list' })
 
 async function replaceCaseAgencies(tx: Database, partnershipId: string, caseId: string, agencyIds: string[]) {
   await tx.delete(reviewCaseAgencies).where(eq(reviewCaseAgencies.caseId, caseId))

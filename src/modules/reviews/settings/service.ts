@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { recordAudit } from '../../../platform/audit.ts'
-import { StaleEditError, ValidationError } from '../../../platform/errors.ts'
+import { StaleEditError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { groups } from '../../partnership/schema.ts'
 import { reapplyAllAccess } from '../access.ts'
+import { chosenNames } from '../chosen-names.ts'
 import { reviewSettings } from '../schema.ts'
 
 /**
@@ -38,15 +39,8 @@ export function groupOptions(db: Database, partnershipId: string, chosen: string
     .orderBy(asc(sql`lower(${groups.name})`))
 }
 
-async function groupNames(db: Database, partnershipId: string, ids: string[]) {
-  if (!ids.length) return []
-  const rows = await db
-    .select({ name: groups.name })
-    .from(groups)
-    .where(and(eq(groups.partnershipId, partnershipId), inArray(groups.id, ids)))
-  if (rows.length !== ids.length) throw new ValidationError({ groupIds: 'Select groups from the list' })
-  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b))
-}
+const groupNames = (db: Database, partnershipId: string, ids: string[]) =>
+  chosenNames(db, groups, partnershipId, ids, { field: 'groupIds', message: 'Select groups from the list' })
 
 /** Names the groups whose members see case reviews; false, having written nothing, when unchanged. */
 export async function updateReviewSettings(db: Database, actor: Actor, version: number, groupIds: string[]) {
