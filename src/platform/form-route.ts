@@ -16,7 +16,12 @@ import { findRequested, pickerViews, unpickedErrors, type Picker } from './perso
  * on success it redirects (post/redirect/get). A form with person pickers (person-picker.ts) also
  * answers their "Find" button: the same form again, status 200, nothing saved.
  */
-type Access = { permission: Permission } | { public: true } | { publicSite: true } | { signedIn: true }
+/**
+ * Who may use the route; a route about a confidential record also names its record type
+ * (platform/confidential: the record's id in the URL is checked, and each GET audited as a view).
+ */
+type Access = ({ permission: Permission } | { public: true } | { publicSite: true } | { signedIn: true }) &
+  Pick<FastifyContextConfig, 'confidential'>
 
 export interface FormRoute<S extends z.ZodType, C extends object, E extends object> {
   path: string

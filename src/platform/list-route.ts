@@ -31,6 +31,8 @@ export interface ListRoute<S extends string, F, R> {
   csv: (rows: R[], filter: F) => unknown[][]
   /** Anything else the template needs (filter choices, sub-navigation). */
   context?: (actor: Actor, query: Query) => Promise<object> | object
+  /** A list of confidential records: `load` filters with `confidentialCondition`; the routes declare it. */
+  confidential?: { recordType: string }
 }
 
 /** What the list's template gets for one request. Exported for the bench, which renders a list without the platform. */
@@ -49,7 +51,10 @@ export async function listPageView<S extends string, F, R>(route: ListRoute<S, F
 }
 
 export function listRoute<S extends string, F, R>(app: FastifyInstance, route: ListRoute<S, F, R>) {
-  const config: FastifyContextConfig = route.permission ? { permission: route.permission } : { signedIn: true }
+  const access: FastifyContextConfig = route.permission ? { permission: route.permission } : { signedIn: true }
+  const config: FastifyContextConfig = route.confidential
+    ? { ...access, confidential: { recordType: route.confidential.recordType, param: null } }
+    : access
   app.get(route.path, { config }, async (request, reply) =>
     reply.view(route.template, await listPageView(route, requireActor(request), request.query as Query)),
   )

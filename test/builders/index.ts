@@ -2,3 +2,4 @@ export { insertAgency, insertGroup, insertMembership, insertPerson } from './dir
 export { insertPartnership, insertUser } from './accounts.ts'
 export { buildDocumentModel } from './documents.ts'
 export { insertTrainingEvent, placeRequest } from './learning.ts'
+export { insertReviewCase } from './reviews.ts'

@@ -1,4 +1,10 @@
 import { defineModule } from '../../platform/modules.ts'
+import { caseFormRoutes } from './cases/form-routes.ts'
+import { clocksPanel } from './cases/home-panel.ts'
+import { caseMatrixIds } from './cases/matrix.ts'
+import { caseRecordTypes } from './cases/record-types.ts'
+import { caseRoutes } from './cases/routes.ts'
+import { reviewSettingsRoutes } from './settings/routes.ts'
 
 /**
  * Case reviews: referrals and notifications, decisions, the statutory clocks, the reviews
@@ -27,6 +33,14 @@ export const reviewsModule = defineModule({
       roles: { 'agency-lead': true, 'business-unit': true, chair: true, 'subgroup-member': true },
     },
   },
+  routes: async (app) => {
+    // Cases: the list, clocks, referral to publication, and who can see them.
+    await app.register(caseRoutes)
+    await app.register(caseFormRoutes)
+    await app.register(reviewSettingsRoutes)
+  },
   navigation: [{ href: '/case-reviews', text: 'Case reviews', permission: 'reviews:read', order: 40 }],
-  recordTypes: {},
+  homePanels: [clocksPanel],
+  recordTypes: { ...caseRecordTypes },
+  matrixIds: async (db, partnershipId) => ({ ...(await caseMatrixIds(db, partnershipId)) }),
 })
