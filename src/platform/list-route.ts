@@ -53,13 +53,17 @@ export function listRoute<S extends string, F, R>(app: FastifyInstance, route: L
   if (!route.list.download) return
   // Named for what it holds: "people.csv", "accounts.csv".
   const filename = `${route.list.noun[1]}.csv`
-  app.get(route.list.download, { config }, async (request, reply) => {
-    const query = request.query as Query
-    const state = readList(query, route.list)
-    const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
-    const { rows } = await route.load(requireActor(request), filter, null)
-    return sendCsv(reply, filename, route.csv(rows, filter))
-  })
+  app.get(route.list.download, { config }, async (request, reply) =>
+    sendCsv(reply, filename, await listDownloadRows(route, requireActor(request), request.query as Query)),
+  )
+}
+
+/** Every row the list holds for the query (not one page), as its download has them, the header first. */
+export async function listDownloadRows<S extends string, F, R>(route: ListRoute<S, F, R>, actor: Actor, query: Query) {
+  const state = readList(query, route.list)
+  const filter = { ...route.filter(query), sort: state.sort, direction: state.direction }
+  const { rows } = await route.load(actor, filter, null)
+  return route.csv(rows, filter)
 }
 
 /** A list shown whole: its rows, and as many in all. */
