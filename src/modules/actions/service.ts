@@ -28,6 +28,8 @@ export interface NewAction {
   /** A London day, YYYY-MM-DD. */
   dueOn: string
   status?: Exclude<ActionStatus, 'complete'>
+  /** Already done when it is recorded (an earlier plan's action, or the demo's): its evidence and the day. */
+  completed?: { evidence: string; completedOn: string }
 }
 
 /** The status shown: the owner's, or "overdue" when it is past its due day and not complete. */
@@ -53,7 +55,9 @@ export async function raiseAction(db: Database, actor: Actor, input: NewAction):
     ownerPersonId: input.ownerPersonId ?? null,
     ownerAgencyId: input.ownerAgencyId ?? null,
     dueOn: input.dueOn,
-    status: input.status ?? ('not-started' as const),
+    status: input.completed ? ('complete' as const) : (input.status ?? ('not-started' as const)),
+    evidence: input.completed?.evidence ?? null,
+    completedOn: input.completed?.completedOn ?? null,
   }
   return insertAudited(db, actor, actions, values, {
     recordType: 'action',

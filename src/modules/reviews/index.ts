@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/modules.ts'
+import { caseReviewFigures } from './figures/figures.ts'
+import { figureRoutes } from './figures/routes.ts'
+import { caseReviewSection } from './figures/section.ts'
+import { seedReviews } from './seed.ts'
 
 /**
  * Case reviews: referrals and notifications, decisions, the statutory clocks, the reviews
@@ -29,4 +33,10 @@ export const reviewsModule = defineModule({
   },
   navigation: [{ href: '/case-reviews', text: 'Case reviews', permission: 'reviews:read', order: 40 }],
   recordTypes: {},
+  // Figures, the report section, the lists behind the figures and the demo (figures/, seed.ts)
+  routes: figureRoutes,
+  figures: caseReviewFigures,
+  sections: [caseReviewSection],
+  seed: seedReviews,
+  matrixIds: async () => ({ '/case-reviews/figures/:figure': 'worked-on' }),
 })
