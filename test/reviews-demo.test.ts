@@ -13,6 +13,7 @@ import { computeFigure } from '../src/platform/figures.ts'
 import { reportingYear } from '../src/platform/reporting-years.ts'
 import { partnershipCalendar } from '../src/platform/working-days.ts'
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts'
+import { seedLearningPoints } from './helpers/reviews.ts'
 
 /**
  * The demo's case reviews read as the seed paper does for 2016/17 (¶16, ¶20): five serious case
@@ -21,20 +22,6 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.ts'
  * learning points in the paper's order; counted by the module's own figures, from the records.
  */
 const year2016 = reportingYear(2016)
-
-/** The seed paper's ten learning points (¶16), in its order, as the default themes name them. */
-export const seedLearningPoints = [
-  'Fathers and male carers',
-  'Professional curiosity',
-  'Neglect',
-  'Parental mental health',
-  'Substance misuse',
-  'Behaviour and special educational needs',
-  'Children with learning disabilities',
-  'Physical abuse',
-  'Multi-agency working and planning',
-  'Adolescents at risk',
-]
 
 describe('the case review demo', () => {
   let database: TestDatabase

@@ -41,7 +41,9 @@ function yearRecords(db: Database, { partnershipId, year }: SectionContext) {
 async function partnershipWords(db: Database, partnershipId: string) {
   const partnership = await getPartnership(db, partnershipId)
   return {
-    name: `The ${partnership.shortName}`,
+    /** At the start of a sentence; `the` within one. */
+    The: `The ${partnership.shortName}`,
+    the: `the ${partnership.shortName}`,
     since: partnership.terminology === 'board' ? 'since the last report to the Board' : 'since its last annual report',
   }
 }
@@ -77,7 +79,7 @@ export async function reviewsParagraph(db: Database, context: SectionContext) {
   const words = await partnershipWords(db, context.partnershipId)
   const worked = await records<'reviews'>('worked-on')
   if (!worked.length)
-    return `${words.name} has not worked on any serious case reviews or local child safeguarding practice reviews ${words.since}.`
+    return `${words.The} has not worked on any serious case reviews or local child safeguarding practice reviews ${words.since}.`
   const [published, earlier, inYear, active, completed, held] = await Promise.all([
     records<'reviews'>('published'),
     records<'reviews'>('published-signed-off-earlier'),
@@ -113,7 +115,7 @@ export async function reviewsParagraph(db: Database, context: SectionContext) {
     clauses.push(
       `${one ? 'it' : p('awaiting-parallel-process')} ${plural(held.length, 'has', 'have')} been completed as far as possible, whilst ${processesUnderway(held)}`,
     )
-  const first = `${words.name} has worked on ${p('worked-on')} ${reviewNoun(worked)} ${words.since}.`
+  const first = `${words.The} has worked on ${p('worked-on')} ${reviewNoun(worked)} ${words.since}.`
   if (!clauses.length) return first
   const second = one ? `${listOf(clauses)}.` : `Of those ${p('worked-on')} reviews: ${listOf(clauses)}.`
   return `${first} ${second.charAt(0).toUpperCase()}${second.slice(1)}`
@@ -134,7 +136,7 @@ export async function decisionsParagraph(db: Database, context: SectionContext) 
   ])
   const paragraphs: string[] = []
   if (!decided.length)
-    paragraphs.push(`${words.name} made no decisions on whether to review a case in ${context.year.label}.`)
+    paragraphs.push(`${words.The} made no decisions on whether to review a case in ${context.year.label}.`)
   else {
     const frameworks = new Set(decided.map((c) => c.framework))
     const review =
@@ -144,7 +146,7 @@ export async function decisionsParagraph(db: Database, context: SectionContext) 
           ? 'a local child safeguarding practice review'
           : 'a review'
     const one = decided.length === 1
-    let text = `In ${context.year.label} ${words.name} decided whether ${p('decisions')} ${plural(decided.length, 'case', 'cases')} met the criteria for ${review}`
+    let text = `In ${context.year.label} ${words.the} decided whether ${p('decisions')} ${plural(decided.length, 'case', 'cases')} met the criteria for ${review}`
     if (met.length && notMet.length)
       text += `. The criteria were met in ${p('criteria-met')} and not met in ${p('criteria-not-met')}.`
     else if (met.length) text += one ? ', and it did.' : `. The criteria were met in all ${p('criteria-met')}.`
@@ -201,7 +203,7 @@ export async function summariesParagraph(db: Database, context: SectionContext) 
   ].filter(Boolean)
   if (ran.length)
     sentences.push(
-      `${words.name} ran ${listOf(ran)} in ${context.year.label}${events.onReviewThemes ? ', covering a range of themes emerging from local serious case reviews and audits' : ''}.`,
+      `${words.The} ran ${listOf(ran)} in ${context.year.label}${events.onReviewThemes ? ', covering a range of themes emerging from local serious case reviews and audits' : ''}.`,
     )
   return sentences.join(' ')
 }
