@@ -35,7 +35,7 @@ export async function figureRoutes(app: FastifyInstance) {
   }
 
   /** The figure's records as a list route for one year: the platform's list kit pages and downloads it. */
-  function listOf(figure: ReviewFigure, year: ReportingYear): ListRoute<string, object, unknown> {
+  function figureList(figure: ReviewFigure, year: ReportingYear): ListRoute<string, object, unknown> {
     const kind = kindLists[figure.kind] as KindList<unknown>
     const period = yearPeriod(year)
     return {
@@ -64,7 +64,7 @@ export async function figureRoutes(app: FastifyInstance) {
     const actor = requireActor(request)
     const figure = figureOf(request.params)
     const query = request.query as Query
-    const route = listOf(figure, await yearFor(actor, query))
+    const route = figureList(figure, await yearFor(actor, query))
     return reply.view(route.template, await listPageView(route, actor, query))
   })
 
@@ -73,7 +73,7 @@ export async function figureRoutes(app: FastifyInstance) {
     const figure = figureOf(request.params)
     const query = request.query as Query
     const year = await yearFor(actor, query)
-    const rows = await listDownloadRows(listOf(figure, year), actor, query)
+    const rows = await listDownloadRows(figureList(figure, year), actor, query)
     return sendCsv(reply, `${figure.key}-${yearSlug(year)}.csv`, rows)
   })
 }
