@@ -94,7 +94,8 @@ function recommendations(
 
 const worked =
   'Serious case reviews and local child safeguarding practice reviews commissioned by the end of the year and not published before it began: under way (active, or held for a parallel process) at some time in the year, or signed off or published in it. A review that sat completed all year waiting to be published is not counted.'
-const atYearEnd = 'Of the reviews worked on in the year, those that stood here on its last day, by their key dates.'
+const atYearEnd =
+  'Of the reviews worked on in the year, those that stood here on its last day (today, while the year is not over), by their key dates.'
 
 export const reviewFigures = [
   reviews('worked-on', 'Serious case reviews and practice reviews worked on', worked, workedOn),
@@ -207,7 +208,7 @@ export const reviewFigures = [
   recommendations(
     'recommendations-overdue',
     'Recommendations overdue at the year’s end',
-    'Of the recommendations open at the year’s end, those past their due day by then, or with an action of their own past its due day and not complete.',
+    'Of the recommendations open at the year’s end, those past their due day by then (by today, while the year is not over), or with an action of their own past its due day and not complete.',
     (r) => r.overdueAtEnd,
   ),
   {

@@ -99,7 +99,7 @@ export interface RecommendationRecord {
   /** Made by the period's end and not completed by then. */
   openAtEnd: boolean
   completedInPeriod: boolean
-  /** Open at the period's end and past its due day, or with an action of its own past due, by then. */
+  /** Open at the period's end and past its due day, or with an action of its own past due, by then (by today while it is not over). */
   overdueAtEnd: boolean
 }
 
@@ -134,7 +134,9 @@ export async function recommendationRecords(
     recommendationRecordType,
     rows.map((r) => r.id),
   )
-  const dayAfter = addDays(period.to, 1)
+  // Overdue as at the end of the period's last day; as at today while the period is not over.
+  const today = todayInLondon()
+  const asAt = period.to < today ? addDays(period.to, 1) : today
   return rows.map(({ signedOffOn, createdAt, ...row }) => {
     const madeOn = signedOffOn ?? londonParts(createdAt).date
     const openAtEnd = madeOn <= period.to && !(row.completedOn && row.completedOn <= period.to)
@@ -144,7 +146,7 @@ export async function recommendationRecords(
       madeOn,
       openAtEnd,
       completedInPeriod: inPeriod(row.completedOn, period),
-      overdueAtEnd: openAtEnd && recommendationOverdueAt(row, own, dayAfter),
+      overdueAtEnd: openAtEnd && recommendationOverdueAt(row, own, asAt),
     }
   })
 }
