@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
+  literalMarkdown,
   markdownTokens,
   placeholderFor,
   renderMarkdown,
@@ -253,5 +254,23 @@ describe('resolvePlaceholders', () => {
       renderMarkdown(resolvePlaceholders('**{{x.y}}**', hostile).text),
       '<p class="govuk-body"><strong>&lt;script&gt;1&lt;/script&gt;</strong></p>\n',
     )
+  })
+})
+
+describe('literalMarkdown', () => {
+  it('shows a record’s text as written: no emphasis, link, list or placeholder made of it', () => {
+    const typed = '1. *Fathers* and [male carers](https://example.org) {{x.y}} <b>\n second line_ - (unchanged).'
+    const figures = new Map([['x.y', { display: '9', prose: '9' }]])
+    const html = renderMarkdown(resolvePlaceholders(literalMarkdown(typed), figures).text)
+    assert.equal(
+      html,
+      '<p class="govuk-body">1. *Fathers* and [male carers](https://example.org) {{x.y}} &lt;b&gt; second line_ - (unchanged).</p>\n',
+    )
+    assert.equal(
+      literalMarkdown('Plain words, with (brackets) - and a full stop.'),
+      'Plain words, with (brackets) - and a full stop.',
+    )
+    for (const start of ['# Heading', '- item', '+ item', '2) item', '> quote'])
+      assert.doesNotMatch(renderMarkdown(literalMarkdown(start)), /<(h\d|ul|ol|blockquote)/, start)
   })
 })

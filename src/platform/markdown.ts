@@ -144,3 +144,18 @@ export function resolvePlaceholders(
 export function placeholderFor(name: string) {
   return `{{${name}}}`
 }
+
+/**
+ * Text from a record (a theme's description) put into narrative so that it reads exactly as
+ * written: the marks that make emphasis, links, code, HTML and placeholders are escaped, and so is
+ * anything at its start that would make a heading, list or quote; line breaks become spaces.
+ */
+export function literalMarkdown(text: string) {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]<>|~]/g, '\\$&')
+    .replace(/^([#+=-])|^(\d+)([.)])/, (_all, mark?: string, digits?: string, after?: string) =>
+      mark ? `\\${mark}` : `${digits}\\${after}`,
+    )
+}

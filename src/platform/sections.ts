@@ -34,9 +34,16 @@ export interface NarrativeSlot {
   /**
    * Where the narrative starts before anyone has written the slot, in Markdown with figure
    * placeholders: a report (and the cabinet paper drafted from it) says it until an officer saves
-   * the slot, even as empty.
+   * the slot, even as empty. A function drafts it for the report's year from the records, so a
+   * year with none of something says so in words rather than "0 of 0"; every number in what it
+   * returns is still a placeholder.
    */
-  starting?: string
+  starting?: string | ((db: Database, context: SectionContext) => Promise<string>)
+}
+
+/** A slot's starting text for a report (undefined when it has none). */
+export async function startingText(db: Database, slot: NarrativeSlot, context: SectionContext) {
+  return typeof slot.starting === 'function' ? slot.starting(db, context) : slot.starting
 }
 
 export interface SectionContext {

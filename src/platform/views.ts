@@ -71,3 +71,8 @@ export function codeToWords(value: unknown) {
   const text = String(value).replace(/-/g, ' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
+
+/** Items in a sentence: "A", "A and B", "A, B and C". */
+export function listOf(items: readonly string[]) {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '')
+}

@@ -1,9 +1,12 @@
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import type { SeedContext } from '../../platform/modules.ts'
+import { themes } from '../themes/schema.ts'
 import { seedElearning } from './elearning/seed.ts'
 import { demoEvents } from './seed-current.ts'
 import { demoCharges, seedDemoProgramme } from './seed-demo.ts'
 import {
+  courseThemes,
   courses,
   learningSettings,
   nonAttendanceCharges,
@@ -15,7 +18,8 @@ import {
 /**
  * The demo's training programme: the courses a board like the seed paper's runs, the four
  * 2016/17 learning events on its themes and its annual conference, and upcoming dates so the
- * programme is alive today; the booking terms and the charges for non-attendance. The demo partnership
+ * programme is alive today; the booking terms and the charges for non-attendance. Courses are tagged
+ * with the themes they cover, so the case reviews' themes show the training on each. The demo partnership
  * also gets the programme at the seed paper's scale (seed-demo.ts): who booked and came, e-learning,
  * the mailing lists, and this year's bookings.
  */
@@ -26,6 +30,8 @@ const courseList: {
   level: CourseLevel
   format: CourseFormat
   hours: number
+  /** The default themes (themes/defaults.ts) it covers. */
+  themes: string[]
 }[] = [
   {
     title: 'Safeguarding children: an introduction',
@@ -34,6 +40,7 @@ const courseList: {
     level: 'introductory',
     format: 'face-to-face',
     hours: 3,
+    themes: ['Voice of the child', 'Thresholds'],
   },
   {
     title: 'Safeguarding children: e-learning',
@@ -42,6 +49,7 @@ const courseList: {
     level: 'introductory',
     format: 'e-learning',
     hours: 2,
+    themes: ['Voice of the child', 'Thresholds'],
   },
   {
     title: 'Working together to safeguard children',
@@ -50,6 +58,7 @@ const courseList: {
     level: 'intermediate',
     format: 'face-to-face',
     hours: 6,
+    themes: ['Multi-agency working and planning', 'Thresholds', 'Information sharing'],
   },
   {
     title: 'Neglect: using the neglect toolkit',
@@ -58,6 +67,7 @@ const courseList: {
     level: 'intermediate',
     format: 'virtual',
     hours: 3,
+    themes: ['Neglect'],
   },
   {
     title: 'Child sexual exploitation: recognising and responding',
@@ -66,6 +76,7 @@ const courseList: {
     level: 'intermediate',
     format: 'face-to-face',
     hours: 3.5,
+    themes: ['Child sexual exploitation', 'Adolescents at risk'],
   },
   {
     title: 'Domestic abuse, parental mental health and substance misuse',
@@ -74,6 +85,7 @@ const courseList: {
     level: 'advanced',
     format: 'face-to-face',
     hours: 6,
+    themes: ['Domestic abuse', 'Parental mental health', 'Substance misuse'],
   },
   {
     title: 'Learning event: safeguarding risks online',
@@ -82,6 +94,7 @@ const courseList: {
     level: 'intermediate',
     format: 'learning-event',
     hours: 3,
+    themes: ['Online safety', 'Adolescents at risk'],
   },
   {
     title: 'Learning event: relationships and identity',
@@ -90,6 +103,7 @@ const courseList: {
     level: 'intermediate',
     format: 'learning-event',
     hours: 3,
+    themes: ['Relationships and identity', 'Adolescents at risk', 'Child sexual exploitation'],
   },
   {
     title: 'Learning event: working with children with disability',
@@ -99,6 +113,7 @@ const courseList: {
     level: 'intermediate',
     format: 'learning-event',
     hours: 3,
+    themes: ['Children with learning disabilities', 'Behaviour and special educational needs'],
   },
   {
     title: 'Learning event: working with neglect',
@@ -107,6 +122,7 @@ const courseList: {
     level: 'intermediate',
     format: 'learning-event',
     hours: 3,
+    themes: ['Neglect', 'Professional curiosity'],
   },
   {
     title: 'Annual safeguarding conference',
@@ -115,6 +131,13 @@ const courseList: {
     level: 'intermediate',
     format: 'conference',
     hours: 6,
+    themes: [
+      'Fathers and male carers',
+      'Parental mental health',
+      'Substance misuse',
+      'Multi-agency working and planning',
+      'Domestic abuse',
+    ],
   },
 ]
 
@@ -154,7 +177,7 @@ export async function seedLearning(db: Database, context: SeedContext) {
   const inserted = await db
     .insert(courses)
     .values(
-      courseList.map(({ hours, ...course }) => ({
+      courseList.map(({ hours, themes: _, ...course }) => ({
         ...course,
         partnershipId,
         durationMinutes: Math.round(hours * 60),
@@ -162,6 +185,7 @@ export async function seedLearning(db: Database, context: SeedContext) {
     )
     .returning({ id: courses.id, title: courses.title, format: courses.format })
   const courseIds = new Map(inserted.map((c) => [c.title, { id: c.id, format: c.format }]))
+  await tagCourses(db, partnershipId, courseIds)
   const now = new Date()
   const events = await db
     .insert(trainingEvents)
@@ -175,4 +199,20 @@ export async function seedLearning(db: Database, context: SeedContext) {
     )
   if (bulk) await seedDemoProgramme(db, { partnershipId, courseIds, events, now })
   await seedElearning(db, context)
+}
+
+/** Each demo course's themes, by name; a theme the partnership no longer has is left off. */
+async function tagCourses(db: Database, partnershipId: string, courseIds: ReadonlyMap<string, { id: string }>) {
+  const names = [...new Set(courseList.flatMap((c) => c.themes))]
+  const found = await db
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(and(eq(themes.partnershipId, partnershipId), inArray(themes.name, names)))
+  const themeIds = new Map(found.map((t) => [t.name, t.id]))
+  const rows = courseList.flatMap((course) =>
+    course.themes
+      .filter((name) => themeIds.has(name))
+      .map((name) => ({ partnershipId, courseId: courseIds.get(course.title)!.id, themeId: themeIds.get(name)! })),
+  )
+  if (rows.length) await db.insert(courseThemes).values(rows)
 }

@@ -5,6 +5,7 @@ import { NotFoundError, StaleEditError, ValidationError } from '../../platform/e
 import type { Registry } from '../../platform/modules.ts'
 import { scopeCondition, type Actor } from '../../platform/permissions.ts'
 import { reportingYear, type ReportingYear } from '../../platform/reporting-years.ts'
+import type { SectionContext } from '../../platform/sections.ts'
 import { groups } from '../partnership/schema.ts'
 import { groupsSatOnBy } from '../partnership/scopes.ts'
 import { getPartnership } from '../partnership/settings/service.ts'
@@ -255,13 +256,22 @@ async function previousFigures(db: Database, report: Report): Promise<Record<str
   return figureDisplays(last.content.sections.flatMap((s) => s.figures))
 }
 
+/** What the report's sections are built for: its partnership and year and, for a subgroup's report, the group. */
+export function sectionContext(report: Report): SectionContext {
+  return {
+    partnershipId: report.partnership.id,
+    year: report.year,
+    group: report.groupId ? { id: report.groupId, name: report.groupName ?? '' } : null,
+  }
+}
+
 /** The report as the records say now: what a draft shows, and what approval freezes. */
 export async function draftSnapshot(db: Database, registry: Registry, report: Report): Promise<ReportSnapshot> {
   const narrative = await loadNarrative(db, report.id)
   return assembleSnapshot(db, registry, report.partnership.id, {
     title: report.title,
     year: report.year,
-    group: report.groupId ? { id: report.groupId, name: report.groupName ?? '' } : null,
+    group: sectionContext(report).group,
     sections: report.sections,
     narrative: new Map([...narrative].map(([key, row]) => [key, row.markdown])),
     previousFigures: await previousFigures(db, report),

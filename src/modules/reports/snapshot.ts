@@ -4,7 +4,7 @@ import { computeFigure, type Figure } from '../../platform/figures.ts'
 import { resolvePlaceholders } from '../../platform/markdown.ts'
 import type { Registry } from '../../platform/modules.ts'
 import { reportingYear, type ReportingYear } from '../../platform/reporting-years.ts'
-import type { ReportTable } from '../../platform/sections.ts'
+import { startingText, type ReportTable } from '../../platform/sections.ts'
 
 /**
  * A report's content for one moment: every figure computed, every section built, every chart
@@ -78,12 +78,18 @@ export async function assembleSnapshot(
   )
   const sections = await Promise.all(
     included.map(async ({ module, name, definition }): Promise<SnapshotSection> => {
-      const content = await definition.build(db, { partnershipId, year: input.year, group: input.group })
+      const context = { partnershipId, year: input.year, group: input.group }
+      const content = await definition.build(db, context)
       const sectionFigures = definition.figures.map((key) => byName.get(`${module}.${key}`)!)
       const problems = [...(content.problems ?? [])]
       for (const figure of sectionFigures) if (figure.problem) problems.push(`${figure.label}: ${figure.problem}`)
-      const narrative = definition.narrative.map((slot) => {
-        const markdown = input.narrative.get(`${name}/${slot.key}`) ?? slot.starting ?? ''
+      const written = await Promise.all(
+        definition.narrative.map(
+          async (slot) => input.narrative.get(`${name}/${slot.key}`) ?? (await startingText(db, slot, context)) ?? '',
+        ),
+      )
+      const narrative = definition.narrative.map((slot, index) => {
+        const markdown = written[index]!
         const resolved = resolvePlaceholders(markdown, byName)
         if (slot.required && !markdown.trim()) problems.push(`Write the “${slot.label}” narrative`)
         for (const unknown of new Set(resolved.unknown))

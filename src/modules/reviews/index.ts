@@ -5,6 +5,10 @@ import { caseMatrixIds } from './cases/matrix.ts'
 import { caseRecordTypes } from './cases/record-types.ts'
 import { caseRoutes } from './cases/routes.ts'
 import { reviewSettingsRoutes } from './settings/routes.ts'
+import { caseReviewFigures } from './figures/figures.ts'
+import { figureRoutes } from './figures/routes.ts'
+import { caseReviewSection } from './figures/section.ts'
+import { seedReviews } from './seed.ts'
 
 /**
  * Case reviews: referrals and notifications, decisions, the statutory clocks, the reviews
@@ -38,9 +42,17 @@ export const reviewsModule = defineModule({
     await app.register(caseRoutes)
     await app.register(caseFormRoutes)
     await app.register(reviewSettingsRoutes)
+    await app.register(figureRoutes)
   },
   navigation: [{ href: '/case-reviews', text: 'Case reviews', permission: 'reviews:read', order: 40 }],
   homePanels: [clocksPanel],
   recordTypes: { ...caseRecordTypes },
-  matrixIds: async (db, partnershipId) => ({ ...(await caseMatrixIds(db, partnershipId)) }),
+  // Figures, the report section, the lists behind the figures and the demo (figures/, seed.ts)
+  figures: caseReviewFigures,
+  sections: [caseReviewSection],
+  seed: seedReviews,
+  matrixIds: async (db, partnershipId) => ({
+    ...(await caseMatrixIds(db, partnershipId)),
+    '/case-reviews/figures/:figure': 'worked-on',
+  }),
 })

@@ -1,8 +1,9 @@
 /**
  * The themes a new partnership starts with, each editable or retirable afterwards: the ten most
- * common learning points of the seed cabinet paper's case reviews (¶16; its sixth and seventh, on
- * special educational needs, are one theme), the common review themes of ../shared/DOMAIN.md and
- * the paper's other concerns (¶13), and the themes of its learning events (¶10), de-duplicated.
+ * common learning points of the seed cabinet paper's case reviews (¶16), each described in the
+ * paper's words so a report's "ten most common learning points" can quote them; the common review
+ * themes of ../shared/DOMAIN.md and the paper's other concerns (¶13), and the themes of its
+ * learning events (¶10), de-duplicated.
  */
 export interface DefaultTheme {
   name: string
@@ -10,44 +11,54 @@ export interface DefaultTheme {
 }
 
 export const defaultThemes: readonly DefaultTheme[] = [
-  // The seed paper's ten learning points (¶16)
+  // The seed paper's ten learning points (¶16), in its order, each described in its words
   {
     name: 'Fathers and male carers',
     description:
-      'The role of fathers and other men in the family, including “hidden” men, and involving them in assessment and plans.',
+      'The importance of thinking carefully about the role of the father in the family system, as well as communication with and involvement of fathers and male carers.',
   },
   {
     name: 'Professional curiosity',
-    description: 'Looking beyond what a family reports about its history, relationships and circumstances.',
+    description:
+      'The need for curiosity about the family’s past history, relationships and current circumstances that moves beyond reliance on self-reported information.',
   },
   {
     name: 'Neglect',
-    description: 'Recognising and working with long-term and embedded neglect.',
+    description:
+      'There are more challenges faced by professionals working with vulnerable families where neglect is an embedded issue.',
   },
   {
     name: 'Parental mental health',
-    description: 'The effect of a parent’s mental ill health, maternal mental health especially, on a child’s safety.',
+    description:
+      'The impact of the parent’s mental health problems on the safety and wellbeing of the child, in particular maternal mental health.',
   },
   {
     name: 'Substance misuse',
-    description: 'Parents’ use of drugs and alcohol, how the risk changes, and its effect on the child.',
+    description:
+      'Understanding of drug and substance misuse and interventions, the changing levels of risk, and the impact on the child.',
   },
   {
-    name: 'Special educational needs and disability',
+    name: 'Behaviour and special educational needs',
+    description: 'Normalising and misinterpreting behaviour linked to special educational needs.',
+  },
+  {
+    name: 'Children with learning disabilities',
     description:
-      'The greater risks to disabled children and those with special educational needs, and behaviour misread as part of a need.',
+      'Identifying the increased safeguarding risks for children with learning disabilities and special educational needs.',
   },
   {
     name: 'Physical abuse',
-    description: 'Identifying physical abuse and following safeguarding procedures thoroughly.',
+    description: 'Identification of physical abuse and following safeguarding processes thoroughly.',
   },
   {
     name: 'Multi-agency working and planning',
-    description: 'Co-ordinated work, shared planning and risk management across the partnership’s agencies.',
+    description:
+      'Multi-agency work must be well co-ordinated in order to share planning and to better understand what is happening to the child. Effective risk management requires systematic planning across the partnership.',
   },
   {
     name: 'Adolescents at risk',
-    description: 'Protecting teenagers as children, not treating them as adults able to protect themselves.',
+    description:
+      'The capacity of adolescents to protect themselves can be overestimated, and a tendency to view teenagers as adults rather than children can mean that proactive steps to protect them are not always taken.',
   },
   // Common review themes (DOMAIN.md) and the paper's emerging concerns (¶13)
   {

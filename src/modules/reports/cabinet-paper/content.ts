@@ -1,6 +1,6 @@
 import type { Block, DocumentModel } from '../../../platform/documents/model.ts'
 import { capitalise } from '../../../platform/forms.ts'
-import { formatDate } from '../../../platform/views.ts'
+import { formatDate, listOf } from '../../../platform/views.ts'
 import type { ReportSnapshot } from '../snapshot.ts'
 
 /**
@@ -93,11 +93,6 @@ export function draftPaper(sources: PaperSources): CabinetPaperContent {
       sources.today,
     ),
   }
-}
-
-/** "A", "A and B", "A, B and C". */
-function listOf(items: string[]) {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '')
 }
 
 /** The paper as a document, paragraphs numbered straight through, the recommendation last. */

@@ -4,8 +4,9 @@ import { NotFoundError, StaleEditError, ValidationError } from '../../../platfor
 import { afterSave, formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { errorList } from '../../../platform/forms.ts'
 import { placeholderFor } from '../../../platform/markdown.ts'
+import { startingText } from '../../../platform/sections.ts'
 import { anchorFor } from '../document.ts'
-import { getReport, loadNarrative, saveNarrative } from '../service.ts'
+import { getReport, loadNarrative, saveNarrative, sectionContext } from '../service.ts'
 import { isEditable } from '../workflow.ts'
 
 const views = 'modules/reports/views'
@@ -36,10 +37,13 @@ export async function narrativeRoutes(app: FastifyInstance) {
     return {
       report,
       section: { name: section.name, title: section.definition.title },
-      slots: section.definition.narrative.map((slot) => {
-        const row = narrative.get(`${section.name}/${slot.key}`)
-        return { ...slot, markdown: row?.markdown ?? slot.starting ?? '', version: row?.version ?? null }
-      }),
+      slots: await Promise.all(
+        section.definition.narrative.map(async (slot) => {
+          const row = narrative.get(`${section.name}/${slot.key}`)
+          const starting = row ? undefined : await startingText(db, slot, sectionContext(report))
+          return { ...slot, markdown: row?.markdown ?? starting ?? '', version: row?.version ?? null }
+        }),
+      ),
       figures: [...figures.filter((f) => f.own), ...figures.filter((f) => !f.own)],
       action: `/reports/${report.id}/sections/${section.name}`,
     }

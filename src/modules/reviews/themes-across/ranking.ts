@@ -113,7 +113,7 @@ export async function trainingOnThemes(db: Database, partnershipId: string, peri
         inArray(courseThemes.themeId, themeIds),
         ne(trainingEvents.status, 'cancelled'),
         sql`${trainingEvents.startsAt} >= ${londonInstant(period.from, '00:00')}`,
-        sql`${trainingEvents.startsAt} < ${londonInstant(period.to, '23:59')} + interval '1 minute'`,
+        sql`${trainingEvents.startsAt} < ${londonInstant(period.to, '23:59')}::timestamptz + interval '1 minute'`,
       ),
     )
     .groupBy(courseThemes.themeId, courses.id, courses.title)
