@@ -9,6 +9,7 @@ import { caseReviewFigures } from './figures/figures.ts'
 import { figureRoutes } from './figures/routes.ts'
 import { caseReviewSection } from './figures/section.ts'
 import { seedReviews } from './seed.ts'
+import * as reviewLearning from './learning-registration.ts'
 
 /**
  * Case reviews: referrals and notifications, decisions, the statutory clocks, the reviews
@@ -43,15 +44,19 @@ export const reviewsModule = defineModule({
     await app.register(caseFormRoutes)
     await app.register(reviewSettingsRoutes)
     await app.register(figureRoutes)
+    // What a review leaves behind: recommendations, learning points, summaries, themes across reviews.
+    await app.register(reviewLearning.reviewLearningRoutes)
   },
   navigation: [{ href: '/case-reviews', text: 'Case reviews', permission: 'reviews:read', order: 40 }],
-  homePanels: [clocksPanel],
-  recordTypes: { ...caseRecordTypes },
+  homePanels: [clocksPanel, ...reviewLearning.reviewLearningHomePanels],
+  publicNavigation: [...reviewLearning.reviewLearningPublicNavigation],
+  recordTypes: { ...caseRecordTypes, ...reviewLearning.reviewLearningRecordTypes },
   // Figures, the report section, the lists behind the figures and the demo (figures/, seed.ts)
   figures: caseReviewFigures,
   sections: [caseReviewSection],
   seed: seedReviews,
   matrixIds: async (db, partnershipId) => ({
+    ...(await reviewLearning.reviewLearningMatrixIds(db, partnershipId)),
     ...(await caseMatrixIds(db, partnershipId)),
     '/case-reviews/figures/:figure': 'worked-on',
   }),

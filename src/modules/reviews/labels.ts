@@ -1,6 +1,7 @@
 import { capitalise } from '../../platform/forms.ts'
 import { caseStatusLabels, parallelProcessLabels } from './lifecycle.ts'
 import type {
+  RecommendationStatus,
   AgeBand,
   CaseStatus,
   Concern,
@@ -93,3 +94,11 @@ export const labelsOf =
 
 /** The case's status in words. */
 export const statusLabel = (status: CaseStatus) => caseStatusLabels[status]
+
+// ---------------------------------------------------------------- recommendations, learning and summaries
+
+export const recommendationStatusLabels: Record<RecommendationStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+}
