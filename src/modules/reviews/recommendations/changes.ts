@@ -6,7 +6,6 @@ import { ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { actionsFrom, raiseAction, todayInLondon } from '../../actions/service.ts'
 import { agencyNameFor } from '../../partnership/agencies/service.ts'
-import { personNameFor } from '../../partnership/people/service.ts'
 import { applyRecommendationAccess, caseRecordType, getRecommendation, recommendationRecordType } from '../access.ts'
 import { reviewRecommendations, type ReviewCase } from '../schema.ts'
 import { recommendationHref, recommendationLabel, recommendationSource } from './service.ts'
@@ -161,17 +160,16 @@ export interface RecommendationActionInput {
   dueOn: string
 }
 
-/** An action for the recommendation, raised in the action tracker, with the recommendation's own audit row. */
+/**
+ * An action for the recommendation, raised in the action tracker (which checks the owner and
+ * audits the action), with a row on the recommendation so its history says so, in one transaction.
+ */
 export async function addRecommendationAction(
   db: Database,
   actor: Actor,
   recommendation: { id: string; caseId: string; reference: string; number: number },
   input: RecommendationActionInput,
 ) {
-  const [person, agency] = await Promise.all([
-    personNameFor(db, actor.partnershipId, input.ownerPersonId, 'ownerPersonId'),
-    agencyNameFor(db, actor.partnershipId, input.ownerAgencyId, 'ownerAgencyId'),
-  ])
   const label = recommendationLabel(recommendation)
   return db.transaction(async (tx) => {
     const actionId = await raiseAction(tx, actor, {
@@ -183,8 +181,9 @@ export async function addRecommendationAction(
       recordType: recommendationRecordType,
       recordId: recommendation.id,
       summary: `Raised an action for ${label}`,
-      related: [...related(recommendation.caseId), { recordType: 'action', recordId: actionId }],
-      after: { action: input.description, owner: `${person} (${agency})`, actionDueOn: input.dueOn },
+      // The action's own history has its row from the tracker: this one is the recommendation's.
+      related: related(recommendation.caseId),
+      after: { action: input.description, actionDueOn: input.dueOn },
     })
     return actionId
   })

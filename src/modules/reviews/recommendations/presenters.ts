@@ -1,6 +1,5 @@
 import { escapeHtml, linkHtml, tagHtml, type TagColour } from '../../../platform/html.ts'
 import { formatDate } from '../../../platform/views.ts'
-import type { ShownStatus } from '../../actions/service.ts'
 import { recommendationStatusLabels } from '../labels.ts'
 import type { RecommendationStatus } from '../schema.ts'
 import { recommendationHref, recommendationLabel } from './service.ts'
@@ -124,44 +123,6 @@ export function recommendationSummary(
     { key: { text: 'Evidence of completion' }, value: missing(r.evidence, 'None yet') },
     ...(r.completedOn ? [{ key: { text: 'Completed' }, value: { text: formatDate(r.completedOn) } }] : []),
   ]
-}
-
-const actionStatusLabels: Record<ShownStatus, string> = {
-  'not-started': 'Not started',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  complete: 'Complete',
-  overdue: 'Overdue',
-}
-const actionStatusColours: Record<ShownStatus, TagColour> = {
-  'not-started': 'grey',
-  'on-track': 'blue',
-  'at-risk': 'orange',
-  complete: 'green',
-  overdue: 'red',
-}
-
-/**
- * The recommendation's actions as a simple table (the action tracker's own table will replace it
- * once it has one): what, who, when, status; linked to the action's page where the tracker has one.
- */
-export function actionRows(
-  rows: {
-    id: string
-    description: string
-    ownerName: string | null
-    ownerAgencyName: string | null
-    dueOn: string
-    shownStatus: ShownStatus
-  }[],
-  actionHref: ((id: string) => string) | null,
-) {
-  return rows.map((a) => [
-    { html: actionHref ? linkHtml(actionHref(a.id), a.description) : escapeHtml(a.description) },
-    { text: [a.ownerName, a.ownerAgencyName].filter(Boolean).join(', ') || 'Not set' },
-    { text: formatDate(a.dueOn) },
-    { html: tagHtml(actionStatusLabels[a.shownStatus], actionStatusColours[a.shownStatus]) },
-  ])
 }
 
 /** An agency lead's home panel: their agency's open recommendations, overdue first. */

@@ -7,7 +7,8 @@ import { requireActor } from '../../../platform/http.ts'
 import type { Query } from '../../../platform/lists.ts'
 import { can, type Actor } from '../../../platform/permissions.ts'
 import { personPicker } from '../../partnership/people/picker.ts'
-import { todayInLondon } from '../../actions/service.ts'
+import { sourceActionsTable } from '../../actions/presenters.ts'
+import { actionsFrom, todayInLondon } from '../../actions/service.ts'
 import { caseRecordType, recommendationRecordType } from '../access.ts'
 import { changeHistory } from '../pages.ts'
 import { agencyItems } from './case-routes.ts'
@@ -27,8 +28,8 @@ import {
   recommendationSchema,
   responseSchema,
 } from './forms.ts'
-import { actionRows, recommendationSummary } from './presenters.ts'
-import { recommendationActions, recommendationHref, recommendationView, worksOn } from './service.ts'
+import { recommendationSummary } from './presenters.ts'
+import { recommendationHref, recommendationSource, recommendationView, worksOn } from './service.ts'
 
 const views = 'modules/reviews/views'
 
@@ -58,17 +59,20 @@ export async function recommendationRoutes(app: FastifyInstance) {
     )
     const [caseVisible, actions, history] = await Promise.all([
       canSeeConfidential(db, actor, caseRecordType, recommendation.caseId),
-      recommendationActions(db, actor.partnershipId, recommendation.id),
+      actionsFrom(db, actor.partnershipId, recommendationSource, [recommendation.id]),
       changeHistory(app, actor, recommendationRecordType, recommendation.id),
     ])
     const caseHref = caseVisible && can(actor, 'reviews:read') ? `/case-reviews/${recommendation.caseId}` : null
-    // The action tracker's own page for an action, once it has one.
-    const actionHref = app.hasRoute({ method: 'GET', url: '/actions/:id' }) ? (id: string) => `/actions/${id}` : null
     return reply.view(`${views}/recommendation.njk`, {
       recommendation,
       summary: recommendationSummary(recommendation, caseHref),
       caseHref,
-      actionRows: actionRows(actions, actionHref),
+      // An action's page is for those who read the tracker (and its owner): others read the description here.
+      actionsTable: sourceActionsTable(actions, {
+        caption: `Actions for recommendation ${recommendation.number}`,
+        empty: 'No actions have been raised for this recommendation.',
+        link: can(actor, 'actions:read'),
+      }),
       worksOn: worksOn(actor, recommendation),
       closeProblem: closeProblem(recommendation, actions),
       history,
@@ -118,7 +122,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
     extra: completionDates,
     context: async (request) => {
       const recommendation = await load(request)
-      const actions = await recommendationActions(db, request.actor.partnershipId, recommendation.id)
+      const actions = await actionsFrom(db, request.actor.partnershipId, recommendationSource, [recommendation.id])
       return { recommendation, problem: closeProblem(recommendation, actions) }
     },
     initialValues: (_request, { recommendation: r }) => ({

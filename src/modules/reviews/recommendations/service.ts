@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { actions } from '../../actions/schema.ts'
-import { actionsFrom, todayInLondon } from '../../actions/service.ts'
-import { agencies, people } from '../../partnership/schema.ts'
+import { actionCountsBySource, todayInLondon } from '../../actions/service.ts'
+import { agencies } from '../../partnership/schema.ts'
 import { recommendationRecordType, visibleRecommendations } from '../access.ts'
 import { recommendationStatuses, reviewCases, reviewRecommendations, type RecommendationStatus } from '../schema.ts'
 
@@ -18,29 +17,11 @@ import { recommendationStatuses, reviewCases, reviewRecommendations, type Recomm
 /** The source type of the actions raised from a recommendation (the action tracker's link back). */
 export const recommendationSource = recommendationRecordType
 
-/** The recommendation's actions as counts, from the action tracker: all, complete, and overdue (as shownStatus says). */
-function actionProgress(db: Database, partnershipId: string, today: string) {
-  return db
-    .select({
-      sourceId: actions.sourceId,
-      total: sql<number>`count(*)::int`.as('total'),
-      complete: sql<number>`(count(*) filter (where ${actions.status} = 'complete'))::int`.as('complete'),
-      overdue:
-        sql<number>`(count(*) filter (where ${actions.status} <> 'complete' and ${actions.dueOn} < ${today}))::int`.as(
-          'overdue',
-        ),
-    })
-    .from(actions)
-    .where(and(eq(actions.partnershipId, partnershipId), eq(actions.sourceType, recommendationSource)))
-    .groupBy(actions.sourceId)
-    .as('progress')
-}
-
 /**
  * Overdue, defined once: not complete, and either its own due date has passed or any of its
- * actions is overdue (past its due date and not complete).
+ * actions is overdue (the action tracker's one definition, through actionCountsBySource).
  */
-function overdueExpression(progress: ReturnType<typeof actionProgress>, today: string) {
+function overdueExpression(progress: ReturnType<typeof actionCountsBySource>, today: string) {
   return sql<boolean>`(${reviewRecommendations.status} <> 'complete' and (coalesce(${reviewRecommendations.dueOn} < ${today}, false) or coalesce(${progress.overdue}, 0) > 0))`
 }
 
@@ -63,7 +44,7 @@ export interface RecommendationFilter {
  */
 function selectRecommendations(db: Database, actor: Actor, conditions: (overdue: SQL) => (SQL | undefined)[]) {
   const today = todayInLondon()
-  const progress = actionProgress(db, actor.partnershipId, today)
+  const progress = actionCountsBySource(db, actor.partnershipId, recommendationSource, today)
   const overdue = overdueExpression(progress, today)
   return db
     .select({
@@ -149,31 +130,6 @@ export const recommendationHref = (id: string) => `/case-reviews/recommendations
 export function worksOn(actor: Actor, recommendation: { agencyId: string }) {
   if (actor.kind === 'system' || actor.grants.has('reviews:manage')) return true
   return actor.roles.includes('agency-lead') && actor.agencyId === recommendation.agencyId
-}
-
-/** The recommendation's actions from the action tracker, with their owners' names. */
-export async function recommendationActions(db: Database, partnershipId: string, recommendationId: string) {
-  const list = await actionsFrom(db, partnershipId, recommendationSource, [recommendationId])
-  const ids = (key: 'ownerPersonId' | 'ownerAgencyId') => [
-    ...new Set(list.map((a) => a[key]).filter((id): id is string => !!id)),
-  ]
-  const personIds = ids('ownerPersonId')
-  const agencyIds = ids('ownerAgencyId')
-  const [owners, agencyNames] = await Promise.all([
-    personIds.length
-      ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
-      : [],
-    agencyIds.length
-      ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds))
-      : [],
-  ])
-  const nameOf = (rows: { id: string; name: string }[], id: string | null) =>
-    rows.find((row) => row.id === id)?.name ?? null
-  return list.map((action) => ({
-    ...action,
-    ownerName: nameOf(owners, action.ownerPersonId),
-    ownerAgencyName: nameOf(agencyNames, action.ownerAgencyId),
-  }))
 }
 
 /** The agencies owning recommendations the actor may see, by name: the list's filter. */
