@@ -20,6 +20,7 @@ describe('the public site', () => {
       'Home',
       'Training',
       'Newsletters',
+      'Learning from reviews',
       'Annual reports',
       'Staff sign in',
     ])

@@ -69,6 +69,7 @@ describe('the public site of a deployment with one partnership', () => {
       'Home /public (page)',
       'Training /training',
       'Newsletters /newsletters',
+      'Learning from reviews /learning-from-reviews',
       'Annual reports /published-reports',
       'Staff sign in /sign-in',
     ])
