@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { before, describe, it } from 'node:test'
-import type { ReviewCase } from '../src/modules/reviews/schema.ts'
 import { partnerships } from '../src/platform/schema.ts'
 import { insertReviewCase } from '../test/builders/index.ts'
 import { demoEmail } from '../test/helpers/app.ts'
@@ -18,16 +17,16 @@ import { PersonPicker } from './pages/person-picker.ts'
 const running = startHubAndBrowser()
 
 /** A tab of the case's frame: its heading is the pseudonym, with the tab's name for screen readers. */
-const caseTab = (tab: string) => new RegExp(`^Child R\\s*: ${tab}$`)
+const caseTab = (tab: string) => new RegExp(`^Child V\\s*: ${tab}$`)
 
 describe('case review learning in the browser', () => {
-  let reviewCase: ReviewCase
+  let reviewCase: Awaited<ReturnType<typeof insertReviewCase>>
 
   before(async () => {
-    // The case itself is the cases part's to record: here it is a published review already.
+    // The case itself is the cases part's to record: here it is a published review already (the demo's have their own).
     const [partnership] = await running.hub.db.select({ id: partnerships.id }).from(partnerships).limit(1)
     reviewCase = await insertReviewCase(running.hub.db, partnership!.id, {
-      reference: 'Child R',
+      reference: 'Child V',
       status: 'published',
       signedOffOn: '2016-03-10',
       publishedOn: '2016-05-12',
@@ -52,7 +51,7 @@ describe('case review learning in the browser', () => {
     await page.getByLabel('Month').fill('3')
     await page.getByLabel('Year').fill('2030')
     await page.getByRole('button', { name: 'Save' }).click()
-    const recommendation = await new HubPage(page, 'Child R: recommendation 1').verifyOnPage()
+    const recommendation = await new HubPage(page, 'Child V: recommendation 1').verifyOnPage()
     assert.equal((await recommendation.summary())['Owned by'], 'Oxford Health NHS Foundation Trust')
 
     await page.getByRole('button', { name: 'Add an action' }).click()
@@ -106,28 +105,28 @@ describe('case review learning in the browser', () => {
     await new HubPage(page, 'Write the learning summary').verifyOnPage()
     await page
       .getByLabel('What happened')
-      .fill('Child R was a baby whose bruising was not recognised as a sign of harm.')
+      .fill('Child V was a baby whose bruising was not recognised as a sign of harm.')
     await page.getByLabel('What we learned').fill('Bruising in a baby who is **not mobile** is a sign of harm.')
     await page.getByLabel('What to do differently').fill('- Follow the bruising protocol\n- Ask about every adult')
     await page.getByRole('button', { name: 'Save' }).click()
     const summary = await new HubPage(page, caseTab('Learning summary')).verifyOnPage()
     assert.ok(await page.getByText('Learning summary saved').isVisible())
     const docx = await summary.downloadFile('Download the learning summary as Word (DOCX)')
-    assert.equal(docx.filename, 'child-r-learning-summary.docx')
+    assert.equal(docx.filename, 'child-v-learning-summary.docx')
     assert.equal((await readFile(docx.path)).subarray(0, 2).toString(), 'PK')
     const pdf = await summary.downloadFile('Download the learning summary as PDF')
-    assert.equal(pdf.filename, 'child-r-learning-summary.pdf')
+    assert.equal(pdf.filename, 'child-v-learning-summary.pdf')
 
     await page.goto('/case-reviews/themes?year=2016-17')
     await new HubPage(page, 'Themes across reviews').verifyOnPage()
-    assert.ok(await page.getByRole('link', { name: 'Child R learning points' }).first().isVisible())
+    assert.ok(await page.getByRole('link', { name: 'Child V learning points' }).first().isVisible())
   })
 
   it('the owning agency’s lead finds the recommendation on their home page and responds', async (t) => {
     const { page } = await signedInPerson(t, running, demoEmail['agency-lead'])
     assert.ok(await page.getByRole('heading', { name: 'Case review recommendations for your agency' }).isVisible())
-    await page.getByRole('link', { name: 'Child R: recommendation 1' }).click()
-    const recommendation = await new HubPage(page, 'Child R: recommendation 1').verifyOnPage()
+    await page.getByRole('link', { name: 'Child V: recommendation 1' }).click()
+    const recommendation = await new HubPage(page, 'Child V: recommendation 1').verifyOnPage()
     await page.getByRole('button', { name: 'Write the response' }).click()
     await new HubPage(page, 'Response to recommendation 1').verifyOnPage()
     await page
@@ -141,15 +140,15 @@ describe('case review learning in the browser', () => {
     assert.equal(summary.Response, 'Health visitors now ask about every adult at each visit.')
 
     await page.goto('/case-reviews/recommendations')
-    await new HubPage(page, 'Case review recommendations').verifyOnPage()
+    await new HubPage(page, 'Recommendations').verifyOnPage()
   })
 
   it('the public reads the published review’s learning summary', async (t) => {
     const page = await person(t, running)
     await page.goto('/learning-from-reviews')
     await new HubPage(page, 'Learning from reviews').verifyOnPage()
-    await page.getByRole('link', { name: 'Child R' }).click()
-    await new HubPage(page, 'Child R: learning summary').verifyOnPage()
+    await page.getByRole('link', { name: 'Child V' }).click()
+    await new HubPage(page, 'Child V: learning summary').verifyOnPage()
     assert.ok(await page.getByText('Bruising in a baby who is not mobile is a sign of harm.').isVisible())
     assert.equal(await page.getByText('Health visitors should ask').count(), 0, 'no recommendations in public')
   })

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import { and, asc, eq } from 'drizzle-orm'
 import { courseThemes } from '../src/modules/learning/schema.ts'
 import { visibleCases } from '../src/modules/reviews/access.ts'
-import { reviewLearningPoints, type ReviewCase } from '../src/modules/reviews/schema.ts'
+import { reviewLearningPoints } from '../src/modules/reviews/schema.ts'
+import { getSummary } from '../src/modules/reviews/summaries/service.ts'
 import { rankedThemes } from '../src/modules/reviews/themes-across/ranking.ts'
 import { closePdfBrowser } from '../src/platform/documents/pdf.ts'
 import type { Actor } from '../src/platform/permissions.ts'
@@ -30,7 +31,7 @@ describe('case review learning', () => {
   const suite = appForSuite()
   let testApp: TestApp
   let member: Session
-  let reviewCase: ReviewCase
+  let reviewCase: Awaited<ReturnType<typeof insertReviewCase>>
   const db = () => testApp.database.db
   const themeIds = (...names: string[]) => themeIdsNamed(db(), testApp.partnershipId, names)
 
@@ -234,11 +235,18 @@ describe('case review learning', () => {
       'whatWeLearned: Enter what we learned',
       'whatToDoDifferently: Enter what to do differently',
     ])
-    const saved = await member.post(edit, {
-      whatHappened: 'A baby was hurt.',
+    const summary = {
+      whatHappened: 'A baby was hurt. Jane Smith, the baby’s mother, told the health visitor.',
       whatWeLearned: 'Bruising in a baby who is **not mobile** is a sign of harm.',
       whatToDoDifferently: '- Follow the bruising protocol\n- Ask about every adult',
-    })
+    }
+    // It goes on the public site: a likely real name is warned about before it is saved.
+    const warned = await member.post(edit, summary)
+    assert.equal(warned.statusCode, 200)
+    assert.match(textOf(warned.body), /Check for real names .* What happened ?: ‘Jane Smith’/)
+    assert.match(warned.body, /Jane Smith, the baby’s mother/, 'what was typed is kept')
+    assert.equal(await getSummary(db(), reviewCase.id), null, 'nothing saved yet')
+    const saved = await member.post(edit, { ...summary, whatHappened: 'A baby was hurt.' })
     assert.equal(saved.headers.location, `${tab}?saved=1`)
     const shown = await member.get(tab)
     assert.match(shown.body, /<strong>not mobile<\/strong>/)
@@ -279,7 +287,11 @@ describe('case review learning', () => {
 
   it('the public site shows only published summaries, and nothing else of the case', async () => {
     const pid = testApp.partnershipId
-    const published = await insertReviewCase(db(), pid, { status: 'published', publishedOn: '2016-05-12' })
+    const published = await insertReviewCase(db(), pid, {
+      status: 'published',
+      reviewType: 'serious-case-review',
+      publishedOn: '2016-05-12',
+    })
     const unpublished = await insertReviewCase(db(), pid, { status: 'completed' })
     const takenDown = await insertReviewCase(db(), pid, {
       status: 'published',

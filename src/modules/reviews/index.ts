@@ -55,9 +55,12 @@ export const reviewsModule = defineModule({
   figures: caseReviewFigures,
   sections: [caseReviewSection],
   seed: seedReviews,
-  matrixIds: async (db, partnershipId) => ({
-    ...(await reviewLearning.reviewLearningMatrixIds(db, partnershipId)),
-    ...(await caseMatrixIds(db, partnershipId)),
-    '/case-reviews/figures/:figure': 'worked-on',
-  }),
+  matrixIds: async (db, partnershipId) => {
+    const cases = await caseMatrixIds(db, partnershipId)
+    return {
+      ...cases,
+      '/case-reviews/figures/:figure': 'worked-on',
+      ...(await reviewLearning.reviewLearningMatrixIds(db, partnershipId, cases['/case-reviews/:id'])),
+    }
+  },
 })

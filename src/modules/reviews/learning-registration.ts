@@ -1,22 +1,16 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../../db/index.ts'
 import type { RecordTypeDefinition } from '../../platform/modules.ts'
 import { formatDate } from '../../platform/views.ts'
-import { recommendationStatusLabels } from './labels.ts'
+import { labelOf, recommendationStatusLabels } from './labels.ts'
 import { learningRoutes } from './learning/routes.ts'
 import { learningPointRecordType } from './learning/service.ts'
 import { caseRecommendationRoutes } from './recommendations/case-routes.ts'
 import { agencyRecommendationsPanel, recommendationListRoutes } from './recommendations/list-routes.ts'
 import { recommendationRoutes } from './recommendations/routes.ts'
 import { recommendationHref } from './recommendations/service.ts'
-import {
-  reviewCases,
-  reviewLearningPoints,
-  reviewRecommendations,
-  reviewSummaries,
-  type RecommendationStatus,
-} from './schema.ts'
+import { reviewCases, reviewLearningPoints, reviewRecommendations, reviewSummaries } from './schema.ts'
 import { publicSummaryRoutes } from './summaries/public-routes.ts'
 import { summaryRoutes } from './summaries/routes.ts'
 import { summaryRecordType } from './summaries/service.ts'
@@ -70,7 +64,7 @@ export const reviewLearningRecordTypes: Record<string, RecordTypeDefinition> = {
       dueOn: formatDate,
       completedOn: formatDate,
       actionDueOn: formatDate,
-      status: (value) => recommendationStatusLabels[value as RecommendationStatus] ?? String(value),
+      status: labelOf(recommendationStatusLabels),
     },
   },
   [learningPointRecordType]: {
@@ -88,29 +82,25 @@ export const reviewLearningRecordTypes: Record<string, RecordTypeDefinition> = {
 }
 
 /**
- * The permission matrix's ids: the demo's Child K (or, before the demo has it, the case with the
- * most learning points), its first recommendation and learning point, and a published summary.
+ * The permission matrix's ids under the case it walks (cases/matrix.ts: the demo's Child K): its
+ * first recommendation and learning point, and a published summary for the public pages.
  */
-export async function reviewLearningMatrixIds(db: Database, partnershipId: string): Promise<Record<string, string>> {
-  const [reviewCase] = await db
-    .select({ id: reviewCases.id })
-    .from(reviewCases)
-    .leftJoin(reviewLearningPoints, eq(reviewLearningPoints.caseId, reviewCases.id))
-    .where(eq(reviewCases.partnershipId, partnershipId))
-    .groupBy(reviewCases.id)
-    .orderBy(sql`(${reviewCases.reference} = 'Child K') desc`, sql`count(${reviewLearningPoints.id}) desc`)
-    .limit(1)
-  if (!reviewCase) return {}
+export async function reviewLearningMatrixIds(
+  db: Database,
+  partnershipId: string,
+  caseId: string | undefined,
+): Promise<Record<string, string>> {
+  if (!caseId) return {}
   const [recommendation] = await db
     .select({ id: reviewRecommendations.id })
     .from(reviewRecommendations)
-    .where(eq(reviewRecommendations.caseId, reviewCase.id))
+    .where(eq(reviewRecommendations.caseId, caseId))
     .orderBy(asc(reviewRecommendations.number))
     .limit(1)
   const [point] = await db
     .select({ id: reviewLearningPoints.id })
     .from(reviewLearningPoints)
-    .where(eq(reviewLearningPoints.caseId, reviewCase.id))
+    .where(eq(reviewLearningPoints.caseId, caseId))
     .orderBy(asc(reviewLearningPoints.number))
     .limit(1)
   const [published] = await db
@@ -124,12 +114,12 @@ export async function reviewLearningMatrixIds(db: Database, partnershipId: strin
         isNull(reviewCases.takenDownOn),
       ),
     )
+    .orderBy(asc(reviewCases.publishedOn))
     .limit(1)
   const ids: Record<string, string | undefined> = {
-    '/case-reviews/:id': reviewCase.id,
     '/case-reviews/:id/learning/:pointId': point?.id,
     '/case-reviews/recommendations/:recommendationId': recommendation?.id,
-    '/learning-from-reviews/:id': published?.id ?? reviewCase.id,
+    '/learning-from-reviews/:id': published?.id ?? caseId,
   }
   return Object.fromEntries(Object.entries(ids).filter((entry): entry is [string, string] => !!entry[1]))
 }

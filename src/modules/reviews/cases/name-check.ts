@@ -30,7 +30,13 @@ export interface NameWarning {
  */
 export async function nameCheck(
   request: FormRequest,
-  form: { template: string; context: object; pickers?: Record<string, Picker> },
+  form: {
+    template: string
+    context: object
+    pickers?: Record<string, Picker>
+    /** The questions of fields not in checkedFieldLabels (a learning summary's parts). */
+    labels?: Record<string, string>
+  },
   fields: Record<string, string | null | undefined>,
   confirmed: boolean,
 ): Promise<Rendered | null> {
@@ -41,7 +47,7 @@ export async function nameCheck(
   const nameWarning: NameWarning = {
     items: Object.entries(found).map(([field, names]) => ({
       field,
-      label: checkedFieldLabels[field] ?? field,
+      label: form.labels?.[field] ?? checkedFieldLabels[field] ?? field,
       names,
       namesText: names.map((name) => `‘${name}’`).join(', '),
     })),

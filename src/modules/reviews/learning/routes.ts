@@ -7,6 +7,7 @@ import type { Query } from '../../../platform/lists.ts'
 import { can } from '../../../platform/permissions.ts'
 import { themeCheckboxItems, themeOptions } from '../../themes/index.ts'
 import { getCase } from '../access.ts'
+import { nameCheck } from '../cases/name-check.ts'
 import { caseFrame } from '../pages.ts'
 import { caseConfidential } from '../recommendations/case-routes.ts'
 import { learningPointSchema } from './forms.ts'
@@ -21,6 +22,11 @@ import {
 } from './service.ts'
 
 const views = 'modules/reviews/views'
+const pointForm = `${views}/learning-point-form.njk`
+
+/** A likely real name in the point brings the form back with a warning first (cases/name-check.ts). */
+const checkNames = (request: FormRequest, context: object, text: string, confirmed: boolean) =>
+  nameCheck(request, { template: pointForm, context, labels: { text: 'Learning point' } }, { text }, confirmed)
 
 /** A case's learning points: the tab, adding, changing and removing one (each audited with its theme names). */
 export async function learningRoutes(app: FastifyInstance) {
@@ -49,20 +55,22 @@ export async function learningRoutes(app: FastifyInstance) {
   formRoute(app, {
     path: `${base}/new`,
     access: { permission: 'reviews:manage', confidential: caseConfidential },
-    template: `${views}/learning-point-form.njk`,
+    template: pointForm,
     schema: learningPointSchema,
     context: async (request) => ({ ...(await formContext(request)), isNew: true }),
     initialValues: () => ({ themeIds: [] }),
-    save: async ({ actor }, input, { reviewCase }) => {
-      await addLearningPoint(db, actor, reviewCase, input)
-      return afterSave(tab(reviewCase.id))
+    save: async (request, { confirmNames, ...input }, context) => {
+      const warning = await checkNames(request, context, input.text, confirmNames)
+      if (warning) return warning
+      await addLearningPoint(db, request.actor, context.reviewCase, input)
+      return afterSave(tab(context.reviewCase.id))
     },
   })
 
   formRoute(app, {
     path: `${base}/:pointId/edit`,
     access: { permission: 'reviews:manage', confidential: caseConfidential },
-    template: `${views}/learning-point-form.njk`,
+    template: pointForm,
     schema: learningPointSchema.extend({ version }),
     context: async (request) => {
       const point = await getLearningPoint(db, request.params.id!, request.params.pointId!)
@@ -70,8 +78,15 @@ export async function learningRoutes(app: FastifyInstance) {
       return { ...(await formContext(request, saved)), point, saved }
     },
     initialValues: (_request, { point, saved }) => ({ ...point, themeIds: saved }),
-    save: async ({ actor }, { version: at, ...input }, { reviewCase, point }) =>
-      afterSave(tab(reviewCase.id), await changeLearningPoint(db, actor, reviewCase, point.id, at, input)),
+    save: async (request, { version: at, confirmNames, ...input }, context) => {
+      const warning = await checkNames(request, context, input.text, confirmNames)
+      if (warning) return warning
+      const { reviewCase, point } = context
+      return afterSave(
+        tab(reviewCase.id),
+        await changeLearningPoint(db, request.actor, reviewCase, point.id, at, input),
+      )
+    },
   })
 
   formRoute(app, {

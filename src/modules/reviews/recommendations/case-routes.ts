@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { Database } from '../../../db/index.ts'
-import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.ts'
+import { afterSave, formRoute, savedBanner, type FormRequest } from '../../../platform/form-route.ts'
 import { requireActor } from '../../../platform/http.ts'
 import type { Query } from '../../../platform/lists.ts'
 import { listAgencyOptions } from '../../partnership/agencies/service.ts'
 import { caseRecordType, getCase } from '../access.ts'
+import { nameCheck } from '../cases/name-check.ts'
 import { caseFrame } from '../pages.ts'
 import { addRecommendation } from './changes.ts'
 import { recommendationDates, recommendationSchema } from './forms.ts'
@@ -15,6 +16,12 @@ const views = 'modules/reviews/views'
 
 /** Every route here is about one case: 404 outside its scope, each look audited (platform/http.ts). */
 export const caseConfidential = { recordType: caseRecordType }
+
+export const recommendationForm = `${views}/recommendation-form.njk`
+
+/** A likely real name in the recommendation brings its form back with a warning first (cases/name-check.ts). */
+export const recommendationNameCheck = (request: FormRequest, context: object, text: string, confirmed: boolean) =>
+  nameCheck(request, { template: recommendationForm, context, labels: { text: 'Recommendation' } }, { text }, confirmed)
 
 /** The agencies a recommendation or action may be owned by, for a select (its `value` picks one). */
 export async function agencyItems(db: Database, partnershipId: string) {
@@ -48,7 +55,7 @@ export async function caseRecommendationRoutes(app: FastifyInstance) {
   formRoute(app, {
     path: '/case-reviews/:id/recommendations/new',
     access: { permission: 'reviews:manage', confidential: caseConfidential },
-    template: `${views}/recommendation-form.njk`,
+    template: recommendationForm,
     schema: recommendationSchema,
     extra: recommendationDates,
     context: async ({ actor, params }) => ({
@@ -57,7 +64,10 @@ export async function caseRecommendationRoutes(app: FastifyInstance) {
       isNew: true,
     }),
     initialValues: () => ({}),
-    save: async ({ actor }, input, { reviewCase }) =>
-      afterSave(recommendationHref(await addRecommendation(db, actor, reviewCase, input))),
+    save: async (request, { confirmNames, ...input }, context) => {
+      const warning = await recommendationNameCheck(request, context, input.text, confirmNames)
+      if (warning) return warning
+      return afterSave(recommendationHref(await addRecommendation(db, request.actor, context.reviewCase, input)))
+    },
   })
 }

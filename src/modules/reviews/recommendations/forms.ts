@@ -8,6 +8,8 @@ const dateRange = { min: '1990-01-01', max: '2100-12-31' }
 export const recommendationSchema = z.object({
   text: requiredText('the recommendation', 2000),
   agencyId: z.uuid('Select the agency that owns the recommendation'),
+  /** "Save anyway" after the name check's warning (cases/name-check.ts). */
+  confirmNames: checkbox,
 })
 
 /**

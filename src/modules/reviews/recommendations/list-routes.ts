@@ -4,6 +4,7 @@ import { oneOf } from '../../../platform/lists.ts'
 import type { HomePanel } from '../../../platform/modules.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { recommendationRecordType } from '../access.ts'
+import { reviewsNavigation } from '../navigation.ts'
 import { recommendationStatuses } from '../schema.ts'
 import { panelItems, recommendationCsv, recommendationRows, statusItems } from './presenters.ts'
 import { listRecommendations, owningAgencies, type RecommendationFilter, type RecommendationSort } from './service.ts'
@@ -44,6 +45,7 @@ export async function recommendationListRoutes(app: FastifyInstance) {
     rows: recommendationRows,
     csv: recommendationCsv,
     context: async (actor) => ({
+      subNavigation: reviewsNavigation('/case-reviews/recommendations'),
       statusItems: statusItems(true),
       agencyItems: [
         { value: '', text: 'Any agency' },

@@ -11,7 +11,7 @@ import { sourceActionsTable } from '../../actions/presenters.ts'
 import { actionsFrom, todayInLondon } from '../../actions/service.ts'
 import { caseRecordType, recommendationRecordType } from '../access.ts'
 import { changeHistory } from '../pages.ts'
-import { agencyItems } from './case-routes.ts'
+import { agencyItems, recommendationForm, recommendationNameCheck } from './case-routes.ts'
 import {
   addRecommendationAction,
   changeRecommendation,
@@ -83,7 +83,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
   formRoute(app, {
     path: `${base}/edit`,
     access: { permission: 'reviews:manage', confidential },
-    template: `${views}/recommendation-form.njk`,
+    template: recommendationForm,
     schema: recommendationSchema.extend({ version }),
     extra: recommendationDates,
     context: async (request) => ({
@@ -91,8 +91,15 @@ export async function recommendationRoutes(app: FastifyInstance) {
       agencyItems: await agencyItems(db, request.actor.partnershipId),
     }),
     initialValues: (_request, { recommendation: r }) => ({ ...r, ...dateParts(r.dueOn, 'dueOn') }),
-    save: async ({ actor }, { version: at, ...input }, { recommendation: r }) =>
-      afterSave(recommendationHref(r.id), await changeRecommendation(db, actor, r.id, at, input, r.reference)),
+    save: async (request, { version: at, confirmNames, ...input }, context) => {
+      const warning = await recommendationNameCheck(request, context, input.text, confirmNames)
+      if (warning) return warning
+      const r = context.recommendation
+      return afterSave(
+        recommendationHref(r.id),
+        await changeRecommendation(db, request.actor, r.id, at, input, r.reference),
+      )
+    },
   })
 
   formRoute(app, {

@@ -7,6 +7,7 @@ import type { Query } from '../../../platform/lists.ts'
 import { renderMarkdown } from '../../../platform/markdown.ts'
 import { sendDocument } from '../../reports/outputs.ts'
 import { caseRecordType, getCase } from '../access.ts'
+import { nameCheck } from '../cases/name-check.ts'
 import { caseFrame, changeHistory } from '../pages.ts'
 import { caseConfidential } from '../recommendations/case-routes.ts'
 import { summaryDocument, summaryParts } from './document.ts'
@@ -14,6 +15,7 @@ import { summarySchema } from './forms.ts'
 import { getSummary, isPublic, saveSummary, summaryRecordType } from './service.ts'
 
 const views = 'modules/reviews/views'
+const summaryForm = `${views}/summary-form.njk`
 
 /** A case's learning summary: the tab, its editing, and its DOCX and PDF downloads (each download audited). */
 export async function summaryRoutes(app: FastifyInstance) {
@@ -46,15 +48,21 @@ export async function summaryRoutes(app: FastifyInstance) {
   formRoute(app, {
     path: '/case-reviews/:id/summary/edit',
     access: { permission: 'reviews:manage', confidential: caseConfidential },
-    template: `${views}/summary-form.njk`,
+    template: summaryForm,
     schema: summarySchema,
     context: async ({ actor, params }) => {
       const reviewCase = await getCase(db, actor, params.id!)
       return { ...caseFrame(reviewCase), summary: await getSummary(db, reviewCase.id) }
     },
     initialValues: (_request, { summary }) => summary ?? {},
-    save: async ({ actor }, { version, ...input }, { reviewCase }) =>
-      afterSave(tab(reviewCase.id), await saveSummary(db, actor, reviewCase, version ?? null, input)),
+    save: async (request, { version, confirmNames, ...input }, context) => {
+      // It goes on the public site: a likely real name brings the form back with a warning first.
+      const labels = Object.fromEntries(summaryParts.map(({ key, heading }) => [key, heading]))
+      const warning = await nameCheck(request, { template: summaryForm, context, labels }, input, confirmNames)
+      if (warning) return warning
+      const { reviewCase } = context
+      return afterSave(tab(reviewCase.id), await saveSummary(db, request.actor, reviewCase, version ?? null, input))
+    },
   })
 
   for (const format of ['docx', 'pdf'] as const) {

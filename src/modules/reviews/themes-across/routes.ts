@@ -11,6 +11,7 @@ import { yearChoices } from '../../../platform/year-picker.ts'
 import { readRange } from '../../learning/reach/range.ts'
 import { getPartnership } from '../../partnership/settings/service.ts'
 import { caseRecordType, visibleCases } from '../access.ts'
+import { reviewsNavigation } from '../navigation.ts'
 import { reviewCases } from '../schema.ts'
 import { rankedThemeCsv, rankedThemeRows } from './presenters.ts'
 import { rankedThemes, reviewReportedOn } from './ranking.ts'
@@ -65,6 +66,7 @@ export async function themesAcrossRoutes(app: FastifyInstance) {
       reviews,
       untrained: themes.filter((t) => !t.training.length).length,
       downloadHref: `/case-reviews/themes.csv?${range.query}`,
+      subNavigation: reviewsNavigation('/case-reviews/themes'),
     })
   })
 
