@@ -147,8 +147,17 @@ export const englandAndWalesBankHolidays: readonly (readonly [day: string, name:
   ['2030-12-26', 'Boxing Day'],
 ]
 
+/** The first year the built-in table covers: no clock or booking in the product starts earlier. */
+export const bankHolidaysFrom = 2015
+
 /** The last year the built-in table covers; later dates count weekends only, so extend it before then. */
 export const bankHolidaysThrough = 2030
+
+/** True for Saturday and Sunday: never working days, whatever the table or a partnership says. */
+export function isWeekend(day: string) {
+  const weekday = toDate(day).getUTCDay()
+  return weekday === 0 || weekday === 6
+}
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/
 
@@ -194,10 +203,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
     toDate(day)
     return holidays.get(day) ?? null
   }
-  const isWorkingDay = (day: string) => {
-    const weekday = toDate(day).getUTCDay()
-    return weekday !== 0 && weekday !== 6 && !holidays.has(day)
-  }
+  const isWorkingDay = (day: string) => !isWeekend(day) && !holidays.has(day)
   return {
     holiday,
     isWorkingDay,
