@@ -60,6 +60,8 @@ function toJson(value: unknown) {
 
 export interface AuditFilter {
   actorUserId?: string
+  /** One kind of entry: `view` for the views of confidential records, say. */
+  action?: string
   recordType?: string
   recordId?: string
   /** With recordType and recordId: include entries that name the record as related. */
@@ -72,6 +74,7 @@ export interface AuditFilter {
 export function auditConditions(partnershipId: string, filter: AuditFilter): SQL | undefined {
   const conditions = [eq(auditLog.partnershipId, partnershipId)]
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId))
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action))
   if (filter.recordType && filter.recordId && filter.withRelated) {
     // The record's own entries, and those of changes it took part in (a membership, on its person's page).
     conditions.push(
