@@ -103,11 +103,11 @@ describe('bank holidays', () => {
       ],
       [
         { ...date('2016-12-26'), name: 'Boxing Day' },
-        ['day-day: Monday 26 December 2016 is already a bank holiday (Boxing Day)'],
+        ['day-day: Monday 26 December 2016 is already a bank holiday: Boxing Day'],
       ],
       [
         { ...date('2031-01-01'), name: 'New Year again' },
-        ['day-day: Wednesday 1 January 2031 is already a bank holiday (New Year’s Day)'],
+        ['day-day: Wednesday 1 January 2031 is already a bank holiday: New Year’s Day'],
       ],
     ]
     for (const [form, errors] of cases) {

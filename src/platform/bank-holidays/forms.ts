@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dateInput, requiredText, version } from '../forms.ts'
 import { bankHolidaysFrom } from '../working-days.ts'
-import { dayField } from './service.ts'
+import { dayField, weekendProblem, type ChangeKind } from './service.ts'
 
 /** The bank holiday forms: a day (GOV.UK date input) with a name or reason; removing posts the version. */
 
@@ -11,12 +11,18 @@ export const workingDaySchema = z.object({ name: requiredText('why it is a worki
 
 export const removeSchema = z.object({ version })
 
-/** The day, from the table's first year on (a later year than the table's is how a new holiday is added). */
-export function changeDay(body: Record<string, unknown>) {
-  const day = dateInput(body, 'day', 'the date', {
-    required: true,
-    min: `${bankHolidaysFrom}-01-01`,
-    max: '2100-12-31',
-  })
-  return day.error ? { errors: { [dayField]: day.error } } : { values: { day: day.value! } }
+/**
+ * The day, from the table's first year on (a later year than the table's is how a new holiday is
+ * added); a weekend is refused with the rest of the form, what is on record when it is saved.
+ */
+export function changeDay(kind: ChangeKind) {
+  return (body: Record<string, unknown>) => {
+    const day = dateInput(body, 'day', 'the date', {
+      required: true,
+      min: `${bankHolidaysFrom}-01-01`,
+      max: '2100-12-31',
+    })
+    const problem = day.error ?? weekendProblem(kind, day.value!)
+    return problem ? { errors: { [dayField]: problem } } : { values: { day: day.value! } }
+  }
 }

@@ -61,7 +61,7 @@ export async function bankHolidayRoutes(app: FastifyInstance) {
     access: manage,
     template: `${views}/change-form.njk`,
     schema: holidaySchema,
-    extra: changeDay,
+    extra: changeDay('holiday'),
     fieldOrder: [dayField, 'name'],
     context: () => ({ kind: 'holiday' }),
     initialValues: () => ({}),
@@ -76,7 +76,7 @@ export async function bankHolidayRoutes(app: FastifyInstance) {
     access: manage,
     template: `${views}/change-form.njk`,
     schema: workingDaySchema,
-    extra: changeDay,
+    extra: changeDay('working-day'),
     fieldOrder: [dayField, 'name'],
     context: () => ({ kind: 'working-day' }),
     // The list's "Keep as a working day" link names the day: the form opens with it filled in.

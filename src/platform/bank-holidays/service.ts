@@ -83,12 +83,21 @@ export async function getChange(db: Database, partnershipId: string, id: string)
 /** The date field's error key (a GOV.UK date input reports on its day field). */
 export const dayField = 'day-day'
 
+/** A weekend is never a working day, so it cannot be added as a holiday, whatever else is on record. */
+export function weekendProblem(kind: ChangeKind, day: string) {
+  return kind === 'holiday' && isWeekend(day)
+    ? `${dayWithWeekday(day)} is a weekend day, so it is already not a working day`
+    : null
+}
+
 /**
  * Why a change cannot be made on this day, or null: a weekend is never a working day, a holiday
  * cannot be added twice, only a table holiday can be kept as a working day, and a day holds one
  * change at most (remove it first).
  */
 export function changeProblem(kind: ChangeKind, day: string, existing: WorkingDayChange | null): string | null {
+  const weekend = weekendProblem(kind, day)
+  if (weekend) return weekend
   const when = dayWithWeekday(day)
   if (existing?.kind === 'working-day')
     return kind === 'working-day'
@@ -96,16 +105,11 @@ export function changeProblem(kind: ChangeKind, day: string, existing: WorkingDa
       : `${when} is kept as a working day. Remove that change to make it a bank holiday again`
   if (existing?.kind === 'holiday')
     return kind === 'holiday'
-      ? `${when} is already a bank holiday (${existing.name})`
+      ? `${when} is already a bank holiday: ${existing.name}`
       : `${when} was added as a bank holiday by the partnership. Remove that change instead`
   const inTable = tableHoliday(day)
-  if (kind === 'holiday') {
-    if (isWeekend(day)) return `${when} is a weekend day, so it is already not a working day`
-    if (inTable) return `${when} is already a bank holiday (${inTable})`
-    return null
-  }
-  if (!inTable) return `${when} is not a bank holiday in England and Wales`
-  return null
+  if (kind === 'holiday') return inTable ? `${when} is already a bank holiday: ${inTable}` : null
+  return inTable ? null : `${when} is not a bank holiday in England and Wales`
 }
 
 async function changeOn(db: Database, partnershipId: string, day: string) {
