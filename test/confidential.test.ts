@@ -15,6 +15,7 @@ import { defineModule } from '../src/platform/modules.ts'
 import { linkActor, systemActor, type Actor, type Role } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { londonParts } from '../src/platform/london-time.ts'
+import { addDays } from '../src/platform/working-days.ts'
 import {
   insertAgency,
   insertGroup,
@@ -38,11 +39,6 @@ const recordType = 'test-secret'
 const password = 'correct horse battery staple'
 
 const today = londonParts(new Date()).date
-function shift(day: string, days: number) {
-  const date = new Date(`${day}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
-}
 
 async function auditRowsFor(testApp: TestApp, recordId: string, since = 0) {
   return testApp.database.db
@@ -115,9 +111,11 @@ describe('confidential records', () => {
     Object.assign(accounts, {
       chair: await account(['chair']),
       businessUnit: await account(['business-unit']),
-      member: await account(['subgroup-member'], { personId: await seat(shift(today, -30), null) }),
-      futureMember: await account(['subgroup-member'], { personId: await seat(shift(today, 1), null) }),
-      pastMember: await account(['subgroup-member'], { personId: await seat(shift(today, -400), shift(today, -1)) }),
+      member: await account(['subgroup-member'], { personId: await seat(addDays(today, -30), null) }),
+      futureMember: await account(['subgroup-member'], { personId: await seat(addDays(today, 1), null) }),
+      pastMember: await account(['subgroup-member'], {
+        personId: await seat(addDays(today, -400), addDays(today, -1)),
+      }),
       named: await account(['board-member'], { personId: namedPerson.id }),
       lead: await account(['agency-lead'], { agencyId: agency.id }),
       boardMemberOfAgency: await account(['board-member'], { agencyId: agency.id }),

@@ -168,7 +168,8 @@ function toDate(day: string): Date {
   return date
 }
 
-function shift(day: string, days: number): string {
+/** `day` moved by whole calendar days: addDays('2016-04-01', 30) is '2016-05-01'. */
+export function addDays(day: string, days: number): string {
   const date = toDate(day)
   date.setUTCDate(date.getUTCDate() + days)
   return date.toISOString().slice(0, 10)
@@ -212,7 +213,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
       const step = n < 0 ? -1 : 1
       let current = toDate(day).toISOString().slice(0, 10)
       for (let left = Math.abs(n); left > 0;) {
-        current = shift(current, step)
+        current = addDays(current, step)
         if (isWorkingDay(current)) left -= 1
       }
       return current
@@ -224,7 +225,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
       const step = to > from ? 1 : -1
       let count = 0
       for (let current = from; current !== to;) {
-        current = shift(current, step)
+        current = addDays(current, step)
         if (isWorkingDay(current)) count += step
       }
       return count

@@ -56,36 +56,26 @@ export async function bankHolidayRoutes(app: FastifyInstance) {
     },
   })
 
-  formRoute(app, {
-    path: '/bank-holidays/add',
-    access: manage,
-    template: `${views}/change-form.njk`,
-    schema: holidaySchema,
-    extra: changeDay('holiday'),
-    fieldOrder: [dayField, 'name'],
-    context: () => ({ kind: 'holiday' }),
-    initialValues: () => ({}),
-    save: async ({ actor }, input) => {
-      await addChange(db, actor, 'holiday', input)
-      return listOf(input.day, 'added')
-    },
-  })
-
-  formRoute(app, {
-    path: '/bank-holidays/keep-working',
-    access: manage,
-    template: `${views}/change-form.njk`,
-    schema: workingDaySchema,
-    extra: changeDay('working-day'),
-    fieldOrder: [dayField, 'name'],
-    context: () => ({ kind: 'working-day' }),
-    // The list's "Keep as a working day" link names the day: the form opens with it filled in.
-    initialValues: ({ query }) => (query.day && tableHoliday(query.day) ? dateParts(query.day, 'day') : {}),
-    save: async ({ actor }, input) => {
-      await addChange(db, actor, 'working-day', input)
-      return listOf(input.day, 'kept')
-    },
-  })
+  // Adding a day and keeping a table holiday as a working day: one form, a day and its name or reason.
+  for (const [path, kind, schema, done] of [
+    ['/bank-holidays/add', 'holiday', holidaySchema, 'added'],
+    ['/bank-holidays/keep-working', 'working-day', workingDaySchema, 'kept'],
+  ] as const)
+    formRoute(app, {
+      path,
+      access: manage,
+      template: `${views}/change-form.njk`,
+      schema,
+      extra: changeDay(kind),
+      fieldOrder: [dayField, 'name'],
+      context: () => ({ kind }),
+      // The list's "Keep as a working day" link names the day: the form opens with it filled in.
+      initialValues: ({ query }) => (query.day && tableHoliday(query.day) ? dateParts(query.day, 'day') : {}),
+      save: async ({ actor }, input) => {
+        await addChange(db, actor, kind, input)
+        return listOf(input.day, done)
+      },
+    })
 
   formRoute(app, {
     path: '/bank-holidays/:id/remove',
