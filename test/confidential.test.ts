@@ -10,6 +10,7 @@ import {
   type ConfidentialAccess,
 } from '../src/platform/confidential/index.ts'
 import { confidentialAccess } from '../src/platform/confidential/schema.ts'
+import { historyOf } from '../src/platform/audit-log/history.ts'
 import { requireActor } from '../src/platform/http.ts'
 import { defineModule } from '../src/platform/modules.ts'
 import { linkActor, systemActor, type Actor, type Role } from '../src/platform/permissions.ts'
@@ -300,6 +301,10 @@ describe('confidential records', () => {
       )
       assert.ok(rows.every((r) => r.partnershipId === testApp.partnershipId))
       assert.doesNotMatch(JSON.stringify(rows), /Jane/, 'the query string (a search, a name) is not logged')
+
+      // The record's own history (on its page) is its changes, not every look at it.
+      const history = await historyOf(testApp.app, member, recordType, secret)
+      assert.deepEqual(new Set(history.map((entry) => entry.action)), new Set(['access']))
     })
 
     it('guards a form post but does not write it as a view', async () => {
