@@ -18,6 +18,7 @@ import {
   UserPage,
 } from './pages/accounts.ts'
 import { AuditLogPage } from './pages/audit-log.ts'
+import { BankHolidayChangePage, BankHolidaysPage, RemoveBankHolidayChangePage } from './pages/bank-holidays.ts'
 import { AgenciesPage, AgencyFormPage, AgencyPage } from './pages/directory.ts'
 import { ForbiddenPage, HomePage } from './pages/page.ts'
 
@@ -213,5 +214,46 @@ describe('the audit log in the browser', () => {
     await log.filter({ from: dateParts(tomorrow) })
     await log.verifyOnPage()
     assert.match(await log.count.innerText(), /^No entries match these filters\./)
+  })
+})
+
+describe('bank holidays in the browser', () => {
+  it('the business unit adds a bank holiday announced later, keeps one as a working day, and removes both changes', async (t) => {
+    const tom = await signedInPerson(t, running, demoEmail['business-unit'])
+    await tom.home.openMenuItem('Bank holidays')
+    const thisYear = await new BankHolidaysPage(tom.page, new Date().getFullYear()).verifyOnPage()
+    await thisYear.showYear(2031)
+    let list = await new BankHolidaysPage(tom.page, 2031).verifyOnPage()
+    assert.deepEqual(await list.table.column('Date'), ['Wednesday 1 January 2031'])
+
+    await list.addHoliday()
+    const form = await new BankHolidayChangePage(tom.page, 'Add a bank holiday').verifyOnPage()
+    await form.fillDate('27', '12', '2031')
+    await form.submit()
+    await form.verifyOnPage()
+    assert.deepEqual(await form.errorSummaryItems(), [
+      'Saturday 27 December 2031 is a weekend day, so it is already not a working day',
+      'Enter the name of the bank holiday',
+    ])
+    await form.fillDate('25', '12', '2031')
+    await form.fillName('Christmas Day')
+    await form.submit()
+    list = await new BankHolidaysPage(tom.page, 2031).verifyOnPage()
+    assert.match(await list.successBanner.innerText(), /Bank holiday added/)
+    assert.deepEqual(await list.table.column('Source'), ['Added by the partnership', 'Added by the partnership'])
+
+    await list.showYear(2016)
+    list = await new BankHolidaysPage(tom.page, 2016).verifyOnPage()
+    await list.changeRow('Christmas Day (substitute day)', 'Keep as a working day')
+    const keep = await new BankHolidayChangePage(tom.page, 'Keep a bank holiday as a working day').verifyOnPage()
+    await keep.fillName('Our offices open on the substitute day')
+    await keep.submit()
+    list = await new BankHolidaysPage(tom.page, 2016).verifyOnPage()
+    assert.match((await list.table.column('Source')).at(-1)!, /^Kept as a working day/)
+
+    await list.changeRow('Christmas Day (substitute day)', 'Remove change')
+    await (await new RemoveBankHolidayChangePage(tom.page).verifyOnPage()).remove()
+    list = await new BankHolidaysPage(tom.page, 2016).verifyOnPage()
+    assert.deepEqual(new Set(await list.table.column('Source')), new Set(['England and Wales']))
   })
 })

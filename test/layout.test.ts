@@ -43,6 +43,7 @@ describe('the page frame', () => {
       'Accounts',
       'Audit log',
       'Email outbox',
+      'Bank holidays',
     ])
   })
 

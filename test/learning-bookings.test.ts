@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { cancelBooking, isLateCancellation } from '../src/modules/learning/bookings/cancel.ts'
+import { bankHolidayCalendar } from '../src/platform/working-days.ts'
 import { moveBooking, substituteBooking } from '../src/modules/learning/bookings/changes.ts'
 import { bookPlace, joinWaitingList } from '../src/modules/learning/bookings/service.ts'
 import { acceptOffer, expireOffer } from '../src/modules/learning/bookings/waiting-list.ts'
@@ -206,8 +207,9 @@ for (const driver of ['pglite', 'pg'] as const) {
     it('counts the cut-off in working days, across a bank holiday', () => {
       // Tuesday 30 May 2017, after the spring bank holiday: 2 working days before is Thursday 25 May.
       const startsAt = new Date('2017-05-30T08:30:00Z')
-      assert.equal(isLateCancellation(startsAt, 2, new Date('2017-05-25T16:00:00Z')), false)
-      assert.equal(isLateCancellation(startsAt, 2, new Date('2017-05-26T07:00:00Z')), true)
+      const rule = { workingDays: 2, calendar: bankHolidayCalendar }
+      assert.equal(isLateCancellation(startsAt, rule, new Date('2017-05-25T16:00:00Z')), false)
+      assert.equal(isLateCancellation(startsAt, rule, new Date('2017-05-26T07:00:00Z')), true)
     })
 
     if (driver === 'pg')

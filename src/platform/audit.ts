@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, desc, eq, gte, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { auditLog } from './schema.ts'
 import type { Actor } from './permissions.ts'
@@ -60,6 +60,10 @@ function toJson(value: unknown) {
 
 export interface AuditFilter {
   actorUserId?: string
+  /** One kind of entry: `view` for the views of confidential records, say. */
+  action?: string
+  /** Kinds of entry left out. */
+  withoutActions?: readonly string[]
   recordType?: string
   recordId?: string
   /** With recordType and recordId: include entries that name the record as related. */
@@ -72,6 +76,8 @@ export interface AuditFilter {
 export function auditConditions(partnershipId: string, filter: AuditFilter): SQL | undefined {
   const conditions = [eq(auditLog.partnershipId, partnershipId)]
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId))
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action))
+  if (filter.withoutActions?.length) conditions.push(notInArray(auditLog.action, [...filter.withoutActions]))
   if (filter.recordType && filter.recordId && filter.withRelated) {
     // The record's own entries, and those of changes it took part in (a membership, on its person's page).
     conditions.push(
@@ -107,7 +113,15 @@ export async function countAudit(db: Database, partnershipId: string, filter: Au
   return row!.count
 }
 
-/** The history shown on a record's page. */
+/**
+ * The history shown on a record's page: its changes. Views and downloads of a confidential record
+ * are in the audit log (filtered by record), not here, or opening the page would add to it.
+ */
 export function recordHistory(db: Database, partnershipId: string, recordType: string, recordId: string) {
-  return listAudit(db, partnershipId, { recordType, recordId, withRelated: true }, 200)
+  return listAudit(
+    db,
+    partnershipId,
+    { recordType, recordId, withRelated: true, withoutActions: ['view', 'download'] },
+    200,
+  )
 }

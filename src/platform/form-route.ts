@@ -35,6 +35,11 @@ export interface FormRoute<S extends z.ZodType, C extends object, E extends obje
   /** Checks that need the raw body (GOV.UK date inputs): field errors, or the parsed extras. */
   extra?: (body: Record<string, unknown>) => { errors?: FieldErrors; values?: E }
   /**
+   * The fields in the order the page shows them, when `extra` checks one above the schema's (a date
+   * first): the error summary lists errors in the page's order. Unlisted fields follow.
+   */
+  fieldOrder?: readonly string[]
+  /**
    * Saves and returns where to go next, or (for a form that answers with a page, like "check your
    * email") the page to show. A ValidationError re-renders the form with its messages.
    */
@@ -116,7 +121,12 @@ export function formRoute<S extends z.ZodType, C extends object, E extends objec
       }
     }
     const pickers = await pickerViews(route.pickers, form, body)
-    return renderFormErrors(reply, route.template, { ...context, values: body, pickers }, errors)
+    return renderFormErrors(
+      reply,
+      route.template,
+      { ...context, values: body, pickers },
+      inOrder(errors, route.fieldOrder),
+    )
   })
 }
 
@@ -142,6 +152,12 @@ export function actionRoute<S extends z.ZodType>(
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error))
     return reply.redirect(await route.run(formRequest(request), parsed.data, reply))
   })
+}
+
+function inOrder(errors: FieldErrors, order: readonly string[] | undefined): FieldErrors {
+  if (!order) return errors
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length)
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)))
 }
 
 /** Re-renders a form with status 400, the error summary and the user's input kept. */

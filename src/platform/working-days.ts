@@ -147,8 +147,17 @@ export const englandAndWalesBankHolidays: readonly (readonly [day: string, name:
   ['2030-12-26', 'Boxing Day'],
 ]
 
+/** The first year the built-in table covers: no clock or booking in the product starts earlier. */
+export const bankHolidaysFrom = 2015
+
 /** The last year the built-in table covers; later dates count weekends only, so extend it before then. */
 export const bankHolidaysThrough = 2030
+
+/** True for Saturday and Sunday: never working days, whatever the table or a partnership says. */
+export function isWeekend(day: string) {
+  const weekday = toDate(day).getUTCDay()
+  return weekday === 0 || weekday === 6
+}
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/
 
@@ -159,7 +168,8 @@ function toDate(day: string): Date {
   return date
 }
 
-function shift(day: string, days: number): string {
+/** `day` moved by whole calendar days: addDays('2016-04-01', 30) is '2016-05-01'. */
+export function addDays(day: string, days: number): string {
   const date = toDate(day)
   date.setUTCDate(date.getUTCDate() + days)
   return date.toISOString().slice(0, 10)
@@ -194,10 +204,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
     toDate(day)
     return holidays.get(day) ?? null
   }
-  const isWorkingDay = (day: string) => {
-    const weekday = toDate(day).getUTCDay()
-    return weekday !== 0 && weekday !== 6 && !holidays.has(day)
-  }
+  const isWorkingDay = (day: string) => !isWeekend(day) && !holidays.has(day)
   return {
     holiday,
     isWorkingDay,
@@ -206,7 +213,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
       const step = n < 0 ? -1 : 1
       let current = toDate(day).toISOString().slice(0, 10)
       for (let left = Math.abs(n); left > 0;) {
-        current = shift(current, step)
+        current = addDays(current, step)
         if (isWorkingDay(current)) left -= 1
       }
       return current
@@ -218,7 +225,7 @@ export function workingDayCalendar(changes: CalendarChanges = {}): WorkingDayCal
       const step = to > from ? 1 : -1
       let count = 0
       for (let current = from; current !== to;) {
-        current = shift(current, step)
+        current = addDays(current, step)
         if (isWorkingDay(current)) count += step
       }
       return count

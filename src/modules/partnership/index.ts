@@ -3,6 +3,7 @@ import { ValidationError } from '../../platform/errors.ts'
 import { defineModule, everyRole } from '../../platform/modules.ts'
 import { codeToWords, formatDate, monthNames } from '../../platform/views.ts'
 import { agencyNameFor, listAgencyOptions } from './agencies/service.ts'
+import { directoryNames } from './directory-names.ts'
 import { agencyRoutes } from './agencies/routes.ts'
 import { groupRoutes } from './groups/routes.ts'
 import { agencyTypeLabels, membershipRoleLabels } from './labels.ts'
@@ -174,6 +175,7 @@ export const partnershipModule = defineModule({
     searchPeople: (db, actor, term, limit) => searchPersonChoices(db, actor, term, limit, { includeLeft: true }),
     person: personChoice,
     currentGroupIds: groupsSittingOnToday,
+    names: directoryNames,
     personSearchUrl,
   },
 })

@@ -29,6 +29,8 @@ export interface AccountDirectory {
    * person's id (an empty array for none): loaded with the session, for confidential records.
    */
   currentGroupIds(personId: PgColumn | SQL): SQL<string[]>
+  /** The names of agencies, people and groups by id (the audit log's entries about confidential access hold ids). */
+  names(db: Database, partnershipId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>
   /** Where the person picker's autocomplete searches (`?q=words`, answering JSON PersonChoices). */
   personSearchUrl: string
 }

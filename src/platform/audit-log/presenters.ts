@@ -1,5 +1,6 @@
 import { escapeHtml, linkHtml } from '../html.ts'
 import type { RecordTypeDefinition } from '../modules.ts'
+import { roleLabel } from '../permissions.ts'
 import { formatDateTime } from '../views.ts'
 
 /**
@@ -8,6 +9,64 @@ import { formatDateTime } from '../views.ts'
  */
 
 export type RecordTypes = ReadonlyMap<string, RecordTypeDefinition>
+
+/** Names of directory records by id, for entries that hold ids (who can see a confidential record). */
+export type DirectoryNames = ReadonlyMap<string, string>
+
+/**
+ * The kinds of entry the log can be filtered to, worded for people: views and downloads of
+ * confidential records (platform/confidential) and who may see them, and the commonest changes.
+ */
+export const auditActionLabels: Record<string, string> = {
+  view: 'Viewed a confidential record',
+  download: 'Downloaded a confidential record',
+  access: 'Changed who can see a confidential record',
+  downloaded: 'Downloaded a list',
+  created: 'Added a record',
+  updated: 'Changed a record',
+  deleted: 'Removed a record',
+  'signed-in': 'Signed in',
+}
+
+/** The fields of an entry about who can see a confidential record (setConfidentialAccess). */
+const accessIdFields = ['groupIds', 'personIds', 'agencyIds'] as const
+
+function accessChanges(names: DirectoryNames): RecordTypeDefinition {
+  const named = (value: unknown) =>
+    Array.isArray(value)
+      ? value.map((id) => names.get(String(id)) ?? 'an entry no longer in the directory').join(', ')
+      : ''
+  return {
+    label: 'Who can see it',
+    fields: {
+      groupIds: 'Groups whose members can see it',
+      roles: 'Roles that can see it',
+      personIds: 'People who can see it',
+      agencyIds: 'Agencies whose safeguarding leads can see it',
+    },
+    formats: {
+      groupIds: named,
+      personIds: named,
+      agencyIds: named,
+      roles: (value) => (Array.isArray(value) ? value.map(roleLabel).join(', ') : ''),
+    },
+  }
+}
+
+/** The directory ids the entries about confidential access name, to look their names up once. */
+export function accessIds(rows: Pick<AuditRow, 'action' | 'before' | 'after'>[]) {
+  const ids = new Set<string>()
+  for (const row of rows) {
+    if (row.action !== 'access') continue
+    for (const values of [row.before, row.after] as (Record<string, unknown> | null)[])
+      for (const field of accessIdFields) for (const id of (values?.[field] as string[] | undefined) ?? []) ids.add(id)
+  }
+  return [...ids]
+}
+
+/** How an entry's changes are worded: by its record type, or for access, by who can see the record. */
+const changeType = (row: Pick<AuditRow, 'action' | 'recordType'>, types: RecordTypes, names: DirectoryNames) =>
+  row.action === 'access' ? accessChanges(names) : types.get(row.recordType)
 
 interface AuditRow {
   id: number
@@ -45,19 +104,18 @@ export function changeList(type: RecordTypeDefinition | undefined, before: unkno
     .filter((change) => change.before !== change.after)
 }
 
-export function historyEntries(rows: AuditRow[], types: RecordTypes) {
-  return rows.map((row) => ({ ...row, changes: changeList(types.get(row.recordType), row.before, row.after) }))
+export function historyEntries(rows: AuditRow[], types: RecordTypes, names: DirectoryNames = new Map()) {
+  return rows.map((row) => ({ ...row, changes: changeList(changeType(row, types, names), row.before, row.after) }))
 }
 
 export function recordTypeLabel(types: RecordTypes, recordType: string) {
   return types.get(recordType)?.label ?? recordType
 }
 
-export function auditRows(rows: AuditRow[], types: RecordTypes) {
+export function auditRows(rows: AuditRow[], types: RecordTypes, names: DirectoryNames = new Map()) {
   return rows.map((row) => {
-    const type = types.get(row.recordType)
-    const href = type?.href?.(row.recordId) ?? null
-    const changes = changeList(type, row.before, row.after)
+    const href = types.get(row.recordType)?.href?.(row.recordId) ?? null
+    const changes = changeList(changeType(row, types, names), row.before, row.after)
       .map((c) => `${escapeHtml(c.field)}: ${escapeHtml(c.before || '(blank)')} → ${escapeHtml(c.after || '(blank)')}`)
       .join('<br>')
     return [

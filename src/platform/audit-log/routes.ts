@@ -8,7 +8,8 @@ import { isUuid } from '../tokens.ts'
 import { requireActor } from '../http.ts'
 import { sendCsv } from '../exports.ts'
 import { errorList } from '../forms.ts'
-import { auditCsvRows, auditRows, recordTypeLabel, type RecordTypes } from './presenters.ts'
+import { namesIn } from './history.ts'
+import { auditActionLabels, auditCsvRows, auditRows, recordTypeLabel, type RecordTypes } from './presenters.ts'
 
 const pageSize = 50
 
@@ -31,6 +32,7 @@ function readFilter(request: FastifyRequest, recordTypes: RecordTypes) {
   const errors: Record<string, string> = {}
   const filter: AuditFilter = {}
   if (query.actor && isUuid(query.actor)) filter.actorUserId = query.actor
+  if (query.action && Object.hasOwn(auditActionLabels, query.action)) filter.action = query.action
   if (query.recordType && recordTypes.has(query.recordType)) filter.recordType = query.recordType
   if (query.recordId) filter.recordId = query.recordId.slice(0, 100)
   const from = dateInput(query, 'from', 'the from date', { required: false, min: '2000-01-01', max: '2100-12-31' })
@@ -57,7 +59,7 @@ export async function auditLogRoutes(app: FastifyInstance) {
       listUsers(app.db, actor.partnershipId),
     ])
     return reply.code(hasErrors ? 400 : 200).view('platform/audit-log/views/audit-log.njk', {
-      rows: auditRows(rows, recordTypes),
+      rows: auditRows(rows, recordTypes, await namesIn(app, actor.partnershipId, rows)),
       total,
       from: total ? (page - 1) * pageSize + 1 : 0,
       to: (page - 1) * pageSize + rows.length,
@@ -68,6 +70,14 @@ export async function auditLogRoutes(app: FastifyInstance) {
       actorItems: [
         { value: '', text: 'Anyone' },
         ...users.map((u) => ({ value: u.id, text: u.name, selected: u.id === query.actor })),
+      ],
+      actionItems: [
+        { value: '', text: 'Anything' },
+        ...Object.entries(auditActionLabels).map(([value, text]) => ({
+          value,
+          text,
+          selected: value === query.action,
+        })),
       ],
       recordTypeItems: [
         { value: '', text: 'Any' },

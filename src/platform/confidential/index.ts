@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm'
-import type { PgColumn } from 'drizzle-orm/pg-core'
+import { alias, type PgColumn } from 'drizzle-orm/pg-core'
 import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../audit.ts'
 import type { Actor, Role } from '../permissions.ts'
@@ -19,6 +19,10 @@ export interface ConfidentialAccess {
   agencyIds?: readonly string[]
 }
 
+/** The access rows under their own name in the condition, so it reads the outer query's id whatever that query selects from. */
+const accessName = 'confidential_access_rule'
+const access = alias(confidentialAccess, accessName)
+
 /** A Postgres array literal for ids and role names (neither holds a comma, quote or brace). */
 const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`
 
@@ -31,12 +35,12 @@ export function confidentialCondition(actor: Actor, recordType: string, recordId
   if (actor.kind === 'system') return sql`true`
   if (actor.kind !== 'user') return sql`false`
   const leadOf = actor.roles.includes('agency-lead') && actor.agencyId ? actor.agencyId : null
-  return sql`exists (select 1 from ${confidentialAccess} where ${confidentialAccess.recordType} = ${recordType}
-    and ${confidentialAccess.recordId} = ${recordId} and ${confidentialAccess.partnershipId} = ${actor.partnershipId}
-    and (${confidentialAccess.roles} && ${arrayLiteral(actor.roles)}::text[]
-      or ${confidentialAccess.groupIds} && ${arrayLiteral(actor.groupIds ?? [])}::uuid[]
-      or ${confidentialAccess.personIds} && ${arrayLiteral(actor.personId ? [actor.personId] : [])}::uuid[]
-      or ${confidentialAccess.agencyIds} && ${arrayLiteral(leadOf ? [leadOf] : [])}::uuid[]))`
+  return sql`exists (select 1 from ${confidentialAccess} as ${sql.identifier(accessName)} where ${access.recordType} = ${recordType}
+    and ${access.recordId} = ${recordId} and ${access.partnershipId} = ${actor.partnershipId}
+    and (${access.roles} && ${arrayLiteral(actor.roles)}::text[]
+      or ${access.groupIds} && ${arrayLiteral(actor.groupIds ?? [])}::uuid[]
+      or ${access.personIds} && ${arrayLiteral(actor.personId ? [actor.personId] : [])}::uuid[]
+      or ${access.agencyIds} && ${arrayLiteral(leadOf ? [leadOf] : [])}::uuid[]))`
 }
 
 /** True when the actor may see the record (false for a record that is not confidential-scoped at all). */

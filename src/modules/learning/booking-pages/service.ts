@@ -3,7 +3,7 @@ import type { Database } from '../../../db/index.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { readSignedLink, touchSignedLink } from '../../../platform/signed-links.ts'
 import { listAgencyOptions } from '../../partnership/agencies/service.ts'
-import { cancellationCutOff, isLateCancellation } from '../bookings/cancel.ts'
+import { cancellationCutOff, cancellationRule, isLateCancellation } from '../bookings/cancel.ts'
 import { nonAttendanceCharge } from '../bookings/charges.ts'
 import { placesLeft } from '../bookings/places.ts'
 import { bookings, courses, learners, trainingEvents, waitingListEntries } from '../schema.ts'
@@ -82,12 +82,11 @@ export type LinkedBooking = NonNullable<Awaited<ReturnType<typeof bookingByLink>
 
 /** What cancelling a booking now would mean: late or not, the cut-off day, and the charge if late. */
 export async function cancellationTerms(db: Database, partnershipId: string, booking: LinkedBooking, now = new Date()) {
-  const settings = await getLearningSettings(db, partnershipId)
-  const days = settings.cancellationCutOffWorkingDays
-  const late = isLateCancellation(booking.event.startsAt, days, now)
+  const rule = await cancellationRule(db, partnershipId)
+  const late = isLateCancellation(booking.event.startsAt, rule, now)
   return {
     late,
-    cutOff: cancellationCutOff(booking.event.startsAt, days),
+    cutOff: cancellationCutOff(booking.event.startsAt, rule),
     chargePence: late ? await nonAttendanceCharge(db, partnershipId, booking.agencyId) : 0,
   }
 }

@@ -6,13 +6,12 @@ import { ValidationError } from '../../../platform/errors.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { formatDate } from '../../../platform/views.ts'
 import { listView, readList, type ListDefinition, type Query } from '../../../platform/lists.ts'
-import { cancellationCutOff, cancelBooking, isLateCancellation } from '../bookings/cancel.ts'
+import { cancellationCutOff, cancellationRule, cancelBooking, isLateCancellation } from '../bookings/cancel.ts'
 import { moveBooking, substituteBooking } from '../bookings/changes.ts'
 import { bookPlace } from '../bookings/service.ts'
 import { getEvent } from '../events/service.ts'
 import { learnerSectorLabels } from '../labels.ts'
 import { learnerSectors } from '../schema.ts'
-import { getLearningSettings } from '../settings/service.ts'
 import { cancelSchema, moveSchema, otherAgency, placeRequestSchema, toPlaceRequest } from './forms.ts'
 import { bookingCsv, bookingRows, bookingSummary, moveItems, waitingRows } from './presenters.ts'
 import { registerRoutes } from './register-routes.ts'
@@ -150,11 +149,11 @@ export async function staffBookingRoutes(app: FastifyInstance) {
     schema: cancelSchema,
     context: async (request) => {
       const booking = await changeable(request)
-      const { cancellationCutOffWorkingDays: days } = await getLearningSettings(db, request.actor.partnershipId)
+      const rule = await cancellationRule(db, request.actor.partnershipId)
       return {
         booking,
-        cutOffText: formatDate(cancellationCutOff(booking.startsAt, days)),
-        late: isLateCancellation(booking.startsAt, days),
+        cutOffText: formatDate(cancellationCutOff(booking.startsAt, rule)),
+        late: isLateCancellation(booking.startsAt, rule),
       }
     },
     initialValues: () => ({}),

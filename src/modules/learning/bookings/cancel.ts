@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import { londonParts } from '../../../platform/london-time.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { revokeSignedLinks } from '../../../platform/signed-links.ts'
-import { bankHolidayCalendar } from '../../../platform/working-days.ts'
+import { partnershipCalendar, type WorkingDayCalendar } from '../../../platform/working-days.ts'
 import { bookings, waitingListEntries } from '../schema.ts'
 import { getLearningSettings } from '../settings/service.ts'
 import { nonAttendanceCharge } from './charges.ts'
@@ -19,13 +19,25 @@ import { learnerContact, offerFreedPlaces } from './waiting-list.ts'
  * carries the non-attendance charge for their agency.
  */
 
-/** The last London day a booking for an event starting at `startsAt` can be cancelled without it being late. */
-export function cancellationCutOff(startsAt: Date, workingDays: number) {
-  return bankHolidayCalendar.addWorkingDays(londonParts(startsAt).date, -workingDays)
+/** How many working days before an event a place can be cancelled, counted in the partnership's own calendar. */
+export interface CancellationRule {
+  workingDays: number
+  calendar: WorkingDayCalendar
 }
 
-export function isLateCancellation(startsAt: Date, workingDays: number, now = new Date()) {
-  return londonParts(now).date > cancellationCutOff(startsAt, workingDays)
+/** The partnership's rule as it is now: its learning settings and its bank holidays (Administration → Bank holidays). */
+export async function cancellationRule(db: Database, partnershipId: string): Promise<CancellationRule> {
+  const settings = await getLearningSettings(db, partnershipId)
+  return { workingDays: settings.cancellationCutOffWorkingDays, calendar: await partnershipCalendar(db, partnershipId) }
+}
+
+/** The last London day a booking for an event starting at `startsAt` can be cancelled without it being late. */
+export function cancellationCutOff(startsAt: Date, rule: CancellationRule) {
+  return rule.calendar.addWorkingDays(londonParts(startsAt).date, -rule.workingDays)
+}
+
+export function isLateCancellation(startsAt: Date, rule: CancellationRule, now = new Date()) {
+  return londonParts(now).date > cancellationCutOff(startsAt, rule)
 }
 
 async function lockedBooking(tx: Database, partnershipId: string, bookingId: string) {
@@ -57,8 +69,8 @@ export async function cancelBooking(
       throw new ValidationError({ booking: 'This booking has already been cancelled or its attendance recorded' })
     if (event.startsAt <= now)
       throw new ValidationError({ booking: 'The event has started: record attendance instead' })
-    const settings = await getLearningSettings(tx, actor.partnershipId)
-    const late = !options.waiveLate && isLateCancellation(event.startsAt, settings.cancellationCutOffWorkingDays, now)
+    const late =
+      !options.waiveLate && isLateCancellation(event.startsAt, await cancellationRule(tx, actor.partnershipId), now)
     const chargePence = late ? await nonAttendanceCharge(tx, actor.partnershipId, booking.agencyId) : null
     await tx
       .update(bookings)
