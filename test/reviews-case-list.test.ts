@@ -31,6 +31,16 @@ describe('case reviews: the list and the clocks due', () => {
     })
     member = await testApp.signIn(demoEmail['subgroup-member'])
     const { db } = testApp.database
+    // This suite builds its own register of cases, so it starts from one without the demo's (its own database).
+    await db.delete(reviewCases).where(eq(reviewCases.partnershipId, testApp.partnershipId))
+    await db
+      .delete(confidentialAccess)
+      .where(
+        and(
+          eq(confidentialAccess.partnershipId, testApp.partnershipId),
+          eq(confidentialAccess.recordType, 'case-review'),
+        ),
+      )
     const old = { framework: 'working-together-2015', reviewType: 'serious-case-review' } as const
     for (const c of [
       {
