@@ -1,15 +1,13 @@
-import { and, asc, between, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { londonParts } from '../../../platform/london-time.ts'
-import { partnershipCalendar } from '../../../platform/working-days.ts'
+import { addDays, partnershipCalendar } from '../../../platform/working-days.ts'
 import { actionsFrom, todayInLondon } from '../../actions/service.ts'
-import { addDays } from '../../learning/seed-random.ts'
 import { agencies } from '../../partnership/schema.ts'
-import { themes } from '../../themes/schema.ts'
 import { recommendationRecordType } from '../access.ts'
+import { withThemes } from '../learning/service.ts'
 import { caseClocks, type Clock, type ClockFacts } from '../clocks.ts'
 import {
-  learningPointThemes,
   reviewCases,
   reviewLearningPoints,
   reviewRecommendations,
@@ -185,20 +183,5 @@ export async function learningPointRecords(
       ),
     )
     .orderBy(asc(reviewCases.reference), asc(reviewLearningPoints.number))
-  if (!points.length) return []
-  const tags = await db
-    .select({ pointId: learningPointThemes.learningPointId, name: themes.name })
-    .from(learningPointThemes)
-    .innerJoin(themes, eq(themes.id, learningPointThemes.themeId))
-    .where(
-      inArray(
-        learningPointThemes.learningPointId,
-        points.map((p) => p.id),
-      ),
-    )
-    .orderBy(asc(themes.name))
-  return points.map((point) => ({
-    ...point,
-    themes: tags.filter((t) => t.pointId === point.id).map((t) => t.name),
-  }))
+  return (await withThemes(db, points)).map((point) => ({ ...point, themes: point.themes.map((t) => t.name) }))
 }

@@ -40,6 +40,11 @@ export async function listLearningPoints(db: Database, caseId: string) {
     .from(reviewLearningPoints)
     .where(eq(reviewLearningPoints.caseId, caseId))
     .orderBy(asc(reviewLearningPoints.number))
+  return withThemes(db, points)
+}
+
+/** Learning points with their themes (id and name, by name): for a case's page and the records behind a figure. */
+export async function withThemes<P extends { id: string }>(db: Database, points: P[]) {
   const tagged = points.length
     ? await db
         .select({ pointId: learningPointThemes.learningPointId, id: themes.id, name: themes.name })
