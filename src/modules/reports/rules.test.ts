@@ -151,4 +151,24 @@ describe('the cabinet paper', () => {
     assert.ok(last?.type === 'numbered' && last.markdown.includes('RECOMMENDED'))
     assert.equal(document.subtitle[0], 'CABINET – 17 OCTOBER 2017')
   })
+
+  it('says a paragraph a subgroup’s report carries once, under the subgroup, as the seed paper does', () => {
+    const reviews = 'The OSCB has worked on 5 serious case reviews.'
+    const twice = draftPaper({
+      partnership: { name: 'Oxfordshire Safeguarding Children Board', shortName: 'OSCB', area: 'Oxfordshire' },
+      year: '2016/17',
+      annual: snapshot({ members: 22, text: `The board met four times.\n\n${reviews}`, rows: [] }),
+      subgroups: [
+        { groupName: 'Case Review and Governance', snapshot: snapshot({ members: 7, text: reviews, rows: [] }) },
+        { groupName: 'Another', snapshot: snapshot({ members: 5, text: `${reviews}\n\nIts own.`, rows: [] }) },
+      ],
+      chair: null,
+      meeting: 'Cabinet',
+      today: new Date('2017-09-15T12:00:00Z'),
+    })
+    assert.deepEqual(
+      twice.sections.slice(1, 4).map((s) => s.paragraphs),
+      [['The board met four times.'], [reviews], ['Its own.']],
+    )
+  })
 })

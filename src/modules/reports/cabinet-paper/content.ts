@@ -52,6 +52,15 @@ function paragraphsOf(snapshot: ReportSnapshot) {
 
 export function draftPaper(sources: PaperSources): CabinetPaperContent {
   const { partnership, year, chair } = sources
+  // A paragraph a subgroup's report says (the case reviews section in Case Review and Governance's)
+  // is said once, under the subgroup's heading as in the seed paper, not again under the annual report.
+  const said = new Set<string>()
+  const saidOnce = (snapshot: ReportSnapshot) => paragraphsOf(snapshot).filter((p) => !said.has(p))
+  const subgroupParagraphs = sources.subgroups.map(({ groupName, snapshot }) => {
+    const paragraphs = paragraphsOf(snapshot).filter((p) => !said.has(p))
+    for (const p of paragraphs) said.add(p)
+    return { groupName, paragraphs }
+  })
   const count = 1 + sources.subgroups.length
   const reportWord = count === 1 ? 'report' : 'reports'
   const chairRole = chair?.independent === false ? 'Chair' : 'Independent Chair'
@@ -69,10 +78,10 @@ export function draftPaper(sources: PaperSources): CabinetPaperContent {
           }`,
         ],
       },
-      { heading: `The ${partnership.shortName} Annual Report ${year}`, paragraphs: paragraphsOf(sources.annual) },
-      ...sources.subgroups.map((s) => ({
-        heading: `The ${s.groupName} subgroup annual report`,
-        paragraphs: paragraphsOf(s.snapshot),
+      { heading: `The ${partnership.shortName} Annual Report ${year}`, paragraphs: saidOnce(sources.annual) },
+      ...subgroupParagraphs.map(({ groupName, paragraphs }) => ({
+        heading: `The ${groupName} subgroup annual report`,
+        paragraphs,
       })),
       {
         heading: 'Financial and staff implications',
