@@ -8,6 +8,7 @@ import { reviewSettingsRoutes } from './settings/routes.ts'
 import { caseReviewFigures } from './figures/figures.ts'
 import { figureRoutes } from './figures/routes.ts'
 import { caseReviewSection } from './figures/section.ts'
+import { reviewDates } from './dates.ts'
 import { seedReviews } from './seed.ts'
 import * as reviewLearning from './learning-registration.ts'
 
@@ -55,6 +56,7 @@ export const reviewsModule = defineModule({
   figures: caseReviewFigures,
   sections: [caseReviewSection],
   seed: seedReviews,
+  recordDates: reviewDates,
   matrixIds: async (db, partnershipId) => {
     const cases = await caseMatrixIds(db, partnershipId)
     return {
