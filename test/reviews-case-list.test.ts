@@ -14,7 +14,7 @@ import { formVersion, history, linkedNames, tableColumn, textOf } from './helper
 import { idOf, officerForSuite } from './helpers/records.ts'
 
 /**
- * Case reviews across cases: the list (filters, the year worked on, sort, CSV), the clocks due soon
+ * Case reviews across cases: the list (filters, the year a case was open, sort, CSV), the clocks due soon
  * or overdue and the home page's panel, and who can see case reviews.
  */
 
@@ -78,18 +78,18 @@ describe('case reviews: the list and the clocks due', () => {
     })
   })
 
-  it('lists the cases worked on in a year, filtered and sorted, and downloads exactly what it lists', async () => {
+  it('lists the cases open in a year, filtered and sorted, and downloads exactly what it lists', async () => {
     let page = await member.get('/case-reviews?year=2016-17&sort=reference&direction=asc')
     assert.deepEqual(linkedNames(page.body, '/case-reviews', 'Cases'), ['Child L', 'Child N', 'Child R', 'Family M'])
     assert.match(page.body, /4 cases\./)
     assert.match(
       page.body,
-      /Cases worked on in 2016\/17\. A case is worked on in a year when it was open at any time in it/,
+      /Cases open in 2016\/17\. A case is open in a year when it was open at any time in it/,
     )
 
     page = await member.get('/case-reviews?year=2016-17&status=published&sort=reference&direction=desc')
     assert.deepEqual(linkedNames(page.body, '/case-reviews', 'Cases'), ['Family M', 'Child L'])
-    // Child Q was published in 2015/16, so it was worked on in that year.
+    // Child Q was published in 2015/16, so it was open in that year.
     page = await member.get('/case-reviews?year=2015-16&sort=status')
     assert.deepEqual(linkedNames(page.body, '/case-reviews', 'Cases'), ['Child L', 'Child Q', 'Family M'])
     page = await member.get('/case-reviews?type=serious-case-review&sort=awareOn&direction=asc')

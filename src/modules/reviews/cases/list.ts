@@ -13,15 +13,15 @@ export type CaseSort = (typeof caseSorts)[number]
 export interface CaseFilter {
   status?: CaseStatus
   reviewType?: ReviewType
-  /** Cases worked on in the year (workedOnIn). */
+  /** Cases open at some time in the year (openIn). */
   year?: ReportingYear
   sort: CaseSort
   direction: 'asc' | 'desc'
 }
 
-/** What the list and the figures say "worked on in a year" means, in words for the page. */
-export const workedOnMeaning =
-  'A case is worked on in a year when it was open at any time in it: from the day the partnership became aware of it until it was published, or closed without a review. A case signed off or published in the year is one.'
+/** What the list's "open in a year" means, in words for the page (the report's "reviews worked on" is status-at.ts's, for reviews only). */
+export const openMeaning =
+  'A case is open in a year when it was open at any time in it: from the day the partnership became aware of it until it was published, or closed without a review. A case signed off or published in the year is one.'
 
 /**
  * The day a case closed: published, or decided not to be reviewed (on the day of the decision);
@@ -32,8 +32,8 @@ export const closedOn = sql<string | null>`case ${reviewCases.status}
   when 'not-reviewed' then coalesce(${reviewCases.decidedOn}, ${reviewCases.awareOn})
   end`
 
-/** Cases worked on in the year (workedOnMeaning): open at some time between its first and last day. */
-export function workedOnIn(year: ReportingYear): SQL {
+/** Cases open in the year (openMeaning): at some time between its first and last day. */
+export function openIn(year: ReportingYear): SQL {
   return sql`(${reviewCases.awareOn} <= ${year.end} and (${closedOn} is null or ${closedOn} >= ${year.start}))`
 }
 
@@ -56,7 +56,7 @@ export async function listCases(db: Database, actor: Actor, filter: CaseFilter) 
   const conditions: (SQL | undefined)[] = [eq(reviewCases.partnershipId, actor.partnershipId), visibleCases(actor)]
   if (filter.status) conditions.push(eq(reviewCases.status, filter.status))
   if (filter.reviewType) conditions.push(eq(reviewCases.reviewType, filter.reviewType))
-  if (filter.year) conditions.push(workedOnIn(filter.year))
+  if (filter.year) conditions.push(openIn(filter.year))
   const order = orderColumn[filter.sort]
   return db
     .select({

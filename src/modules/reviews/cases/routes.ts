@@ -18,7 +18,7 @@ import { caseStatuses, reviewTypes } from '../schema.ts'
 import { clocksDue, clocksOf, dueSoonWorkingDays } from './clocks-due.ts'
 import { caseList, oneCase, referralDates, referralForm, referralItems, views } from './form-context.ts'
 import { referralSchema } from './forms.ts'
-import { caseDates, listCases, workedOnMeaning, type CaseFilter } from './list.ts'
+import { caseDates, listCases, openMeaning, type CaseFilter } from './list.ts'
 import { referralNameCheck } from './name-check.ts'
 import { caseCsv, caseRows, clockDueRows, clocksDueCount } from './presenters.ts'
 import { panelMembers } from './review.ts'
@@ -81,7 +81,7 @@ export async function caseRoutes(app: FastifyInstance) {
         ],
         yearValue: year ? yearSlug(year) : '',
         yearLabel: year?.label,
-        workedOnMeaning,
+        openMeaning,
       }
     },
   })
