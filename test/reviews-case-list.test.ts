@@ -82,10 +82,7 @@ describe('case reviews: the list and the clocks due', () => {
     let page = await member.get('/case-reviews?year=2016-17&sort=reference&direction=asc')
     assert.deepEqual(linkedNames(page.body, '/case-reviews', 'Cases'), ['Child L', 'Child N', 'Child R', 'Family M'])
     assert.match(page.body, /4 cases\./)
-    assert.match(
-      page.body,
-      /Cases open in 2016\/17\. A case is open in a year when it was open at any time in it/,
-    )
+    assert.match(page.body, /Cases open in 2016\/17\. A case is open in a year when it was open at any time in it/)
 
     page = await member.get('/case-reviews?year=2016-17&status=published&sort=reference&direction=desc')
     assert.deepEqual(linkedNames(page.body, '/case-reviews', 'Cases'), ['Family M', 'Child L'])
