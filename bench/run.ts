@@ -102,7 +102,7 @@ async function benchDriver({ label, version, connection, explain }: DriverUnderT
   const cookie = [...session.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   const check = await session.get('/directory/people')
   // The people the list shows: everyone but those who have left (the demo has one).
-  const total = (await countPeople(db, systemActor(partnershipId), {})).toString()
+  const total = (await countPeople(db, systemActor(partnershipId), {})).toLocaleString('en-GB')
   if (check.statusCode !== 200 || !check.body.includes(`of ${total} people`)) {
     throw new Error(`The people list does not show ${total} people (status ${check.statusCode})`)
   }
