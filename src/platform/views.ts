@@ -56,6 +56,19 @@ export function formatDate(value: unknown): string {
 }
 
 /** "25 November 2026 at 2:05pm". */
+const weekdayDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** "Tuesday 3 January 2017" (GOV.UK style, no comma) from a `YYYY-MM-DD` day: for due days, where the weekday matters. */
+export function dayWithWeekday(day: string) {
+  return weekdayDate.format(new Date(`${day}T00:00:00Z`)).replace(',', '')
+}
+
 export function formatDateTime(value: unknown): string {
   const date = toDate(value)
   return date ? `${londonDate.format(date)} at ${londonTime.format(date).replace(' ', '').toLowerCase()}` : ''

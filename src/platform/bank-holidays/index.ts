@@ -1,5 +1,6 @@
 import { defineModule, everyRole } from '../modules.ts'
-import { changeKindLabels, dayWithWeekday } from './presenters.ts'
+import { dayWithWeekday } from '../views.ts'
+import { changeKindLabels } from './presenters.ts'
 import { bankHolidayRoutes } from './routes.ts'
 import { addChange, listChanges, type ChangeKind } from './service.ts'
 

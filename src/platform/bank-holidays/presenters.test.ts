@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { calendarYears, dayWithWeekday, holidayCsv, holidayRows, readYear, removalEffect } from './presenters.ts'
+import { dayWithWeekday } from '../views.ts'
+import { calendarYears, holidayCsv, holidayRows, readYear, removalEffect } from './presenters.ts'
 import type { BankHolidayRow } from './service.ts'
 
 const rows: BankHolidayRow[] = [

@@ -1,22 +1,10 @@
 import { escapeHtml, linkHtml, tagHtml, type TagColour } from '../html.ts'
+import { dayWithWeekday } from '../views.ts'
 import type { YearChoice } from '../year-picker.ts'
 import { bankHolidaysFrom, bankHolidaysThrough } from '../working-days.ts'
 import type { BankHolidayRow, ChangeKind, HolidaySource } from './service.ts'
 
 /** The bank holidays page as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
-
-const weekdayDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-
-/** "Monday 26 December 2016", the GOV.UK style (no comma), from a `YYYY-MM-DD` day. */
-export function dayWithWeekday(day: string) {
-  return weekdayDate.format(new Date(`${day}T00:00:00Z`)).replace(',', '')
-}
 
 export const sourceLabels: Record<HolidaySource, string> = {
   table: 'England and Wales',

@@ -6,7 +6,7 @@ import { NotFoundError, StaleEditError, ValidationError } from '../errors.ts'
 import type { Actor } from '../permissions.ts'
 import { workingDayChanges } from '../schema.ts'
 import { englandAndWalesBankHolidays, isWeekend } from '../working-days.ts'
-import { dayWithWeekday } from './presenters.ts'
+import { dayWithWeekday } from '../views.ts'
 
 /**
  * A partnership's bank holidays: the built-in England and Wales table (working-days.ts) with the

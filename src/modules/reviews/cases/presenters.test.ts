@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { bankHolidayCalendar } from '../../../platform/working-days.ts'
 import { caseClocks, type ClockFacts } from '../clocks.ts'
 import { parseDay, readDates, readPanelMeetings } from './forms.ts'
-import { caseCsv, clockDueItems, clockRows, clockText, clocksDueCount, dayWithWeekday } from './presenters.ts'
+import { dayWithWeekday } from '../../../platform/views.ts'
+import { caseCsv, clockDueItems, clockRows, clockText, clocksDueCount } from './presenters.ts'
 
 const facts: ClockFacts = {
   awareOn: '2016-12-22',

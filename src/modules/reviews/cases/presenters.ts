@@ -1,5 +1,5 @@
 import { escapeHtml, linkHtml, tagHtml, type TagColour } from '../../../platform/html.ts'
-import { formatDate } from '../../../platform/views.ts'
+import { dayWithWeekday, formatDate } from '../../../platform/views.ts'
 import { clocksApply, clockStateLabels, type Clock, type ClockState } from '../clocks.ts'
 import { caseStatusLabels, reviewTypeLabels } from '../labels.ts'
 import type { CaseStatus, Framework, HarmCategory, ReviewType } from '../schema.ts'
@@ -7,19 +7,6 @@ import type { ClockDue } from './clocks-due.ts'
 import type { CaseListRow } from './list.ts'
 
 /** Cases and their clocks as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
-
-const weekdayDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-
-/** "Tuesday 3 January 2017": a due day says its weekday, since working days are what count. */
-export function dayWithWeekday(day: string) {
-  return weekdayDate.format(new Date(`${day}T00:00:00Z`)).replace(',', '')
-}
 
 const workingDays = (n: number) => `${n} working ${Math.abs(n) === 1 ? 'day' : 'days'}`
 
