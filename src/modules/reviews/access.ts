@@ -66,12 +66,15 @@ export async function reapplyAllAccess(tx: Database, actor: Actor) {
     .select({ id: reviewCases.id })
     .from(reviewCases)
     .where(eq(reviewCases.partnershipId, actor.partnershipId))
-  for (const { id } of cases) await applyCaseAccess(tx, actor, id)
+  // The setting read once, not once per record.
+  const access = await caseAccess(tx, actor.partnershipId)
+  for (const { id } of cases) await setConfidentialAccess(tx, actor, caseRecordType, id, access)
   const recommendations = await tx
     .select({ id: reviewRecommendations.id, agencyId: reviewRecommendations.agencyId })
     .from(reviewRecommendations)
     .where(eq(reviewRecommendations.partnershipId, actor.partnershipId))
-  for (const { id, agencyId } of recommendations) await applyRecommendationAccess(tx, actor, id, agencyId)
+  for (const { id, agencyId } of recommendations)
+    await setConfidentialAccess(tx, actor, recommendationRecordType, id, { ...access, agencyIds: [agencyId] })
 }
 
 /** The condition for every list, count and download of cases: only those the actor may see. */
