@@ -30,10 +30,19 @@ import { learningModule } from './modules/learning/index.ts'
 import { partnershipModule } from './modules/partnership/index.ts'
 import { reportsModule } from './modules/reports/index.ts'
 import { reviewsModule } from './modules/reviews/index.ts'
+import { performanceModule } from './modules/performance/index.ts'
 import { themesModule } from './modules/themes/index.ts'
 
 /** The board's functions, one line each, in the order their navigation and home panels appear. */
-export const modules = [partnershipModule, themesModule, actionsModule, learningModule, reviewsModule, reportsModule]
+export const modules = [
+  partnershipModule,
+  themesModule,
+  actionsModule,
+  learningModule,
+  reviewsModule,
+  performanceModule,
+  reportsModule,
+]
 
 /** Everything the platform reads from the modules, for the app, the seed and the tests. */
 export const registry = registryOf(modules)

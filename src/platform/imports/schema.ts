@@ -47,6 +47,8 @@ export const importBatches = pgTable(
     errors: jsonb('errors').$type<ImportProblem[]>().notNull().default([]),
     /** Whole-file observations that do not stop the import (unmatched agencies, ignored columns). */
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    /** What the officer chose on the upload page (the definition's `options`), by option key. */
+    options: jsonb('options').$type<Record<string, string[]>>().notNull().default({}),
     /** The header and first rows as read, for the preview. */
     preview: jsonb('preview').$type<{ headers: string[]; rows: string[][] }>(),
     createdBy: uuid('created_by').references(() => users.id),
