@@ -177,7 +177,7 @@ export async function benchElearningImport(serverUrl: string, log: (message: str
           status: 'checked',
         })
         .returning({ id: importBatches.id })
-      const ref = { id: batch!.id, fileName: 'bench.csv' }
+      const ref = { id: batch!.id, fileName: 'bench.csv', options: {} }
       apply.push(await timed(() => db.transaction((tx) => completionsImport.apply(tx, actor, rows, ref))))
     }
 
