@@ -1,11 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { and, eq, like, sql } from 'drizzle-orm'
-import pg from 'pg'
-import { openDatabase, type Database } from '../src/db/index.ts'
+import type { Database } from '../src/db/index.ts'
 import { seedDemoData } from '../src/db/seed.ts'
 import { agencies } from '../src/modules/partnership/schema.ts'
 import { completionsImport, parseCompletion, type CompletionRow } from '../src/modules/learning/elearning/import.ts'
@@ -13,7 +10,7 @@ import { learners } from '../src/modules/learning/schema.ts'
 import { applyImport, checkImport, uploadImport, type ImportDefinition } from '../src/platform/imports/index.ts'
 import { importBatches } from '../src/platform/imports/schema.ts'
 import { systemActor, type Actor } from '../src/platform/permissions.ts'
-import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
+import { copyFile, median, ms, rate, runAlone, timed, withBenchDatabase } from './import-bench.ts'
 
 /**
  * Importing 100,000 e-learning completions on PostgreSQL (issue 12: "at least half the speed of
@@ -86,14 +83,6 @@ async function reset(db: Database, partnershipId: string) {
   await db.execute(sql`vacuum analyze learners, elearning_completions`)
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-async function timed(work: () => Promise<unknown>) {
-  const started = performance.now()
-  await work()
-  return performance.now() - started
-}
-
 /** COPY's files: written where the server (running as postgres) can read them. */
 function copyFiles(dir: string, partnershipId: string, rows: CompletionRow[], lookup: Map<string, string>) {
   const ids = new Map<string, string>()
@@ -109,27 +98,15 @@ function copyFiles(dir: string, partnershipId: string, rows: CompletionRow[], lo
     }
     completionLines.push([partnershipId, id, row.module, row.completedOn, row.agency, agencyId].join('\t'))
   }
-  const learnersFile = join(dir, 'learners.tsv')
-  const completionsFile = join(dir, 'completions.tsv')
-  writeFileSync(learnersFile, `${learnerLines.join('\n')}\n`)
-  writeFileSync(completionsFile, `${completionLines.join('\n')}\n`)
-  for (const file of [learnersFile, completionsFile]) chmodSync(file, 0o644)
-  return { learnersFile, completionsFile }
+  return {
+    learnersFile: copyFile(dir, 'learners.tsv', learnerLines),
+    completionsFile: copyFile(dir, 'completions.tsv', completionLines),
+  }
 }
 
 export async function benchElearningImport(serverUrl: string, log: (message: string) => void) {
   const load = loadavg()[0]!
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  const name = `sph_bench_elearning_${randomBytes(4).toString('hex')}`
-  await admin.query(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const connection = await openDatabase({ kind: 'pg', url: url.toString() })
-  const dir = mkdtempSync(join(tmpdir(), 'sph-elearning-'))
-  chmodSync(dir, 0o755)
-  try {
-    await connection.migrate()
+  return withBenchDatabase(serverUrl, 'elearning', async (connection, dir) => {
     const { db } = connection
     const { partnershipId } = await seedDemoData(db)
     const actor: Actor = systemActor(partnershipId, 'Bench')
@@ -177,7 +154,7 @@ export async function benchElearningImport(serverUrl: string, log: (message: str
           status: 'checked',
         })
         .returning({ id: importBatches.id })
-      const ref = { id: batch!.id, fileName: 'bench.csv' }
+      const ref = { id: batch!.id, fileName: 'bench.csv', options: {} }
       apply.push(await timed(() => db.transaction((tx) => completionsImport.apply(tx, actor, rows, ref))))
     }
 
@@ -226,16 +203,8 @@ export async function benchElearningImport(serverUrl: string, log: (message: str
       again,
       added,
     } satisfies ElearningImportResults
-  } finally {
-    await connection.close()
-    await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }
-
-const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`)
-const rate = (rows: number, value: number) => `${Math.round(rows / (value / 1000)).toLocaleString('en-GB')} rows/s`
 
 /** The aim, said once for the Targets list and the section. */
 export function elearningImportVerdict(r: ElearningImportResults) {
@@ -268,34 +237,5 @@ once more when confirming, since the directory may have changed in between); wri
 `
 }
 
-/** Puts the section into RESULTS.md in place of the one there (or before the query plans). */
-function spliceResults(section: string) {
-  const path = join(import.meta.dirname, 'RESULTS.md')
-  const text = readFileSync(path, 'utf8')
-  const start = text.indexOf('## Importing e-learning completions')
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 3)
-    writeFileSync(path, text.slice(0, start) + section + (next >= 0 ? text.slice(next) : ''))
-  } else {
-    const plans = text.indexOf('## Query plans')
-    writeFileSync(path, plans >= 0 ? `${text.slice(0, plans)}${section}\n${text.slice(plans)}` : `${text}\n${section}`)
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const began = performance.now()
-  const log = (message: string) =>
-    console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}`)
-  const cluster = process.env.TEST_DATABASE_URL
-    ? null
-    : await startThrowAwayCluster(join(import.meta.dirname, '..', '.test-tmp'))
-  try {
-    const results = await benchElearningImport(process.env.TEST_DATABASE_URL ?? cluster!.url, log)
-    const section = renderElearningImport(results)
-    console.log(section)
-    spliceResults(section)
-    log('wrote the section to bench/RESULTS.md')
-  } finally {
-    cluster?.stop()
-  }
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await runAlone(benchElearningImport, renderElearningImport, '## Importing e-learning completions')

@@ -1,4 +1,9 @@
 import { elearningImportVerdict, renderElearningImport, type ElearningImportResults } from './elearning-import.ts'
+import {
+  performanceImportVerdict,
+  renderPerformanceImport,
+  type PerformanceImportResults,
+} from './performance-import.ts'
 import type { TestDatabaseTimings } from './test-databases.ts'
 import { benchEventCount } from './catalogue-data.ts'
 import type { ScaleTimings } from './demo-scale.ts'
@@ -39,6 +44,8 @@ export interface RunResults {
   reports: ReportsResults[]
   /** Importing 100,000 e-learning completions on PostgreSQL beside COPY (bench/elearning-import.ts). */
   elearningImport?: ElearningImportResults
+  /** Importing a national file of the department's statistics on PostgreSQL beside COPY (bench/performance-import.ts). */
+  performanceImport?: PerformanceImportResults
   seconds: number
 }
 
@@ -172,7 +179,7 @@ ${run.drivers.map((d) => `  - ${listVerdict(d)}`).join('\n')}
 - **\`npm start\` on an existing database listening within 5 s.** Warm \`npm start\`s answered \`/health\` after ${warm.map((time) => `${(time / 1000).toFixed(2)} s`).join(' and ')}: **${startMet}**${busy && startMet !== 'met' ? ' on this busy machine (see the steps under Start-up)' : ''}.
   The cold first start, which creates the database, took ${seconds(run.startup.cold)}.
 ${issue12Target(run)}
-${reportTargets(run)}${run.elearningImport ? `\n- **Importing 100,000 e-learning completions at least half the speed of PostgreSQL's \`COPY\`.** ${elearningImportVerdict(run.elearningImport)}` : ''}
+${reportTargets(run)}${run.elearningImport ? `\n- **Importing 100,000 e-learning completions at least half the speed of PostgreSQL's \`COPY\`.** ${elearningImportVerdict(run.elearningImport)}` : ''}${run.performanceImport ? `\n- **Importing a national performance file within 3 s.** ${performanceImportVerdict(run.performanceImport)}` : ''}
 ${reachPointer}`)
 
   sections.push(`## Start-up
@@ -237,6 +244,7 @@ ${queryTable(driver)}`)
 
   sections.push(reportSection(run))
   if (run.elearningImport) sections.push(renderElearningImport(run.elearningImport).trimEnd())
+  if (run.performanceImport) sections.push(renderPerformanceImport(run.performanceImport).trimEnd())
 
   sections.push(`## Query plans
 

@@ -23,6 +23,7 @@ import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './d
 import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
 import { plainPeoplePage } from './plain-page.ts'
 import { benchElearningImport, type ElearningImportResults } from './elearning-import.ts'
+import { benchPerformanceImport, type PerformanceImportResults } from './performance-import.ts'
 import { renderResults, type DriverResults } from './report.ts'
 import { benchReports, type ReportsResults } from './reports.ts'
 import { measureDemoScale, type ScaleTimings } from './demo-scale.ts'
@@ -232,6 +233,7 @@ const drivers: DriverResults[] = []
 const reports: ReportsResults[] = []
 let testDatabases: TestDatabaseTimings[] = []
 let elearningImport: ElearningImportResults | undefined
+let performanceImport: PerformanceImportResults | undefined
 let demoScale: ScaleTimings[] = []
 let cluster: Awaited<ReturnType<typeof startThrowAwayCluster>> | null = null
 let postgresSource = 'TEST_DATABASE_URL'
@@ -330,6 +332,8 @@ try {
 
     // 5. Importing 100,000 e-learning completions, beside COPY (bench/elearning-import.ts).
     elearningImport = await benchElearningImport(serverUrl, log)
+    // 6. Importing a national performance file, beside COPY (bench/performance-import.ts).
+    performanceImport = await benchPerformanceImport(serverUrl, log)
   } finally {
     await admin.end()
   }
@@ -351,6 +355,7 @@ try {
     drivers,
     reports,
     elearningImport,
+    performanceImport,
     seconds: (performance.now() - began) / 1000,
   })
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), markdown)

@@ -329,6 +329,74 @@ for (const driver of drivers) {
       assert.equal(await countRows(db, officer.partnershipId), before + 1)
     })
 
+    it('gives a definition with other columns their values by header, and its options to check and apply', async () => {
+      const seen: { others: Record<string, string>[]; checked: unknown[]; applied: unknown[] } = {
+        others: [],
+        checked: [],
+        applied: [],
+      }
+      const wide = defineImport<{ name: string }, 'name'>({
+        kind: 'test-wide',
+        label: 'Test wide',
+        columns: [{ key: 'name', header: 'Name', required: true }],
+        otherColumns: true,
+        options: [
+          {
+            key: 'columns',
+            label: 'Which columns to take',
+            noneText: 'Every column',
+            items: async () => [
+              { value: 'a', text: 'Column A' },
+              { value: 'b', text: 'Column B' },
+            ],
+          },
+        ],
+        parseRow(values, _line, others) {
+          seen.others.push(others)
+          return { row: { name: values.name } }
+        },
+        check(_db, _actor, _rows, options) {
+          seen.checked.push(options)
+          return {}
+        },
+        async apply(_tx, _actor, rows, batch) {
+          seen.applied.push(batch.options)
+          return { added: rows.length, unchanged: 0 }
+        },
+      })
+      const definition = wide as ImportDefinition<unknown>
+      const content = Buffer.from('B score,Name,a_score\nx1,Ann,y1\n')
+      const { batchId } = await uploadImport(
+        db,
+        officer,
+        definition,
+        { fileName: 'wide.csv', content },
+        { columns: ['b', 'b'] },
+      )
+      await checkImport(db, officer, definition, batchId)
+      const batch = await getImportBatch(db, officer, wide.kind, batchId)
+      assert.deepEqual(batch.notes, [], 'other columns are data, not unused')
+      assert.deepEqual(batch.options, { columns: ['b'] })
+      assert.deepEqual(seen.others, [{ 'B score': 'x1', a_score: 'y1' }])
+      assert.deepEqual(Object.keys(seen.others[0]!), ['B score', 'a_score'], 'in file order')
+      assert.deepEqual(seen.checked, [{ columns: ['b'] }])
+      await applyImport(db, officer, definition, batchId)
+      assert.deepEqual(seen.applied, [{ columns: ['b'] }])
+      await assert.rejects(
+        uploadImport(db, officer, definition, { fileName: 'wide2.csv', content }, { columns: ['c'] }),
+        (e) => e instanceof ValidationError && e.fieldErrors.columns === 'Which columns to take: select from the list',
+      )
+      // Two other columns alike would be one value twice.
+      const twice = await uploadImport(db, officer, definition, {
+        fileName: 'twice.csv',
+        content: Buffer.from('Name,Score,score\nAnn,1,2\n'),
+      })
+      await checkImport(db, officer, definition, twice.batchId)
+      assert.deepEqual((await getImportBatch(db, officer, wide.kind, twice.batchId)).errors, [
+        { line: 1, column: 'score', problem: 'Two columns are "score": remove one of them' },
+      ])
+    })
+
     it('checks a large file in the background, its progress counting up', async () => {
       const lines = Array.from(
         { length: 12_000 },

@@ -27,7 +27,8 @@ export async function uploadRoutes(app: FastifyInstance, register: (scope: Fasti
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
       throwFileSizeLimit: false,
-      limits: { fileSize: app.config.uploadMaxBytes, files: 1, fields: 10, parts: 11, fieldSize: 10_000 },
+      // Fields: the CSRF token and an import's options, one per box ticked (the measures to take).
+      limits: { fileSize: app.config.uploadMaxBytes, files: 1, fields: 200, parts: 201, fieldSize: 10_000 },
       async onFile(part: MultipartFile & { value?: unknown }) {
         const content = await part.toBuffer()
         const file: UploadedFilePart = { fileName: part.filename, content, tooLarge: part.file.truncated }

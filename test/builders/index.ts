@@ -4,4 +4,10 @@ export { buildDocumentModel } from './documents.ts'
 export { insertTrainingEvent, placeRequest } from './learning.ts'
 export { insertReviewCase } from './reviews.ts'
 export { insertLearningPoint, insertRecommendation, insertSummary, themeIdsNamed } from './case-reviews.ts'
-export { insertIndicator, insertObservations, setComparators, type ObservationValues } from './performance.ts'
+export {
+  insertIndicator,
+  insertObservations,
+  insertStandardIndicators,
+  setComparators,
+  type ObservationValues,
+} from './performance.ts'

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../src/db/index.ts'
 import { standardIndicators } from '../../src/modules/performance/catalogue.ts'
 import { parsePeriod } from '../../src/modules/performance/periods.ts'
@@ -9,6 +10,19 @@ import { nextNumber } from './names.ts'
  * test): an indicator (a standard one by code, or an own measure), observations as
  * `{ areaCode: { period: value } }`, and the partnership's own authority and neighbours.
  */
+/** The standard measures (catalogue.ts), made once per partnership, by code. */
+export async function insertStandardIndicators(db: Database, partnershipId: string): Promise<Map<string, Indicator>> {
+  await db
+    .insert(indicators)
+    .values(standardIndicators.map((s, position) => ({ ...s, partnershipId, standard: true, position })))
+    .onConflictDoNothing()
+  const rows = await db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.standard, true)))
+  return new Map(rows.map((row) => [row.code, row]))
+}
+
 export async function insertIndicator(
   db: Database,
   partnershipId: string,

@@ -1,9 +1,14 @@
 /** A browser's multipart form: fields, then the file, as an upload form posts them. */
-export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) {
+export function multipart(
+  fields: Record<string, string | string[]>,
+  file?: { name: string; content: Buffer; type?: string },
+) {
   const boundary = '----hub-test-boundary'
   const parts: Buffer[] = []
-  for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+  // A field given as a list is posted once per value, as ticked checkboxes are.
+  for (const [name, values] of Object.entries(fields))
+    for (const value of [values].flat())
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
   if (file)
     parts.push(
       Buffer.from(

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/index.ts'
 import type { Actor } from '../permissions.ts'
-import { matchHeaders, type ImportDefinition, type LineRow } from './definition.ts'
+import { matchHeaders, type ImportDefinition, type ImportOptionValues, type LineRow } from './definition.ts'
 import { readRows, UnreadableFileError, type ImportFormat } from './read.ts'
 import type { ImportProblem } from './schema.ts'
 
@@ -32,7 +32,7 @@ export async function checkFile<Row>(
   db: Database,
   actor: Actor,
   definition: ImportDefinition<Row>,
-  file: { content: Buffer; format: ImportFormat },
+  file: { content: Buffer; format: ImportFormat; options?: ImportOptionValues },
   onProgress: (checkedRows: number) => Promise<void> = async () => {},
 ): Promise<CheckOutcome<Row>> {
   const rows: LineRow<Row>[] = []
@@ -56,10 +56,11 @@ export async function checkFile<Row>(
     for await (const { line, cells } of readRows(file.content, file.format)) {
       if (!header) {
         header = cells
-        match = matchHeaders(definition.columns, cells)
+        match = matchHeaders(definition.columns, cells, definition.otherColumns)
         preview.headers = cells
         if (match.problems.length) return failed(match.problems)
-        if (match.ignored.length) notes.push(`These columns are not used: ${match.ignored.join(', ')}`)
+        if (match.ignored.length && !definition.otherColumns)
+          notes.push(`These columns are not used: ${match.ignored.join(', ')}`)
         continue
       }
       totalRows++
@@ -79,7 +80,7 @@ export async function checkFile<Row>(
 
   // Whole-file checks only once every row reads: duplicates among broken rows would only confuse.
   if (!errors.length && definition.check) {
-    const result = await definition.check(db, actor, rows)
+    const result = await definition.check(db, actor, rows, file.options ?? {})
     const header = (key: string | null) => (key === null ? null : columnName(definition, match!, key))
     for (const e of result.errors ?? []) errors.push({ line: e.line, column: header(e.column), problem: e.problem })
     notes.push(...(result.notes ?? []))
@@ -137,7 +138,9 @@ function checkRow<Row>(
       })
   }
   if (missing.length) return { errors: missing }
-  const parsed = definition.parseRow(values, line)
+  const others: Record<string, string> = {}
+  if (definition.otherColumns) for (const { index, header } of match.others) others[header] = cells[index] ?? ''
+  const parsed = definition.parseRow(values, line, others)
   if ('errors' in parsed)
     return {
       errors: parsed.errors.map((e) => ({

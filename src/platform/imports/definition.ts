@@ -34,8 +34,11 @@ export interface LineRow<Row> {
 }
 
 export interface ImportCheckResult<K extends string = string> {
-  /** Problems that stop the import, each on a line (duplicates within the file, say). */
-  errors?: (RowProblem<K> & { line: number | null })[]
+  /**
+   * Problems that stop the import, each on a line (duplicates within the file, say), the column by
+   * its key or, for a column the definition does not declare (`otherColumns`), by its header.
+   */
+  errors?: { line: number | null; column: K | string | null; problem: string }[]
   /** Things the officer should know that do not stop it (agencies not in the directory). */
   notes?: string[]
 }
@@ -43,6 +46,34 @@ export interface ImportCheckResult<K extends string = string> {
 export interface ImportBatchRef {
   id: string
   fileName: string
+  /** What the officer chose on the upload page, by option key (none ticked: an empty list). */
+  options: ImportOptionValues
+}
+
+/** An import's choices as stored with its batch: the values ticked, by option key. */
+export type ImportOptionValues = Record<string, string[]>
+
+/**
+ * A choice the upload page asks for besides the file, as GOV.UK checkboxes (the measures to
+ * take, say). The values ticked are checked against `items`, stored with the batch, shown on
+ * its page, and given to `check` and `apply`.
+ */
+export interface ImportOption {
+  /** The form field and the key in ImportOptionValues: `measures`. */
+  key: string
+  /** The question: "Which measures to take". */
+  label: string
+  hint?: string
+  /** What ticking none means, for the batch page: "Every measure in the file the catalogue knows". */
+  noneText: string
+  items(db: Database, actor: Actor): Promise<{ value: string; text: string }[]>
+}
+
+/** What apply() wrote: rows added and rows already held; `replaced` when it supersedes earlier values. */
+export interface ImportSummary {
+  added: number
+  unchanged: number
+  replaced?: number
 }
 
 export interface ImportDefinition<Row = unknown, K extends string = string> {
@@ -51,20 +82,43 @@ export interface ImportDefinition<Row = unknown, K extends string = string> {
   /** "E-learning completions". */
   label: string
   columns: readonly ImportColumn<K>[]
-  /** One row's values by column key (trimmed; '' when empty or absent), to a record or its problems. */
-  parseRow(values: Record<K, string>, line: number): ParsedRow<Row, K>
+  /**
+   * The file's other columns are data too (the department's files have one column per measure,
+   * known only at run time): they are not listed as unused, and parseRow gets them as its third
+   * argument. `otherColumnsHint` describes them on the upload page.
+   */
+  otherColumns?: boolean
+  otherColumnsHint?: { header: string; hint: string }
+  /** Choices the upload page asks for besides the file. */
+  options?: readonly ImportOption[]
+  /**
+   * One row's values by column key (trimmed; '' when empty or absent), to a record or its problems.
+   * With `otherColumns`, `others` holds the undeclared columns' values by header, in file order.
+   */
+  parseRow(values: Record<K, string>, line: number, others: Record<string, string>): ParsedRow<Row, K>
   /** Checks across the whole file, with the database (read only: `db` is not the apply transaction). */
-  check?(db: Database, actor: Actor, rows: LineRow<Row>[]): Promise<ImportCheckResult<K>> | ImportCheckResult<K>
+  check?(
+    db: Database,
+    actor: Actor,
+    rows: LineRow<Row>[],
+    options: ImportOptionValues,
+  ): Promise<ImportCheckResult<K>> | ImportCheckResult<K>
   /**
    * Writes the rows inside the one transaction `tx` (use insertInChunks for speed). Throwing
    * rolls everything back. Must not commit or open connections of its own.
    */
-  apply(tx: Database, actor: Actor, rows: Row[], batch: ImportBatchRef): Promise<{ added: number; unchanged: number }>
+  apply(tx: Database, actor: Actor, rows: Row[], batch: ImportBatchRef): Promise<ImportSummary>
 }
 
 export function defineImport<Row, K extends string = string>(
   definition: ImportDefinition<Row, K>,
 ): ImportDefinition<Row, K> {
+  // Options are fields of the upload form, beside the file and the CSRF token.
+  const fields = new Set<string>(['file', '_csrf'])
+  for (const option of definition.options ?? []) {
+    if (fields.has(option.key)) throw new Error(`Import ${definition.kind} has two fields called ${option.key}`)
+    fields.add(option.key)
+  }
   const keys = new Set<string>()
   const headers = new Set<string>()
   for (const column of definition.columns) {
@@ -92,10 +146,12 @@ export interface HeaderMatch {
   problems: ImportProblem[]
   /** Headers in the file that no column takes. */
   ignored: string[]
+  /** The same, with their indexes: an `otherColumns` definition's data. */
+  others: { index: number; header: string }[]
 }
 
 /** Finds each declared column in the header row. Missing required columns and repeated headers are problems. */
-export function matchHeaders(columns: readonly ImportColumn[], header: string[]): HeaderMatch {
+export function matchHeaders(columns: readonly ImportColumn[], header: string[], otherColumns = false): HeaderMatch {
   const byName = new Map<string, ImportColumn>()
   for (const column of columns)
     for (const name of [column.header, ...(column.aliases ?? [])]) byName.set(normaliseHeader(name), column)
@@ -103,10 +159,18 @@ export function matchHeaders(columns: readonly ImportColumn[], header: string[])
   const fileHeaders = new Map<string, string>()
   const problems: ImportProblem[] = []
   const ignored: string[] = []
+  const others: HeaderMatch['others'] = []
+  const otherNames = new Set<string>()
   header.forEach((text, index) => {
     const column = byName.get(normaliseHeader(text))
     if (!column) {
-      if (text) ignored.push(text)
+      if (!text) return
+      ignored.push(text)
+      // Other columns are data, named by their header: two alike would be one value twice.
+      if (otherColumns && otherNames.has(normaliseHeader(text)))
+        problems.push({ line: 1, column: text, problem: `Two columns are "${text}": remove one of them` })
+      otherNames.add(normaliseHeader(text))
+      others.push({ index, header: text })
       return
     }
     if (indexes.has(column.key)) {
@@ -119,7 +183,7 @@ export function matchHeaders(columns: readonly ImportColumn[], header: string[])
   for (const column of columns)
     if (column.required && !indexes.has(column.key))
       problems.push({ line: 1, column: column.header, problem: `The file has no "${column.header}" column` })
-  return { indexes, fileHeaders, problems, ignored }
+  return { indexes, fileHeaders, problems, ignored, others }
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Database } from '../../db/index.ts'
+import type { Actor } from '../permissions.ts'
 import { formatDateTime } from '../views.ts'
 import type { ImportDefinition } from './definition.ts'
 import type { ImportBatch } from './schema.ts'
@@ -23,7 +25,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 
 /** The upload page's description of the columns a file needs. */
 export function columnRows(definition: ImportDefinition<unknown>) {
-  return definition.columns.map((column) => [
+  const rows = definition.columns.map((column) => [
     { text: column.header },
     { text: column.required ? 'Yes' : 'No' },
     {
@@ -32,6 +34,41 @@ export function columnRows(definition: ImportDefinition<unknown>) {
         .join('. '),
     },
   ])
+  const others = definition.otherColumnsHint
+  if (definition.otherColumns && others) rows.push([{ text: others.header }, { text: 'No' }, { text: others.hint }])
+  return rows
+}
+
+/** The upload page's options with the items each offers (checkboxes), and what none ticked means. */
+export async function optionFields(db: Database, actor: Actor, definition: ImportDefinition<unknown>) {
+  const fields = []
+  for (const option of definition.options ?? [])
+    fields.push({
+      key: option.key,
+      label: option.label,
+      hint: option.hint ? `${option.hint} ${noneMeans(option.noneText)}` : noneMeans(option.noneText),
+      noneText: option.noneText,
+      items: await option.items(db, actor),
+    })
+  return fields
+}
+
+const noneMeans = (noneText: string) => `Tick none to take ${noneText.charAt(0).toLowerCase()}${noneText.slice(1)}.`
+
+/** What the officer chose, by the items' words, for the batch's summary. */
+export function optionRows(batch: Pick<ImportBatch, 'options'>, fields: Awaited<ReturnType<typeof optionFields>>) {
+  return fields.map((field) => {
+    const chosen = batch.options[field.key] ?? []
+    const text = new Map(field.items.map((item) => [item.value, item.text]))
+    return {
+      key: { text: field.label },
+      value: chosen.length
+        ? {
+            html: `<ul class="govuk-list">${chosen.map((v) => `<li>${escapeHtml(text.get(v) ?? v)}</li>`).join('')}</ul>`,
+          }
+        : { text: field.noneText },
+    }
+  })
 }
 
 export function historyRows(batches: ImportBatchSummary[], basePath: string) {
@@ -73,7 +110,7 @@ export function summaryRows(batch: ImportBatch, appliedBy: string | null) {
     rows.push({
       key: { text: 'Imported' },
       value: {
-        text: `${formatDateTime(batch.appliedAt)}${appliedBy ? ` by ${appliedBy}` : ''}: ${count(batch.summary.added, 'row')} added, ${batch.summary.unchanged.toLocaleString('en-GB')} unchanged`,
+        text: `${formatDateTime(batch.appliedAt)}${appliedBy ? ` by ${appliedBy}` : ''}: ${count(batch.summary.added, 'row')} added, ${batch.summary.unchanged.toLocaleString('en-GB')} unchanged${batch.summary.replaced ? `, ${batch.summary.replaced.toLocaleString('en-GB')} replaced` : ''}`,
       },
     })
   return rows

@@ -9,6 +9,8 @@ import { registerImport, type ImportDefinition } from './definition.ts'
 import {
   columnRows,
   errorRows,
+  optionFields,
+  optionRows,
   errorsShownOnPage,
   historyRows,
   previewTable,
@@ -42,7 +44,15 @@ export interface ImportRoutesOptions {
   /** "Import e-learning completions". */
   title: string
   backLink: { href: string; text: string }
+  /** A file to start from, linked on the upload page: "Download the template (CSV)". */
+  download?: { href: string; text: string }
 }
+
+/** An option's boxes as posted: none, one value, or many. */
+const ticked = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
 
 const views = 'platform/imports/views'
 const refusals: Record<string, string> = {
@@ -52,7 +62,7 @@ const refusals: Record<string, string> = {
 }
 
 export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions) {
-  const { basePath, permission, title, backLink } = options
+  const { basePath, permission, title, backLink, download } = options
   const definition = options.definition as unknown as ImportDefinition<unknown>
   registerImport(options.definition)
   const db = app.db
@@ -70,18 +80,27 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
           .custom<UploadedFilePart>((value) => isUploadedFile(value) && value.fileName !== '', { error: select })
           .refine((file) => !file.tooLarge, `The selected file must be smaller than ${maxMb}MB`)
           .refine((file) => file.content.length > 0, 'The selected file is empty'),
+        ...Object.fromEntries((definition.options ?? []).map((option) => [option.key, ticked])),
       }),
       context: async ({ actor }) => ({
         title,
         backLink,
+        download,
         label: definition.label,
         maxMb,
         columns: columnRows(definition),
+        choices: await optionFields(db, actor, definition),
         history: historyRows(await listImportBatches(db, actor, definition.kind), basePath),
       }),
       initialValues: () => ({}),
-      save: async ({ actor }, { file }) => {
-        const { batchId, checkNow } = await uploadImport(db, actor, definition, file)
+      save: async ({ actor }, { file, ...chosen }) => {
+        const { batchId, checkNow } = await uploadImport(
+          db,
+          actor,
+          definition,
+          file,
+          chosen as Record<string, string[]>,
+        )
         if (checkNow) await checkImport(db, actor, definition, batchId)
         return `${basePath}/${batchId}`
       },
@@ -106,7 +125,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
       tag: statusTag(batch),
       inProgress,
       progress: progress(batch),
-      summary: summaryRows(batch, appliedBy),
+      summary: [...summaryRows(batch, appliedBy), ...optionRows(batch, await optionFields(db, actor, definition))],
       preview: previewTable(batch),
       errors: errorRows(batch),
       moreErrors: batch.errorCount > errorsShownOnPage,

@@ -55,8 +55,8 @@ export const importBatches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     appliedBy: uuid('applied_by').references(() => users.id),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
-    /** What apply() returned: rows added and unchanged. */
-    summary: jsonb('summary').$type<{ added: number; unchanged: number }>(),
+    /** What apply() returned: rows added and unchanged (and replaced, for an import that supersedes). */
+    summary: jsonb('summary').$type<{ added: number; unchanged: number; replaced?: number }>(),
   },
   (t) => [
     index('import_batches_list_idx').on(t.partnershipId, t.kind, t.createdAt),

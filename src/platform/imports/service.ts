@@ -10,7 +10,7 @@ import type { Actor } from '../permissions.ts'
 import { users } from '../schema.ts'
 import { formatDateTime } from '../views.ts'
 import { checkFile } from './check.ts'
-import type { ImportDefinition } from './definition.ts'
+import type { ImportDefinition, ImportOptionValues, ImportSummary } from './definition.ts'
 import { detectFormat } from './read.ts'
 import { importBatches, type ImportBatch } from './schema.ts'
 
@@ -37,13 +37,19 @@ export interface UploadedFile {
   content: Buffer
 }
 
-/** Stores the file as a new batch: refused (a ValidationError on `file`) when it is not CSV or XLSX, or was applied already. */
+/**
+ * Stores the file as a new batch, with the options chosen: refused (a ValidationError on `file`)
+ * when it is not CSV or XLSX, or was applied already, or (on the option's field) when a value
+ * chosen is not one the option offers.
+ */
 export async function uploadImport(
   db: Database,
   actor: Actor,
   definition: ImportDefinition<unknown>,
   file: UploadedFile,
+  chosen: ImportOptionValues = {},
 ): Promise<{ batchId: string; checkNow: boolean }> {
+  const options = await validOptions(db, actor, definition, chosen)
   const detected = detectFormat(file.content)
   if ('problem' in detected) throw new ValidationError({ file: detected.problem })
   const fileHash = createHash('sha256').update(file.content).digest('hex')
@@ -61,6 +67,7 @@ export async function uploadImport(
         fileHash,
         content: file.content,
         format: detected.format,
+        options,
         createdBy: actor.id,
       })
       .returning({ id: importBatches.id })
@@ -69,7 +76,13 @@ export async function uploadImport(
       recordType: 'import',
       recordId: batch!.id,
       summary: `Uploaded ${fileName} for ${definition.label.toLowerCase()}`,
-      after: { kind: definition.kind, file: fileName, format: detected.format, bytes: file.content.length },
+      after: {
+        kind: definition.kind,
+        file: fileName,
+        format: detected.format,
+        bytes: file.content.length,
+        ...(Object.keys(options).length && { options }),
+      },
     })
     if (!checkNow)
       await enqueueJob(tx, {
@@ -81,6 +94,25 @@ export async function uploadImport(
     return batch!.id
   })
   return { batchId, checkNow }
+}
+
+/** Each option's values, de-duplicated, every one among its items; options not asked for are left out. */
+async function validOptions(
+  db: Database,
+  actor: Actor,
+  definition: ImportDefinition<unknown>,
+  chosen: ImportOptionValues,
+): Promise<ImportOptionValues> {
+  const options: ImportOptionValues = {}
+  for (const option of definition.options ?? []) {
+    const values = [...new Set(chosen[option.key] ?? [])]
+    if (!values.length) continue
+    const offered = new Set((await option.items(db, actor)).map((item) => item.value))
+    if (values.some((value) => !offered.has(value)))
+      throw new ValidationError({ [option.key]: `${option.label}: select from the list` })
+    options[option.key] = values
+  }
+  return options
 }
 
 /** Checks a batch and stores the outcome; safe to run again (a job may). Only `uploaded` or `checking` batches are checked. */
@@ -118,7 +150,7 @@ export async function applyImport(
   actor: Actor,
   definition: ImportDefinition<unknown>,
   batchId: string,
-): Promise<{ added: number; unchanged: number }> {
+): Promise<ImportSummary> {
   const batch = await getImportBatch(db, actor, definition.kind, batchId)
   if (batch.status === 'applied') throw new ImportRefusedError('applied', 'This file has already been imported')
   if (batch.status !== 'checked') throw new ImportRefusedError('not-ready', 'This file has not been checked yet')
@@ -144,14 +176,14 @@ export async function applyImport(
         tx,
         actor,
         outcome.rows.map((r) => r.row),
-        { id: batch.id, fileName: batch.fileName },
+        { id: batch.id, fileName: batch.fileName, options: batch.options },
       )
       await tx.update(importBatches).set({ summary }).where(eq(importBatches.id, batchId))
       await recordAudit(tx, actor, {
         action: 'applied',
         recordType: 'import',
         recordId: batch.id,
-        summary: `Imported ${batch.fileName} for ${definition.label.toLowerCase()}: ${summary.added} added, ${summary.unchanged} unchanged`,
+        summary: `Imported ${batch.fileName} for ${definition.label.toLowerCase()}: ${summary.added} added, ${summary.unchanged} unchanged${summary.replaced ? `, ${summary.replaced} replaced` : ''}`,
         after: { kind: definition.kind, file: batch.fileName, rows: outcome.totalRows, ...summary },
       })
       return summary

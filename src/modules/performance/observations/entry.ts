@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { NotFoundError } from '../../../platform/errors.ts'
+import type { Query } from '../../../platform/lists.ts'
+import { isUuid } from '../../../platform/tokens.ts'
+import { areaByCode, englandCode } from '../areas.ts'
+import { indicators, observations, performanceSettings } from '../schema.ts'
+import { valueText } from './values.ts'
+
+/** What the hand-entry page needs: the indicator (in the actor's partnership), the default area, the banner after a save. */
+export async function indicatorForEntry(db: Database, partnershipId: string, id: string) {
+  if (!isUuid(id)) throw new NotFoundError()
+  const [indicator] = await db
+    .select({ id: indicators.id, code: indicators.code, name: indicators.name, unit: indicators.unit })
+    .from(indicators)
+    .where(and(eq(indicators.id, id), eq(indicators.partnershipId, partnershipId)))
+  if (!indicator) throw new NotFoundError()
+  return indicator
+}
+
+/** The partnership's own authority, else England: the area a value is most often entered for. */
+export async function ownAreaCode(db: Database, partnershipId: string) {
+  const [settings] = await db
+    .select({ areaCode: performanceSettings.areaCode })
+    .from(performanceSettings)
+    .where(eq(performanceSettings.partnershipId, partnershipId))
+  return settings?.areaCode ?? englandCode
+}
+
+/** "Saved 47.9 for Oxfordshire, 2016/17", or that it was already so, from the observation the save redirected with. */
+export async function enteredValueBanner(db: Database, partnershipId: string, indicator: { id: string }, query: Query) {
+  const id = String(query.saved ?? query.unchanged ?? '')
+  if (!isUuid(id)) return null
+  const [saved] = await db
+    .select()
+    .from(observations)
+    .where(
+      and(
+        eq(observations.id, id),
+        eq(observations.partnershipId, partnershipId),
+        eq(observations.indicatorId, indicator.id),
+      ),
+    )
+  if (!saved) return null
+  const where = `${areaByCode(saved.areaCode)?.name ?? saved.areaCode}, ${saved.period}`
+  return query.saved
+    ? `Saved ${valueText(saved)} for ${where}`
+    : `No change: the value for ${where} was already ${valueText(saved)}`
+}
