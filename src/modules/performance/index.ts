@@ -1,4 +1,6 @@
 import { defineModule } from '../../platform/modules.ts'
+import { businessPlan } from './plan/registration.ts'
+import { seedPlans } from './seed-plan.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -26,9 +28,16 @@ export const performanceModule = defineModule({
       roles: { 'business-unit': true },
     },
   },
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(businessPlan.routes)
+  },
   navigation: [
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
+  recordTypes: { ...businessPlan.recordTypes },
+  figures: [...businessPlan.figures],
+  sections: [...businessPlan.sections],
+  seed: seedPlans,
+  matrixIds: async (db, partnershipId) => ({ ...(await businessPlan.matrixIds(db, partnershipId)) }),
 })
