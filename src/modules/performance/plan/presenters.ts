@@ -72,7 +72,8 @@ export const priorityActionsTable = (priority: PlanPriorityView, link: boolean) 
     rag: true,
   })
 
-const markdownHtml = (text: string | null) => (text?.trim() ? renderMarkdown(text) : '')
+/** Markdown as safe HTML, or nothing for empty text. */
+export const markdownHtml = (text: string | null) => (text?.trim() ? renderMarkdown(text) : '')
 
 /** Each priority as the plan page shows it, in order, with what a manager may do to it. */
 export function priorityCards(

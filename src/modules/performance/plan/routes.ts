@@ -5,7 +5,6 @@ import { version } from '../../../platform/forms.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { listRoute, wholeList } from '../../../platform/list-route.ts'
 import { oneOf, type Query } from '../../../platform/lists.ts'
-import { renderMarkdown } from '../../../platform/markdown.ts'
 import { can } from '../../../platform/permissions.ts'
 import { parseYear, reportingYear, yearContaining, yearSlug } from '../../../platform/reporting-years.ts'
 import { yearStartMonth } from '../../partnership/year-filters.ts'
@@ -21,6 +20,7 @@ import { planSchema, reviewSchema } from './forms.ts'
 import { evaluationFilters } from './labels.ts'
 import {
   filterText,
+  markdownHtml,
   planCsv,
   planRows,
   priorityCards,
@@ -42,7 +42,6 @@ import {
 } from './service.ts'
 
 const views = 'modules/performance/plan/views'
-const markdownHtml = (text: string) => (text.trim() ? renderMarkdown(text) : '')
 
 /** The business plan: the plans by year, a year's plan, creating one, what the year taught, and its actions. */
 export async function planRoutes(app: FastifyInstance) {
