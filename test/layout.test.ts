@@ -28,6 +28,8 @@ describe('the page frame', () => {
       'Home',
       'Directory',
       'Learning',
+      'Business plan',
+      'Performance',
       'Actions',
       'My actions',
       'Reports',

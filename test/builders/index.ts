@@ -11,3 +11,4 @@ export {
   setComparators,
   type ObservationValues,
 } from './performance.ts'
+export { insertPlanIndicator } from './plans.ts'

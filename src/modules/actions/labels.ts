@@ -1,5 +1,5 @@
 import type { TagColour } from '../../platform/html.ts'
-import type { ShownStatus } from './service.ts'
+import type { ActionRag, ShownStatus } from './service.ts'
 
 /** How an action's status reads, and the colour of its tag. The words say it; the colour only repeats it. */
 export const actionStatusLabels: Record<ShownStatus, string> = {
@@ -29,4 +29,19 @@ export type StatusFilter = (typeof statusFilters)[number]
 export const statusFilterLabels: Record<StatusFilter, string> = {
   open: 'Open (not complete)',
   ...actionStatusLabels,
+}
+
+/** How an action's RAG rating reads, and its tag's colour: the word says it, never the colour alone. */
+export const actionRagLabels: Record<ActionRag, string> = {
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+  complete: 'Complete',
+}
+
+export const actionRagColours: Record<ActionRag, TagColour> = {
+  red: 'red',
+  amber: 'orange',
+  green: 'green',
+  complete: 'grey',
 }

@@ -8,8 +8,10 @@ import {
   homePanelItems,
   ownerText,
   progressEntries,
+  ragTag,
   statusTag,
 } from './presenters.ts'
+import { actionRag } from './service.ts'
 import type { ActionUpdate } from './schema.ts'
 
 /** The tracker's words and tags: "overdue" said in words as well as red, dates as GOV.UK writes them. */
@@ -39,6 +41,19 @@ describe('action presenters', () => {
     assert.equal(statusTag('overdue'), '<strong class="govuk-tag govuk-tag--red">Overdue</strong>')
     assert.equal(statusTag('complete'), '<strong class="govuk-tag govuk-tag--green">Complete</strong>')
     assert.equal(statusTag('at-risk'), '<strong class="govuk-tag govuk-tag--orange">At risk</strong>')
+  })
+
+  it('gives each shown status its RAG rating, said in words', () => {
+    assert.deepEqual((['overdue', 'at-risk', 'on-track', 'not-started', 'complete'] as const).map(actionRag), [
+      'red',
+      'amber',
+      'green',
+      'green',
+      'complete',
+    ])
+    assert.equal(ragTag('overdue'), '<strong class="govuk-tag govuk-tag--red">Red</strong>')
+    assert.equal(ragTag('at-risk'), '<strong class="govuk-tag govuk-tag--orange">Amber</strong>')
+    assert.equal(ragTag('complete'), '<strong class="govuk-tag govuk-tag--grey">Complete</strong>')
   })
 
   it('names the owner and agency, or whichever there is', () => {

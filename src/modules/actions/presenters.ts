@@ -2,6 +2,8 @@ import { escapeHtml, linkHtml, tagHtml } from '../../platform/html.ts'
 import { codeToWords, formatDate } from '../../platform/views.ts'
 import type { ActionUpdate } from './schema.ts'
 import {
+  actionRagColours,
+  actionRagLabels,
   actionStatusColours,
   actionStatusLabels,
   progressStatuses,
@@ -9,7 +11,7 @@ import {
   statusFilters,
 } from './labels.ts'
 import type { ActionRow } from './list.ts'
-import type { ShownStatus, SourceAction } from './service.ts'
+import { actionRag, type ShownStatus, type SourceAction } from './service.ts'
 
 /** Actions as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
 
@@ -18,6 +20,12 @@ export type SourceTypeLabel = (sourceType: string) => string
 
 /** The status as a tag whose words say it: "Overdue" in red, never the colour alone. */
 export const statusTag = (status: ShownStatus) => tagHtml(actionStatusLabels[status], actionStatusColours[status])
+
+/** The RAG rating its shown status gives an action, as a tag that says "Red", "Amber", "Green" or "Complete". */
+export const ragTag = (status: ShownStatus) => {
+  const rag = actionRag(status)
+  return tagHtml(actionRagLabels[rag], actionRagColours[rag])
+}
 
 const actionHref = (id: string) => `/actions/${id}`
 
@@ -144,18 +152,29 @@ export function filterItems(
 
 /**
  * A source's actions for its own page (views/_actions-table.njk): each linked to its page, with
- * its owner, due date and shown status. `link: false` where the reader may not open actions.
+ * its owner, due date and shown status. `link: false` where the reader may not open actions; `rag: true`
+ * adds the RAG rating its status gives it (a business plan priority's actions).
  */
-export function sourceActionsTable(rows: SourceAction[], options: { caption: string; empty?: string; link?: boolean }) {
+export function sourceActionsTable(
+  rows: SourceAction[],
+  options: { caption: string; empty?: string; link?: boolean; rag?: boolean },
+) {
   return {
     caption: options.caption,
     empty: options.empty ?? 'No actions have been raised.',
-    head: [{ text: 'Action' }, { text: 'Owner' }, { text: 'Due date' }, { text: 'Status' }],
+    head: [
+      { text: 'Action' },
+      { text: 'Owner' },
+      { text: 'Due date' },
+      { text: 'Status' },
+      ...(options.rag ? [{ text: 'RAG' }] : []),
+    ],
     rows: rows.map((a) => [
       options.link === false ? { text: a.description } : { html: linkHtml(actionHref(a.id), a.description) },
       { text: ownerText(a) },
       { text: formatDate(a.dueOn) },
       { html: statusTag(a.shownStatus) },
+      ...(options.rag ? [{ html: ragTag(a.shownStatus) }] : []),
     ]),
   }
 }

@@ -45,6 +45,23 @@ export function shownStatus(action: Pick<Action, 'status' | 'dueOn'>, today = to
   return action.status !== 'complete' && action.dueOn < today ? 'overdue' : action.status
 }
 
+/** The RAG rating an action's shown status gives it (a priority's actions): one mapping for every page and report. */
+export const actionRags = ['red', 'amber', 'green', 'complete'] as const
+export type ActionRag = (typeof actionRags)[number]
+
+export function actionRag(status: ShownStatus): ActionRag {
+  switch (status) {
+    case 'overdue':
+      return 'red'
+    case 'at-risk':
+      return 'amber'
+    case 'complete':
+      return 'complete'
+    default:
+      return 'green'
+  }
+}
+
 /** What a form that raises actions is told when the owner is missing or not in the directory. */
 export const noOwner = { ownerAgencyId: 'Select the agency or the person who owns the action' }
 

@@ -1,12 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm'
-import { importBatches } from '../../platform/imports/schema.ts'
 import { defineModule } from '../../platform/modules.ts'
-import { dfeImport } from './imports/dfe.ts'
-import { dfeImportPath, performanceImportRoutes, templateImportPath } from './imports/routes.ts'
-import { templateImport } from './imports/template.ts'
-import { observationEntryRoutes } from './observations/routes.ts'
-import { observationRecordType } from './observations/service.ts'
-import { indicators } from './schema.ts'
+import { observationsRegistration } from './observations/registration.ts'
+import { businessPlan } from './plan/registration.ts'
+import { seedPlans } from './seed-plan.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -35,48 +30,19 @@ export const performanceModule = defineModule({
     },
   },
   routes: async (app) => {
-    await app.register(performanceImportRoutes)
-    await app.register(observationEntryRoutes)
-  },
-  recordTypes: {
-    [observationRecordType]: {
-      label: 'Indicator value',
-      fields: {
-        indicator: 'Indicator',
-        area: 'Area',
-        period: 'Period',
-        value: 'Value',
-        added: 'Added',
-        unchanged: 'Unchanged',
-        replaced: 'Replaced',
-      },
-    },
-  },
-  matrixIds: async (db, partnershipId) => {
-    // The partnership's first indicator and imports, creating none; a nil id (a 404) until the demo has them.
-    const none = '00000000-0000-0000-0000-000000000000'
-    const [indicator] = await db
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(eq(indicators.partnershipId, partnershipId))
-      .orderBy(asc(indicators.position))
-      .limit(1)
-    const batch = async (kind: string) =>
-      (
-        await db
-          .select({ id: importBatches.id })
-          .from(importBatches)
-          .where(and(eq(importBatches.partnershipId, partnershipId), eq(importBatches.kind, kind)))
-          .limit(1)
-      )[0]?.id ?? none
-    return {
-      '/performance/indicators/:id': indicator?.id ?? none,
-      [`${dfeImportPath}/:batchId`]: await batch(dfeImport.kind),
-      [`${templateImportPath}/:batchId`]: await batch(templateImport.kind),
-    }
+    await app.register(observationsRegistration.routes)
+    await app.register(businessPlan.routes)
   },
   navigation: [
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
+  recordTypes: { ...observationsRegistration.recordTypes, ...businessPlan.recordTypes },
+  figures: [...businessPlan.figures],
+  sections: [...businessPlan.sections],
+  seed: seedPlans,
+  matrixIds: async (db, partnershipId) => ({
+    ...(await observationsRegistration.matrixIds(db, partnershipId)),
+    ...(await businessPlan.matrixIds(db, partnershipId)),
+  }),
 })

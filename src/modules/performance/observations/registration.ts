@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import { and, asc, eq } from 'drizzle-orm'
+import type { Database } from '../../../db/index.ts'
+import { importBatches } from '../../../platform/imports/schema.ts'
+import { dfeImport } from '../imports/dfe.ts'
+import { dfeImportPath, performanceImportRoutes, templateImportPath } from '../imports/routes.ts'
+import { templateImport } from '../imports/template.ts'
+import { indicators } from '../schema.ts'
+import { observationEntryRoutes } from './routes.ts'
+import { observationRecordType } from './service.ts'
+
+/**
+ * What observations add to the performance module's registration (index.ts): the imports and the
+ * hand-entry form, the record type their audit rows use, and the permission matrix's ids.
+ */
+export const observationsRegistration = {
+  routes: async (app: FastifyInstance) => {
+    await app.register(performanceImportRoutes)
+    await app.register(observationEntryRoutes)
+  },
+  recordTypes: {
+    [observationRecordType]: {
+      label: 'Indicator value',
+      fields: {
+        indicator: 'Indicator',
+        area: 'Area',
+        period: 'Period',
+        value: 'Value',
+        added: 'Added',
+        unchanged: 'Unchanged',
+        replaced: 'Replaced',
+      },
+    },
+  },
+  matrixIds: async (db: Database, partnershipId: string) => {
+    // The partnership's first indicator and imports, creating none; a nil id (a 404) until the demo has them.
+    const none = '00000000-0000-0000-0000-000000000000'
+    const [indicator] = await db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(eq(indicators.partnershipId, partnershipId))
+      .orderBy(asc(indicators.position))
+      .limit(1)
+    const batch = async (kind: string) =>
+      (
+        await db
+          .select({ id: importBatches.id })
+          .from(importBatches)
+          .where(and(eq(importBatches.partnershipId, partnershipId), eq(importBatches.kind, kind)))
+          .limit(1)
+      )[0]?.id ?? none
+    return {
+      '/performance/indicators/:id': indicator?.id ?? none,
+      [`${dfeImportPath}/:batchId`]: await batch(dfeImport.kind),
+      [`${templateImportPath}/:batchId`]: await batch(templateImport.kind),
+    }
+  },
+}
