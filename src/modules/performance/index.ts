@@ -1,4 +1,7 @@
 import { defineModule } from '../../platform/modules.ts'
+import { catalogueRecordTypes, catalogueSeed, firstIndicatorId } from './indicators/registration.ts'
+import { indicatorRoutes } from './indicators/routes.ts'
+import { neighbourRoutes } from './neighbours/routes.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -26,7 +29,15 @@ export const performanceModule = defineModule({
       roles: { 'business-unit': true },
     },
   },
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(indicatorRoutes)
+    await app.register(neighbourRoutes)
+  },
+  recordTypes: { ...catalogueRecordTypes },
+  seed: async (db, context) => {
+    await catalogueSeed(db, context)
+  },
+  matrixIds: async (db, partnershipId) => ({ ...(await firstIndicatorId(db, partnershipId)) }),
   navigation: [
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
