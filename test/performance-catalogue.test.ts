@@ -119,7 +119,7 @@ describe('the indicator catalogue', () => {
     const { testApp, officer } = shared
     const { db } = testApp.database
     const [neglect] = await themeIdsNamed(db, testApp.partnershipId, ['Neglect'])
-    let response = await officer.post('/performance/indicators/new', { ...ownMeasure, themeIds: neglect })
+    let response = await officer.post('/performance/indicators/new', { ...ownMeasure, themeIds: neglect! })
     assert.equal(response.statusCode, 302)
     assert.equal(response.headers.location, '/performance/indicators?saved=1&code=LADO-RATE')
     const id = await indicatorIdOf(db, testApp.partnershipId, 'LADO-RATE')
