@@ -5,7 +5,9 @@ export { insertTrainingEvent, placeRequest } from './learning.ts'
 export { insertReviewCase } from './reviews.ts'
 export { insertLearningPoint, insertRecommendation, insertSummary, themeIdsNamed } from './case-reviews.ts'
 export {
+  indicatorIdOf,
   insertIndicator,
+  insertObservationList,
   insertObservations,
   insertStandardIndicators,
   setComparators,

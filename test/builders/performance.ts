@@ -60,26 +60,68 @@ export async function insertObservations(
   partnershipId: string,
   indicatorId: string,
   values: ObservationValues,
-  enteredByName = 'Test data',
 ) {
-  const rows = Object.entries(values).flatMap(([areaCode, byPeriod]) =>
-    Object.entries(byPeriod).map(([label, value]) => {
-      const period = parsePeriod(label)
-      if (!period) throw new Error(`Not a period: ${label}`)
-      return {
-        partnershipId,
-        indicatorId,
-        areaCode,
-        periodType: period.type,
-        period: period.label,
-        periodStart: period.start,
-        value: typeof value === 'number' ? value : null,
-        suppressed: typeof value === 'string' ? value : null,
-        enteredByName,
-      }
-    }),
+  return insertObservationList(
+    db,
+    partnershipId,
+    Object.entries(values).flatMap(([areaCode, byPeriod]) =>
+      Object.entries(byPeriod).map(([period, value]) =>
+        typeof value === 'number'
+          ? { indicatorId, areaCode, period, value }
+          : { indicatorId, areaCode, period, suppressed: value },
+      ),
+    ),
   )
-  if (rows.length) await db.insert(observations).values(rows)
+}
+
+/** The id of one of the partnership's measures by its code ("CPP-RATE"). */
+export async function indicatorIdOf(db: Database, partnershipId: string, code: string) {
+  const [row] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.code, code)))
+  if (!row) throw new Error(`no measure ${code}`)
+  return row.id
+}
+
+export interface ObservationOptions {
+  /** The measure, by id or by code. */
+  indicatorId?: string
+  code?: string
+  areaCode: string
+  /** "2016/17", "2016/17 Q1", "2016-04" (periods.ts). */
+  period: string
+  value?: number | null
+  /** The department's symbol ("c", "x", "z", ".."): the value is then null. */
+  suppressed?: string
+  /** A replaced value, kept as history. */
+  supersededAt?: Date
+}
+
+/** Observations one by one (a measure by id or code, a replaced value); returns their ids. */
+export async function insertObservationList(db: Database, partnershipId: string, list: readonly ObservationOptions[]) {
+  const rows = []
+  for (const o of list) {
+    const period = parsePeriod(o.period)
+    if (!period) throw new Error(`not a period: ${o.period}`)
+    const indicatorId = o.indicatorId ?? (await indicatorIdOf(db, partnershipId, o.code!))
+    rows.push({
+      partnershipId,
+      indicatorId,
+      areaCode: o.areaCode,
+      periodType: period.type,
+      period: period.label,
+      periodStart: period.start,
+      value: o.suppressed ? null : (o.value ?? null),
+      suppressed: o.suppressed ?? null,
+      sourceFile: 'test-data.csv',
+      enteredByName: 'Test data',
+      supersededAt: o.supersededAt ?? null,
+    })
+  }
+  if (!rows.length) return []
+  const inserted = await db.insert(observations).values(rows).returning({ id: observations.id })
+  return inserted.map((r) => r.id)
 }
 
 export async function setComparators(

@@ -1,3 +1,5 @@
+import { authoritiesByRegion } from './areas-data.ts'
+
 /**
  * The areas observations are for, named by their ONS code as the department's files name them:
  * England, the nine regions, and every local authority with children's services (old three-digit
@@ -15,53 +17,56 @@ export interface Area {
   level: AreaLevel
   /** The region a local authority is in; null for England and the regions. */
   regionCode: string | null
+  /** Other ONS codes the department's files have used for the same authority (areas-data.ts). */
+  otherCodes?: readonly string[]
+  /** The year the authority began (on 1 April), when it began after 2010. */
+  from?: number
+  /** The year it was replaced (on 1 April), when it no longer exists. */
+  until?: number
 }
 
 export const englandCode = 'E92000001'
 
-const region = (code: string, name: string): Area => ({
-  code,
-  oldCode: null,
-  name,
-  level: 'regional',
-  regionCode: null,
-})
-const authority = (code: string, oldCode: string, name: string, regionCode: string): Area => ({
-  code,
-  oldCode,
-  name,
-  level: 'local-authority',
-  regionCode,
-})
+export const regionNames: Readonly<Record<string, string>> = {
+  E12000001: 'North East',
+  E12000002: 'North West',
+  E12000003: 'Yorkshire and The Humber',
+  E12000004: 'East Midlands',
+  E12000005: 'West Midlands',
+  E12000006: 'East of England',
+  E12000007: 'London',
+  E12000008: 'South East',
+  E12000009: 'South West',
+}
 
 export const areas: readonly Area[] = [
   { code: englandCode, oldCode: null, name: 'England', level: 'national', regionCode: null },
-  region('E12000001', 'North East'),
-  region('E12000002', 'North West'),
-  region('E12000003', 'Yorkshire and The Humber'),
-  region('E12000004', 'East Midlands'),
-  region('E12000005', 'West Midlands'),
-  region('E12000006', 'East of England'),
-  region('E12000007', 'London'),
-  region('E12000008', 'South East'),
-  region('E12000009', 'South West'),
-  // Starter list: the demo's authority and its statistical neighbours (the full list follows).
-  authority('E10000025', '931', 'Oxfordshire', 'E12000008'),
-  authority('E10000002', '825', 'Buckinghamshire', 'E12000008'),
-  authority('E10000003', '873', 'Cambridgeshire', 'E12000006'),
-  authority('E10000013', '916', 'Gloucestershire', 'E12000009'),
-  authority('E10000015', '919', 'Hertfordshire', 'E12000006'),
-  authority('E10000031', '937', 'Warwickshire', 'E12000005'),
-  authority('E06000037', '869', 'West Berkshire', 'E12000008'),
-  authority('E06000054', '865', 'Wiltshire', 'E12000009'),
-  authority('E06000022', '800', 'Bath and North East Somerset', 'E12000009'),
-  authority('E06000025', '803', 'South Gloucestershire', 'E12000009'),
-  authority('E06000056', '823', 'Central Bedfordshire', 'E12000006'),
+  ...Object.entries(regionNames).map(([code, name]): Area => ({
+    code,
+    oldCode: null,
+    name,
+    level: 'regional',
+    regionCode: null,
+  })),
+  ...Object.entries(authoritiesByRegion).flatMap(([regionCode, rows]) =>
+    rows.map(([code, oldCode, name, change]): Area => ({
+      code,
+      oldCode,
+      name,
+      level: 'local-authority',
+      regionCode,
+      ...change,
+    })),
+  ),
 ]
 
-const byCode = new Map(areas.map((a) => [a.code, a]))
+const byCode = new Map(areas.flatMap((a) => [a.code, ...(a.otherCodes ?? [])].map((code) => [code, a] as const)))
 const byOldCode = new Map(areas.filter((a) => a.oldCode).map((a) => [a.oldCode!, a]))
 
+/**
+ * An area by its ONS code, or by another code the department has used for the same authority
+ * (Buckinghamshire's E06000060 finds E10000002): store `area.code`, so a series runs on.
+ */
 export const areaByCode = (code: string) => byCode.get(code.trim().toUpperCase())
 
 /** An area by its ONS code or old LA code, as a file gives either. */
@@ -70,3 +75,10 @@ export const findArea = (code: string) => areaByCode(code) ?? byOldCode.get(code
 export const regionOf = (code: string) => areaByCode(code)?.regionCode ?? null
 
 export const localAuthorities = () => areas.filter((a) => a.level === 'local-authority')
+
+/** "Bournemouth (until 2019)", "Dorset (from 2019)": how a list of authorities names one. */
+export function areaLabel(area: Area) {
+  if (area.until) return `${area.name} (until ${area.until})`
+  if (area.from) return `${area.name} (from ${area.from})`
+  return area.name
+}

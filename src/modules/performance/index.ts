@@ -2,6 +2,9 @@ import { defineModule } from '../../platform/modules.ts'
 import { observationsRegistration } from './observations/registration.ts'
 import { businessPlan } from './plan/registration.ts'
 import { seedPlans } from './seed-plan.ts'
+import { catalogueRecordTypes, catalogueSeed, firstIndicatorId } from './indicators/registration.ts'
+import { indicatorRoutes } from './indicators/routes.ts'
+import { neighbourRoutes } from './neighbours/routes.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -30,6 +33,8 @@ export const performanceModule = defineModule({
     },
   },
   routes: async (app) => {
+    await app.register(indicatorRoutes)
+    await app.register(neighbourRoutes)
     await app.register(observationsRegistration.routes)
     await app.register(businessPlan.routes)
   },
@@ -37,11 +42,15 @@ export const performanceModule = defineModule({
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
-  recordTypes: { ...observationsRegistration.recordTypes, ...businessPlan.recordTypes },
+  recordTypes: { ...catalogueRecordTypes, ...observationsRegistration.recordTypes, ...businessPlan.recordTypes },
   figures: [...businessPlan.figures],
   sections: [...businessPlan.sections],
-  seed: seedPlans,
+  seed: async (db, context) => {
+    await catalogueSeed(db, context)
+    await seedPlans(db, context)
+  },
   matrixIds: async (db, partnershipId) => ({
+    ...(await firstIndicatorId(db, partnershipId)),
     ...(await observationsRegistration.matrixIds(db, partnershipId)),
     ...(await businessPlan.matrixIds(db, partnershipId)),
   }),

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { importBatches } from '../../../platform/imports/schema.ts'
 import { dfeImport } from '../imports/dfe.ts'
 import { dfeImportPath, performanceImportRoutes, templateImportPath } from '../imports/routes.ts'
 import { templateImport } from '../imports/template.ts'
-import { indicators } from '../schema.ts'
 import { observationEntryRoutes } from './routes.ts'
 import { observationRecordType } from './service.ts'
 
@@ -33,14 +32,8 @@ export const observationsRegistration = {
     },
   },
   matrixIds: async (db: Database, partnershipId: string) => {
-    // The partnership's first indicator and imports, creating none; a nil id (a 404) until the demo has them.
+    // The partnership's first import of each kind, creating none; a nil id (a 404) until it has one.
     const none = '00000000-0000-0000-0000-000000000000'
-    const [indicator] = await db
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(eq(indicators.partnershipId, partnershipId))
-      .orderBy(asc(indicators.position))
-      .limit(1)
     const batch = async (kind: string) =>
       (
         await db
@@ -50,7 +43,6 @@ export const observationsRegistration = {
           .limit(1)
       )[0]?.id ?? none
     return {
-      '/performance/indicators/:id': indicator?.id ?? none,
       [`${dfeImportPath}/:batchId`]: await batch(dfeImport.kind),
       [`${templateImportPath}/:batchId`]: await batch(templateImport.kind),
     }
