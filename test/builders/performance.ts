@@ -48,6 +48,11 @@ export async function insertIndicator(
           }),
       ...overrides,
     })
+    // A standard measure is in every partnership's catalogue from its seed: take it, as overridden.
+    .onConflictDoUpdate({
+      target: [indicators.partnershipId, indicators.code],
+      set: { retiredAt: null, ...overrides },
+    })
     .returning()
   return row!
 }

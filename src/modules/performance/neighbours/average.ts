@@ -1,14 +1,12 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
-import { observations } from '../schema.ts'
+import { englandCode } from '../areas.ts'
+import { loadSeries } from '../series.ts'
 
 /**
- * The statistical neighbours' average of a measure: the mean of the neighbours' current,
- * unsuppressed values for a period. A neighbour with no value, or a suppressed one, is left out
- * of the mean and of the count, so the page can say "8 of 10 neighbours have a value". To fold
- * into series.ts's average when that lands: one computation, not two.
+ * The statistical neighbours' average of each measure for the latest year any neighbour has a
+ * value, as the neighbours page shows it beside the list ("8 of 10 neighbours have a value"). The
+ * average itself is series.ts's `neighbourAverage`: one computation, not two.
  */
-
 export interface NeighbourAverage {
   indicatorId: string
   /** The latest year any neighbour has a value for: "2016/17". */
@@ -19,14 +17,7 @@ export interface NeighbourAverage {
   of: number
 }
 
-/** The mean of the values given, or null when there are none. */
-export function meanOf(values: readonly (number | null | undefined)[]) {
-  const given = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
-  if (!given.length) return null
-  return given.reduce((sum, v) => sum + v, 0) / given.length
-}
-
-/** Per indicator, the neighbours' average for the latest year that has data; none for a measure no neighbour has a value for. */
+/** Per indicator, the neighbours' average for the latest period that has one; none for a measure no neighbour has a value for. */
 export async function latestNeighbourAverages(
   db: Database,
   partnershipId: string,
@@ -35,40 +26,20 @@ export async function latestNeighbourAverages(
 ): Promise<Map<string, NeighbourAverage>> {
   const result = new Map<string, NeighbourAverage>()
   if (!indicatorIds.length || !neighbourCodes.length) return result
-  const rows = await db
-    .select({
-      indicatorId: observations.indicatorId,
-      areaCode: observations.areaCode,
-      period: observations.period,
-      periodStart: observations.periodStart,
-      value: observations.value,
-    })
-    .from(observations)
-    .where(
-      and(
-        eq(observations.partnershipId, partnershipId),
-        inArray(observations.indicatorId, [...indicatorIds]),
-        inArray(observations.areaCode, [...neighbourCodes]),
-        eq(observations.periodType, 'year'),
-        isNull(observations.supersededAt),
-        isNotNull(observations.value),
-      ),
-    )
-  const latest = new Map<string, { period: string; start: string }>()
-  for (const row of rows) {
-    const seen = latest.get(row.indicatorId)
-    if (!seen || row.periodStart > seen.start)
-      latest.set(row.indicatorId, { period: row.period, start: row.periodStart })
-  }
-  for (const [indicatorId, { period }] of latest) {
-    const values = rows.filter((r) => r.indicatorId === indicatorId && r.period === period).map((r) => r.value)
-    result.set(indicatorId, {
-      indicatorId,
-      period,
-      mean: meanOf(values)!,
-      withValue: values.length,
-      of: neighbourCodes.length,
-    })
+  const series = await loadSeries(db, partnershipId, {
+    indicatorIds: [...indicatorIds],
+    comparators: { own: englandCode, england: englandCode, region: null, neighbours: [...neighbourCodes] },
+  })
+  for (const { indicator, neighbourAverage } of series) {
+    const latest = neighbourAverage.filter((p) => p.value !== null).at(-1)
+    if (latest)
+      result.set(indicator.id, {
+        indicatorId: indicator.id,
+        period: latest.period,
+        mean: latest.value!,
+        withValue: latest.count,
+        of: latest.of,
+      })
   }
   return result
 }
