@@ -1,4 +1,9 @@
+import { asc, eq } from 'drizzle-orm'
 import { defineModule } from '../../platform/modules.ts'
+import { indicatorPageRoutes } from './indicator-page/routes.ts'
+import { indicators } from './schema.ts'
+import { exceptionsPanel } from './scorecard/home-panel.ts'
+import { scorecardRoutes } from './scorecard/routes.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -26,9 +31,29 @@ export const performanceModule = defineModule({
       roles: { 'business-unit': true },
     },
   },
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(scorecardRoutes)
+    await app.register(indicatorPageRoutes)
+  },
   navigation: [
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
+  homePanels: [exceptionsPanel],
+  recordTypes: {
+    'indicator-commentary': { label: 'Indicator commentary', fields: { period: 'Period', markdown: 'Commentary' } },
+  },
+  matrixIds: async (db, partnershipId) => {
+    // The partnership's first indicator, when it has one; otherwise an id no record has (a 404 for those let in).
+    const [first] = await db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(eq(indicators.partnershipId, partnershipId))
+      .orderBy(asc(indicators.position), asc(indicators.code))
+      .limit(1)
+    return {
+      '/performance/indicators/:id': first?.id ?? '00000000-0000-4000-8000-000000000000',
+      '/performance/indicators/:id/commentary/:period': '2016-17',
+    }
+  },
 })
