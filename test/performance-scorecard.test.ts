@@ -168,6 +168,8 @@ describe('the scorecard, its exceptions and an indicator’s page', () => {
     assert.match(picker, /value="2016-17" selected/)
     page = await f.officer.get('/performance?year=2014-15')
     assert.equal(heading(page.body), 'Performance scorecard 2014/15')
+    // The year goes with the reader to the exceptions.
+    assert.match(page.body, /moj-sub-navigation__link"\s+href="\/performance\/exceptions\?year=2014-15"/)
     const rows = scorecardByName(page.body, 'Scorecard 2014/15')
     assert.equal(rows[names.plans]!.Value, '40')
     assert.equal(rows[names.plans]!['Previous period'], '36 (2013/14)')
