@@ -7,7 +7,6 @@ import { PGlite } from '@electric-sql/pglite'
 import { eq, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.ts'
 import { fromPglite, openDatabase, type Database, type DatabaseConnection } from '../src/db/index.ts'
@@ -20,6 +19,7 @@ import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
 import { addBenchEvents, benchEventCount } from './catalogue-data.ts'
 import { databaseClock, explainPeopleQueries, measureAlone, queryRecorder, timePeopleQueries } from './breakdown.ts'
 import { addBenchPeople, benchPeopleCount, benchPersonId, searchTerm } from './directory-data.ts'
+import { bareRoute } from './bare-route.ts'
 import { benchAppConfig, load, measureRoute, serverTimer } from './load.ts'
 import { plainPeoplePage } from './plain-page.ts'
 import { benchElearningImport, type ElearningImportResults } from './elearning-import.ts'
@@ -49,21 +49,6 @@ const peopleFilters: Record<string, PersonFilter> = {
   'by name': { sort: 'name', direction: 'asc' },
   'by agency, descending': { sort: 'agency', direction: 'desc' },
   [`search “${searchTerm}”`]: { search: searchTerm, sort: 'name', direction: 'asc' },
-}
-
-/** A plain Fastify() with one GET returning a small HTML string: the floor for this machine. */
-async function bareRoute() {
-  const app = Fastify()
-  const timer = serverTimer(app)
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send('<!doctype html><title>Bare</title><p>Hello</p>'),
-  )
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-  const underLoad = await measureRoute({ name: 'Bare Fastify route', path: '/', baseUrl, timer })
-  const alone = await measureAlone({ app, timer, clock: null, name: 'Bare Fastify route', url: '/' })
-  await app.close()
-  return { underLoad, alone }
 }
 
 interface DriverUnderTest {

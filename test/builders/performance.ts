@@ -65,6 +65,7 @@ export async function insertObservations(
   partnershipId: string,
   indicatorId: string,
   values: ObservationValues,
+  enteredByName = 'Test data',
 ) {
   return insertObservationList(
     db,
@@ -72,8 +73,8 @@ export async function insertObservations(
     Object.entries(values).flatMap(([areaCode, byPeriod]) =>
       Object.entries(byPeriod).map(([period, value]) =>
         typeof value === 'number'
-          ? { indicatorId, areaCode, period, value }
-          : { indicatorId, areaCode, period, suppressed: value },
+          ? { indicatorId, areaCode, period, value, enteredByName }
+          : { indicatorId, areaCode, period, suppressed: value, enteredByName },
       ),
     ),
   )
@@ -101,6 +102,7 @@ export interface ObservationOptions {
   suppressed?: string
   /** A replaced value, kept as history. */
   supersededAt?: Date
+  enteredByName?: string
 }
 
 /** Observations one by one (a measure by id or code, a replaced value); returns their ids. */
@@ -120,7 +122,7 @@ export async function insertObservationList(db: Database, partnershipId: string,
       value: o.suppressed ? null : (o.value ?? null),
       suppressed: o.suppressed ?? null,
       sourceFile: 'test-data.csv',
-      enteredByName: 'Test data',
+      enteredByName: o.enteredByName ?? 'Test data',
       supersededAt: o.supersededAt ?? null,
     })
   }

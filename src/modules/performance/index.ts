@@ -5,6 +5,9 @@ import { seedPlans } from './seed-plan.ts'
 import { catalogueRecordTypes, catalogueSeed, firstIndicatorId } from './indicators/registration.ts'
 import { indicatorRoutes } from './indicators/routes.ts'
 import { neighbourRoutes } from './neighbours/routes.ts'
+import { indicatorPageRoutes } from './indicator-page/routes.ts'
+import { exceptionsPanel } from './scorecard/home-panel.ts'
+import { scorecardRoutes } from './scorecard/routes.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -37,12 +40,20 @@ export const performanceModule = defineModule({
     await app.register(neighbourRoutes)
     await app.register(observationsRegistration.routes)
     await app.register(businessPlan.routes)
+    await app.register(scorecardRoutes)
+    await app.register(indicatorPageRoutes)
   },
   navigation: [
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
-  recordTypes: { ...catalogueRecordTypes, ...observationsRegistration.recordTypes, ...businessPlan.recordTypes },
+  homePanels: [exceptionsPanel],
+  recordTypes: {
+    'indicator-commentary': { label: 'Indicator commentary', fields: { period: 'Period', markdown: 'Commentary' } },
+    ...catalogueRecordTypes,
+    ...observationsRegistration.recordTypes,
+    ...businessPlan.recordTypes,
+  },
   figures: [...businessPlan.figures],
   sections: [...businessPlan.sections],
   seed: async (db, context) => {
@@ -51,6 +62,7 @@ export const performanceModule = defineModule({
   },
   matrixIds: async (db, partnershipId) => ({
     ...(await firstIndicatorId(db, partnershipId)),
+    '/performance/indicators/:id/commentary/:period': '2016-17',
     ...(await observationsRegistration.matrixIds(db, partnershipId)),
     ...(await businessPlan.matrixIds(db, partnershipId)),
   }),
