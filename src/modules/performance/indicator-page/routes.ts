@@ -10,7 +10,7 @@ import { requireActor } from '../../../platform/http.ts'
 import type { Query } from '../../../platform/lists.ts'
 import type { ChartInput } from '../../../platform/sections.ts'
 import { scorecard } from '../scorecard.ts'
-import { comparatorsFor, periodTypeOf } from '../series.ts'
+import { comparatorsFor, loadSeries, periodTypeOf } from '../series.ts'
 import { exceptionKindLabels, ragHtml, travelHtml, valueOrSuppressed } from '../scorecard/presenters.ts'
 import {
   commentaryItems,
@@ -67,12 +67,15 @@ export async function indicatorPageRoutes(app: FastifyInstance) {
       scorecard(db, actor.partnershipId, { indicatorIds: [indicator.id] }),
       commentaryOf(db, actor.partnershipId, indicator.id),
     ])
-    const row = card.rows[0]!
-    const latest = card.startYear === null ? null : row
+    const latest = card.rows[0] ?? null
+    // With no data at all the scorecard has no row: the page still shows the (empty) series.
+    const series =
+      latest?.series ??
+      (await loadSeries(db, actor.partnershipId, { indicatorIds: [indicator.id], comparators: card.comparators }))[0]!
     return reply.view(`${views}/indicator.njk`, {
       indicator,
       summary: indicatorSummary(indicator),
-      chart: await chartBlock(trendChart(row.series, card.comparators)),
+      chart: await chartBlock(trendChart(series, card.comparators)),
       latest: latest && {
         period: latest.period,
         value: valueOrSuppressed(latest.value, latest.suppressed, indicator.unit),
@@ -80,7 +83,7 @@ export async function indicatorPageRoutes(app: FastifyInstance) {
         rag: ragHtml(latest.rag),
         exceptions: latest.exceptions.map((e) => ({ kind: exceptionKindLabels[e.kind], sentence: e.sentence })),
       },
-      commentary: commentaryItems(indicator, row.series, commentary),
+      commentary: commentaryItems(indicator, series, commentary),
       ownSet: card.comparators !== null,
       flash: savedBanner(request.query as Query, 'Commentary saved'),
     })
