@@ -1,4 +1,7 @@
 import { defineModule } from '../../platform/modules.ts'
+import { performanceFigures } from './figures/figures.ts'
+import { performanceSection } from './figures/section.ts'
+import { seedPerformance } from './seed.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -31,4 +34,8 @@ export const performanceModule = defineModule({
     { href: '/business-plan', text: 'Business plan', permission: 'performance:read', order: 35 },
     { href: '/performance', text: 'Performance', permission: 'performance:read', order: 36 },
   ],
+  // The report's figures and its "Performance data" section (figures/), and the demo (seed.ts).
+  figures: performanceFigures,
+  sections: [performanceSection],
+  seed: seedPerformance,
 })
