@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/index.ts'
 import { standardIndicators } from '../../src/modules/performance/catalogue.ts'
-import { parsePeriod } from '../../src/modules/performance/periods.ts'
+import { observationRow } from '../../src/modules/performance/observation-row.ts'
 import { indicators, observations, performanceSettings, type Indicator } from '../../src/modules/performance/schema.ts'
 import { nextNumber } from './names.ts'
 
@@ -49,21 +49,9 @@ export async function insertObservations(
   enteredByName = 'Test data',
 ) {
   const rows = Object.entries(values).flatMap(([areaCode, byPeriod]) =>
-    Object.entries(byPeriod).map(([label, value]) => {
-      const period = parsePeriod(label)
-      if (!period) throw new Error(`Not a period: ${label}`)
-      return {
-        partnershipId,
-        indicatorId,
-        areaCode,
-        periodType: period.type,
-        period: period.label,
-        periodStart: period.start,
-        value: typeof value === 'number' ? value : null,
-        suppressed: typeof value === 'string' ? value : null,
-        enteredByName,
-      }
-    }),
+    Object.entries(byPeriod).map(([label, value]) =>
+      observationRow(partnershipId, indicatorId, areaCode, label, value, { enteredByName }),
+    ),
   )
   if (rows.length) await db.insert(observations).values(rows)
 }

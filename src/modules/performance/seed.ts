@@ -2,7 +2,8 @@ import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { standardIndicators } from './catalogue.ts'
-import { parsePeriod, yearPeriod } from './periods.ts'
+import { observationRow } from './observation-row.ts'
+import { yearPeriod } from './periods.ts'
 import { indicators, observations, performanceSettings } from './schema.ts'
 import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValues } from './seed-data.ts'
 
@@ -14,8 +15,6 @@ import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValu
  * says where it came from ("Demo data", the department's file it stands for).
  */
 const enteredByName = 'Demo data'
-
-type ObservationRow = typeof observations.$inferInsert
 
 export async function seedPerformance(db: Database, { partnershipId, actor }: SeedContext) {
   const neighbourCodes = demoNeighbours.map((n) => n.code)
@@ -71,21 +70,9 @@ async function writeIndicator(
       summary: `Added the indicator ${indicator!.name}`,
       after: values,
     })
-    const rows: ObservationRow[] = points.map(({ areaCode, label, value }) => {
-      const period = parsePeriod(label)!
-      return {
-        partnershipId,
-        indicatorId: indicator!.id,
-        areaCode,
-        periodType: period.type,
-        period: period.label,
-        periodStart: period.start,
-        value: typeof value === 'number' ? value : null,
-        suppressed: typeof value === 'string' ? value : null,
-        sourceFile,
-        enteredByName,
-      }
-    })
+    const rows = points.map(({ areaCode, label, value }) =>
+      observationRow(partnershipId, indicator!.id, areaCode, label, value, { enteredByName, sourceFile }),
+    )
     await tx.insert(observations).values(rows)
     await recordAudit(tx, actor, {
       action: 'created',
