@@ -23,7 +23,12 @@ describe('performance series and the scorecard', () => {
     const { db } = testApp().database
     const { partnershipId } = await insertPartnership(db)
     await setComparators(db, partnershipId, own, [bucks, cambs, glos])
-    const cpp = await insertIndicator(db, partnershipId, { standardCode: 'CPP-RATE' })
+    // A measure of its own, shaped like the child protection plan rate (the demo's catalogue has the real one).
+    const cpp = await insertIndicator(db, partnershipId, {
+      subject: 'children subject to child protection plans',
+      unit: 'rate-per-10000',
+      polarity: 'no-judgement',
+    })
     await insertObservations(db, partnershipId, cpp.id, {
       [own]: { '2013/14': 36, '2014/15': 40, '2015/16': 42, '2016/17': 45 },
       [england]: { '2013/14': 42.1, '2014/15': 42.9, '2015/16': 43.1, '2016/17': 43.3 },
@@ -83,7 +88,11 @@ describe('performance series and the scorecard', () => {
     const { db } = testApp().database
     const { partnershipId } = await insertPartnership(db)
     await setComparators(db, partnershipId, own, [bucks])
-    const second = await insertIndicator(db, partnershipId, { standardCode: 'CPP-SECOND-PC', target: 20 })
+    const second = await insertIndicator(db, partnershipId, {
+      unit: 'percentage',
+      polarity: 'lower-is-better',
+      target: 20,
+    })
     const retired = await insertIndicator(db, partnershipId, { retiredAt: new Date() })
     await insertObservations(db, partnershipId, second.id, { [own]: { '2015/16': 'x', '2016/17': 21 } })
     await insertObservations(db, partnershipId, retired.id, { [own]: { '2016/17': 5 } })
@@ -99,9 +108,11 @@ describe('performance series and the scorecard', () => {
     assert.equal(beforeRow.suppressed, 'x')
   })
 
-  it('has nothing to show before any data or settings', async () => {
+  it('has nothing to show for a measure with no data', async () => {
     const { db } = testApp().database
     const { partnershipId } = await insertPartnership(db)
-    assert.deepEqual(await scorecard(db, partnershipId), { comparators: null, startYear: null, rows: [] })
+    const fresh = await insertIndicator(db, partnershipId)
+    const card = await scorecard(db, partnershipId, { indicatorIds: [fresh.id] })
+    assert.deepEqual([card.startYear, card.rows], [null, []])
   })
 })

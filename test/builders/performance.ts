@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../src/db/index.ts'
 import { standardIndicators } from '../../src/modules/performance/catalogue.ts'
-import { parsePeriod } from '../../src/modules/performance/periods.ts'
+import { observationRow } from '../../src/modules/performance/observation-row.ts'
 import { indicators, observations, performanceSettings, type Indicator } from '../../src/modules/performance/schema.ts'
 import { nextNumber } from './names.ts'
 
@@ -109,20 +109,14 @@ export interface ObservationOptions {
 export async function insertObservationList(db: Database, partnershipId: string, list: readonly ObservationOptions[]) {
   const rows = []
   for (const o of list) {
-    const period = parsePeriod(o.period)
-    if (!period) throw new Error(`not a period: ${o.period}`)
     const indicatorId = o.indicatorId ?? (await indicatorIdOf(db, partnershipId, o.code!))
+    const value = o.suppressed ?? o.value
+    if (value === null || value === undefined) throw new Error('an observation needs a value or a symbol')
     rows.push({
-      partnershipId,
-      indicatorId,
-      areaCode: o.areaCode,
-      periodType: period.type,
-      period: period.label,
-      periodStart: period.start,
-      value: o.suppressed ? null : (o.value ?? null),
-      suppressed: o.suppressed ?? null,
-      sourceFile: 'test-data.csv',
-      enteredByName: o.enteredByName ?? 'Test data',
+      ...observationRow(partnershipId, indicatorId, o.areaCode, o.period, value, {
+        enteredByName: o.enteredByName ?? 'Test data',
+        sourceFile: 'test-data.csv',
+      }),
       supersededAt: o.supersededAt ?? null,
     })
   }

@@ -17,7 +17,10 @@ import { formVersion, textOf } from './html.ts'
  * the way its reader gets it (Word through mammoth, PDF through pdftotext).
  */
 
-/** The demo's reports: 2015/16 (published), 2016/17 (draft) and the Case Review and Governance 2016/17 report. */
+/**
+ * The demo's reports: 2015/16 (published), 2016/17 (draft), and the 2016/17 reports of the Case Review
+ * and Governance and the Performance, Audit and Quality Assurance subgroups.
+ */
 export async function demoReports(testApp: TestApp) {
   const db = testApp.database.db
   const annual = async (startYear: number) => {
@@ -35,13 +38,21 @@ export async function demoReports(testApp: TestApp) {
     assert.ok(row, `no annual report for ${startYear}`)
     return row.id
   }
-  const [subgroup] = await db
-    .select({ id: reports.id })
-    .from(reports)
-    .innerJoin(groups, eq(groups.id, reports.groupId))
-    .where(and(eq(reports.partnershipId, testApp.partnershipId), eq(groups.name, 'Case Review and Governance')))
-  assert.ok(subgroup, 'no Case Review and Governance report')
-  return { published2015: await annual(2015), draft2016: await annual(2016), caseReview2016: subgroup.id }
+  const subgroup = async (name: string) => {
+    const [row] = await db
+      .select({ id: reports.id })
+      .from(reports)
+      .innerJoin(groups, eq(groups.id, reports.groupId))
+      .where(and(eq(reports.partnershipId, testApp.partnershipId), eq(groups.name, name)))
+    assert.ok(row, `no ${name} report`)
+    return row.id
+  }
+  return {
+    published2015: await annual(2015),
+    draft2016: await annual(2016),
+    caseReview2016: await subgroup('Case Review and Governance'),
+    qualityAssurance2016: await subgroup('Performance, Audit and Quality Assurance'),
+  }
 }
 
 /** The report itself on a page (title, sections, figures, tables, charts), without the forms and history around it. */

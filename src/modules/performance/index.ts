@@ -8,6 +8,9 @@ import { neighbourRoutes } from './neighbours/routes.ts'
 import { indicatorPageRoutes } from './indicator-page/routes.ts'
 import { exceptionsPanel } from './scorecard/home-panel.ts'
 import { scorecardRoutes } from './scorecard/routes.ts'
+import { performanceFigures } from './figures/figures.ts'
+import { performanceSection } from './figures/section.ts'
+import { seedPerformance } from './seed.ts'
 
 /**
  * Plan and performance (issue 14): the business plan per reporting year (priorities, their
@@ -54,10 +57,13 @@ export const performanceModule = defineModule({
     ...observationsRegistration.recordTypes,
     ...businessPlan.recordTypes,
   },
-  figures: [...businessPlan.figures],
-  sections: [...businessPlan.sections],
+  // The report's figures and sections: the business plan's (plan/) and the performance data's (figures/).
+  figures: [...businessPlan.figures, ...performanceFigures],
+  sections: [...businessPlan.sections, performanceSection],
   seed: async (db, context) => {
+    // The catalogue first, then the demo's observations, then the plans whose priorities name indicators.
     await catalogueSeed(db, context)
+    await seedPerformance(db, context)
     await seedPlans(db, context)
   },
   matrixIds: async (db, partnershipId) => ({

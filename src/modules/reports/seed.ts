@@ -10,8 +10,8 @@ import { moveReport } from './transitions.ts'
 
 /**
  * The demo's reports: 2015/16 approved and published (so 2016/17 has last year beside it), the
- * 2016/17 annual report and the Case Review and Governance subgroup's report drafted with their
- * narrative, and the cabinet paper drafted from the 2016/17 report. The narrative follows the
+ * 2016/17 annual report and the reports of the Case Review and Governance and the Performance,
+ * Audit and Quality Assurance subgroups drafted with their narrative, and the cabinet paper drafted from the 2016/17 report. The narrative follows the
  * seed cabinet paper in spirit, in our own words; every number in it is a placeholder.
  */
 const narrative2016 = {
@@ -28,10 +28,32 @@ const narrative2015 = {
   changes: '',
 }
 
-const subgroupNarrative = {
+const caseReviewNarrative = {
   introduction: `The subgroup supports the Board in its statutory duty to review cases, both where the criteria for a serious case review are met and where they are not, so that the partnership learns how agencies worked together and where practice must improve. Its members come from the police, children's social care and legal services, health, and schools.`,
   changes: '',
 }
+
+const qualityAssuranceNarrative = {
+  introduction: `The Performance, Audit and Quality Assurance subgroup scrutinises the effectiveness of safeguarding practice. Its annual report brings together the common themes for learning and improvement, so that vulnerable children are better supported. It draws on section 11 audits, school audits, single and multi-agency audits, work with children and young people, annual reports and serious case reviews, and reads them through a quadrant: quantitative data, qualitative data, practitioners' views, and the views of children and families.`,
+  changes: '',
+}
+
+/**
+ * The two subgroups that report on learning and improvement (the seed paper's ¶14–16), each with
+ * the sections it speaks to, taken by name from what the modules registered.
+ */
+const subgroupReports = [
+  {
+    group: 'Case Review and Governance',
+    sections: ['partnership.structure', 'reviews.case-reviews'],
+    narrative: caseReviewNarrative,
+  },
+  {
+    group: 'Performance, Audit and Quality Assurance',
+    sections: ['partnership.structure', 'performance.performance', 'performance.business-plan'],
+    narrative: qualityAssuranceNarrative,
+  },
+]
 
 export async function seedReports(db: Database, { partnershipId, registry }: SeedContext) {
   const business = systemActor(partnershipId, 'Demo data')
@@ -65,17 +87,18 @@ export async function seedReports(db: Database, { partnershipId, registry }: See
   report = await write(thisYear, narrative2016)
   await draftCabinetPaper(db, registry, business, report, 'Cabinet')
 
-  const [caseReview] = await db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(and(eq(groups.partnershipId, partnershipId), eq(groups.name, 'Case Review and Governance')))
-  if (caseReview) {
-    const subgroup = await createReport(db, business, {
+  for (const subgroup of subgroupReports) {
+    const [group] = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.partnershipId, partnershipId), eq(groups.name, subgroup.group)))
+    if (!group) continue
+    const reportId = await createReport(db, business, {
       kind: 'subgroup',
       startYear: 2016,
-      groupId: caseReview.id,
-      sections,
+      groupId: group.id,
+      sections: sections.filter((name) => subgroup.sections.includes(name)),
     })
-    await write(subgroup, subgroupNarrative)
+    await write(reportId, subgroup.narrative)
   }
 }
