@@ -6,14 +6,7 @@ import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { themeNames, validateThemeIds } from '../../themes/index.ts'
 import { standardIndicators, type StandardIndicator } from '../catalogue.ts'
-import {
-  indicators,
-  indicatorThemes,
-  type Frequency,
-  type Indicator,
-  type IndicatorUnit,
-  type Polarity,
-} from '../schema.ts'
+import { indicators, indicatorThemes, type Indicator, type IndicatorUnit } from '../schema.ts'
 
 /**
  * The partnership's indicator catalogue: the standard measures (catalogue.ts), added once, and its
@@ -23,15 +16,7 @@ import {
  */
 
 /** What an own measure's form gives; a standard measure takes only `target`, `position` and `themeIds`. */
-export interface IndicatorInput {
-  code: string
-  name: string
-  subject: string
-  definition: string
-  unit: IndicatorUnit
-  polarity: Polarity
-  source: string
-  frequency: Frequency
+export interface IndicatorInput extends Omit<StandardIndicator, 'dfeColumn'> {
   dfeColumn: string | null
   target: number | null
   position: number | null
