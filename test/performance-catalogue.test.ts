@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { and, count, eq } from 'drizzle-orm'
 import { standardIndicators } from '../src/modules/performance/catalogue.ts'
-import { indicators, indicatorThemes } from '../src/modules/performance/schema.ts'
+import { indicators, indicatorThemes, observations } from '../src/modules/performance/schema.ts'
+import { demoOwnMeasures } from '../src/modules/performance/seed-data.ts'
 import {
   ensureStandardIndicators,
   getIndicator,
@@ -58,21 +59,26 @@ describe('the indicator catalogue', () => {
   it('starts with the standard measures, added once however often it is asked', async () => {
     const { testApp, officer } = shared
     const { db } = testApp.database
+    // The standard measures in the department's order, then the demo's own measures after them.
     const listed = await listIndicators(db, testApp.partnershipId)
     assert.deepEqual(
-      listed.map((i) => i.code),
-      standardIndicators.map((s) => s.code),
+      listed.map((i) => [i.code, i.standard]),
+      [...standardIndicators.map((s) => [s.code, true]), ...demoOwnMeasures.map((m) => [m.indicator.code, false])],
     )
-    assert.ok(listed.every((i) => i.standard))
     const before = await auditCount(testApp)
-    assert.equal(before, standardIndicators.length, 'one audit row for each measure the seed added')
+    assert.equal(
+      before,
+      listed.length,
+      'one audit row for each measure the seed added (its values are not the measure’s)',
+    )
 
     const actor = systemActor(testApp.partnershipId, 'Test')
     assert.equal(await ensureStandardIndicators(db, actor, testApp.partnershipId), 0)
     assert.equal(await auditCount(testApp), before)
 
-    // One goes (as if it had never been added): the page offers to add it, and adding it adds only that one.
+    // One goes with its values (as if it had never been added): the page offers to add it, and adding it adds only that one.
     const cla = await indicatorIdOf(db, testApp.partnershipId, 'CLA-RATE')
+    await db.delete(observations).where(eq(observations.indicatorId, cla))
     await db.delete(indicators).where(eq(indicators.id, cla))
     assert.deepEqual(
       (await missingStandardIndicators(db, testApp.partnershipId)).map((s) => s.code),
@@ -92,14 +98,16 @@ describe('the indicator catalogue', () => {
     assert.equal(await auditCount(testApp), before + 1)
     response = await officer.post('/performance/indicators/standard', {})
     assert.equal(response.headers.location, '/performance/indicators?added=0')
-    assert.equal((await listIndicators(db, testApp.partnershipId)).length, standardIndicators.length)
+    assert.equal((await listIndicators(db, testApp.partnershipId)).length, listed.length)
   })
 
   it('lists the measures with a count line, sorts on the server and downloads them as CSV', async () => {
     const { officer } = shared
+    // The ten standard measures and the demo's two own ones.
+    const measures = standardIndicators.length + demoOwnMeasures.length
     let page = await officer.get('/performance/indicators')
     assert.equal(pageTitle(page.body), 'Indicator catalogue – Oxfordshire Safeguarding Children Board')
-    assert.match(page.body, /10 measures/)
+    assert.match(page.body, new RegExp(`>${measures} measures\\. `))
     assert.match(
       page.body,
       /href="\/performance\/indicators\/[0-9a-f-]{36}">Child protection plans per 10,000 children</,
@@ -110,7 +118,7 @@ describe('the indicator catalogue', () => {
     const csv = await officer.get('/performance/indicators.csv?sort=code')
     const rows = parseCsv(csv.body)
     assert.deepEqual(rows[0]!.slice(0, 3), ['Code', 'Name', 'Kind'])
-    assert.equal(rows.length, 11)
+    assert.equal(rows.length, measures + 1)
     assert.equal(rows[1]![0], 'ASSESS-45-PC')
     assert.equal(rows.find((r) => r[0] === 'CPP-RATE')![8], 'cpp_rate')
   })
@@ -119,13 +127,14 @@ describe('the indicator catalogue', () => {
     const { testApp, officer } = shared
     const { db } = testApp.database
     const [neglect] = await themeIdsNamed(db, testApp.partnershipId, ['Neglect'])
+    const last = Math.max(...(await listIndicators(db, testApp.partnershipId)).map((i) => i.position))
     let response = await officer.post('/performance/indicators/new', { ...ownMeasure, themeIds: neglect! })
     assert.equal(response.statusCode, 302)
     assert.equal(response.headers.location, '/performance/indicators?saved=1&code=LADO-RATE')
     const id = await indicatorIdOf(db, testApp.partnershipId, 'LADO-RATE')
     const saved = await getIndicator(db, testApp.partnershipId, id)
     assert.equal(saved.standard, false)
-    assert.equal(saved.position, 11, 'after the standard measures')
+    assert.equal(saved.position, last + 1, 'after the measures there are')
     assert.equal(await auditCount(testApp, id), 1)
     const tagged = await db.select().from(indicatorThemes).where(eq(indicatorThemes.indicatorId, id))
     assert.deepEqual(

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, gt } from 'drizzle-orm'
 import { localAuthorities } from '../src/modules/performance/areas.ts'
 import { getComparators, saveComparators } from '../src/modules/performance/neighbours/service.ts'
 import { performanceSettings } from '../src/modules/performance/schema.ts'
+import { demoNeighbours } from '../src/modules/performance/seed-data.ts'
 import { StaleEditError, ValidationError } from '../src/platform/errors.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
@@ -16,33 +17,38 @@ import { officerForSuite } from './helpers/records.ts'
  * The partnership's own authority and statistical neighbours: chosen on one page, checked, audited,
  * and the neighbours' average of each standard measure computed from the observations, which
  * changes when a neighbour is swapped.
+ *
+ * The demo has values for Oxfordshire, England, the South East and Oxfordshire's ten neighbours.
+ * The neighbours chosen here are authorities it has none for, so every average below is of the
+ * values this test adds; Oxfordshire's own values are the demo's.
  */
 
 const oxfordshire = 'E10000025'
 const buckinghamshire = 'E10000002'
-const cambridgeshire = 'E10000003'
 const gloucestershire = 'E10000013'
-const hertfordshire = 'E10000015'
-const warwickshire = 'E10000031'
-const westBerkshire = 'E06000037'
+const kent = 'E10000016'
+const essex = 'E10000012'
+const hampshire = 'E10000014'
+const surrey = 'E10000030'
+const eastSussex = 'E10000011'
+const westSussex = 'E10000032'
 
 /** The neighbours' figures, worked by hand below. */
 const observations = [
-  // Child protection plans per 10,000, 2016/17: three values, one suppressed, Warwickshire has none.
-  { code: 'CPP-RATE', areaCode: buckinghamshire, period: '2016/17', value: 40.0 },
-  { code: 'CPP-RATE', areaCode: cambridgeshire, period: '2016/17', value: 35.5 },
-  { code: 'CPP-RATE', areaCode: gloucestershire, period: '2016/17', value: 30.2 },
-  { code: 'CPP-RATE', areaCode: hertfordshire, period: '2016/17', suppressed: 'c' },
+  // Child protection plans per 10,000, 2016/17: three values, one suppressed, East Sussex has none.
+  { code: 'CPP-RATE', areaCode: kent, period: '2016/17', value: 40.0 },
+  { code: 'CPP-RATE', areaCode: essex, period: '2016/17', value: 35.5 },
+  { code: 'CPP-RATE', areaCode: hampshire, period: '2016/17', value: 30.2 },
+  { code: 'CPP-RATE', areaCode: surrey, period: '2016/17', suppressed: 'c' },
   // A value since replaced: history, not in the average.
-  { code: 'CPP-RATE', areaCode: buckinghamshire, period: '2016/17', value: 99.9, supersededAt: new Date('2017-12-01') },
+  { code: 'CPP-RATE', areaCode: kent, period: '2016/17', value: 99.9, supersededAt: new Date('2017-12-01') },
   // An earlier year: not the latest, so not in the average.
-  { code: 'CPP-RATE', areaCode: buckinghamshire, period: '2015/16', value: 38.0 },
-  { code: 'CPP-RATE', areaCode: oxfordshire, period: '2016/17', value: 41.2 },
+  { code: 'CPP-RATE', areaCode: kent, period: '2015/16', value: 38.0 },
   // Not a neighbour until it is swapped in.
-  { code: 'CPP-RATE', areaCode: westBerkshire, period: '2016/17', value: 50.0 },
-  // Re-referrals: one neighbour has 2017/18, the latest year with data.
-  { code: 'REREF-PC', areaCode: buckinghamshire, period: '2016/17', value: 20.0 },
-  { code: 'REREF-PC', areaCode: cambridgeshire, period: '2017/18', value: 22.0 },
+  { code: 'CPP-RATE', areaCode: westSussex, period: '2016/17', value: 50.0 },
+  // Re-referrals: one neighbour has 2017/18, the latest year with data (the demo's run to 2016/17).
+  { code: 'REREF-PC', areaCode: kent, period: '2016/17', value: 20.0 },
+  { code: 'REREF-PC', areaCode: essex, period: '2017/18', value: 22.0 },
 ]
 
 const averagesOf = (body: string) => {
@@ -65,12 +71,26 @@ describe('own authority and statistical neighbours', () => {
     const { db } = testApp.database
     await insertObservationList(db, testApp.partnershipId, observations)
 
+    // The demo chose Oxfordshire and its ten neighbours, whose averages the page shows.
     let page = await officer.get('/performance/neighbours')
+    assert.match(page.body, new RegExp(`<option value="${oxfordshire}" selected>Oxfordshire \\(931\\)</option>`))
+    assert.equal(hiddenValue(page.body, 'version'), '1')
+    assert.match(page.body, new RegExp(`<option value="${demoNeighbours.at(-1)!.code}" selected>`))
+    assert.equal(
+      averagesOf(page.body)['Child protection plans per 10,000 children'],
+      '2016/17 | 47.1 | 38.4 | 10 of 10 neighbours have a value',
+    )
+
+    // A partnership that has not chosen yet: its own authority is the partnership's, with no neighbours.
+    await db.delete(performanceSettings).where(eq(performanceSettings.partnershipId, testApp.partnershipId))
+    const seeded = await db.select({ id: auditLog.id }).from(auditLog)
+    const since = Math.max(...seeded.map((e) => e.id))
+    page = await officer.get('/performance/neighbours')
     assert.match(page.body, new RegExp(`<option value="${oxfordshire}" selected>Oxfordshire \\(931\\)</option>`))
     assert.match(page.body, /No neighbours are listed yet/)
     assert.equal(hiddenValue(page.body, 'version'), '')
 
-    const neighbours = [buckinghamshire, cambridgeshire, gloucestershire, hertfordshire, warwickshire]
+    const neighbours = [kent, essex, hampshire, surrey, eastSussex]
     let response = await officer.post('/performance/neighbours', {
       version: '',
       areaCode: oxfordshire,
@@ -80,10 +100,10 @@ describe('own authority and statistical neighbours', () => {
     page = await officer.get(response.headers.location as string)
     assert.equal(banner(page.body), 'Neighbours saved. The averages below use them.')
     let averages = averagesOf(page.body)
-    // (40.0 + 35.5 + 30.2) / 3 = 35.23: Hertfordshire's is suppressed and Warwickshire has none.
+    // (40.0 + 35.5 + 30.2) / 3 = 35.23: Surrey's is suppressed and East Sussex has none. 47.1 is Oxfordshire's (the demo's).
     assert.equal(
       averages['Child protection plans per 10,000 children'],
-      '2016/17 | 41.2 | 35.2 | 3 of 5 neighbours have a value',
+      '2016/17 | 47.1 | 35.2 | 3 of 5 neighbours have a value',
     )
     assert.equal(
       averages['Re-referrals within 12 months'],
@@ -91,41 +111,48 @@ describe('own authority and statistical neighbours', () => {
     )
     assert.equal(averages['Looked-after children per 10,000 children'], 'No data | No neighbour has a value')
 
-    // Gloucestershire out, West Berkshire in: (40.0 + 35.5 + 50.0) / 3 = 41.83.
+    // Hampshire out, West Sussex in: (40.0 + 35.5 + 50.0) / 3 = 41.83.
     response = await officer.post('/performance/neighbours', {
       version: hiddenValue(page.body, 'version') ?? '',
       areaCode: oxfordshire,
-      neighbourCodes: [buckinghamshire, cambridgeshire, westBerkshire, hertfordshire, warwickshire, '', '', ''],
+      neighbourCodes: [kent, essex, westSussex, surrey, eastSussex, '', '', ''],
     })
     assert.equal(response.headers.location, '/performance/neighbours?saved=1')
     page = await officer.get('/performance/neighbours')
     averages = averagesOf(page.body)
     assert.equal(
       averages['Child protection plans per 10,000 children'],
-      '2016/17 | 41.2 | 41.8 | 3 of 5 neighbours have a value',
+      '2016/17 | 47.1 | 41.8 | 3 of 5 neighbours have a value',
     )
 
     const saved = await getComparators(db, testApp.partnershipId)
     assert.deepEqual(saved, {
       areaCode: oxfordshire,
-      neighbourCodes: [buckinghamshire, cambridgeshire, westBerkshire, hertfordshire, warwickshire],
+      neighbourCodes: [kent, essex, westSussex, surrey, eastSussex],
       version: 2,
     })
     const entries = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.recordType, 'performance-settings'), eq(auditLog.recordId, testApp.partnershipId)))
+      .where(
+        and(
+          eq(auditLog.recordType, 'performance-settings'),
+          eq(auditLog.recordId, testApp.partnershipId),
+          gt(auditLog.id, since),
+        ),
+      )
+      .orderBy(asc(auditLog.id))
     assert.deepEqual(
       entries.map((e) => e.action),
       ['created', 'updated'],
     )
     assert.deepEqual(
       (entries[1]!.before as Record<string, string>).neighbours,
-      'Buckinghamshire, Cambridgeshire, Gloucestershire, Hertfordshire, Warwickshire',
+      'Kent, Essex, Hampshire, Surrey, East Sussex',
     )
     assert.deepEqual(
       (entries[1]!.after as Record<string, string>).neighbours,
-      'Buckinghamshire, Cambridgeshire, West Berkshire, Hertfordshire, Warwickshire',
+      'Kent, Essex, West Sussex, Surrey, East Sussex',
     )
 
     // The same again changes nothing.

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { standardIndicators } from './catalogue.ts'
 import { observationRow } from './observation-row.ts'
+import { observationRecordType } from './observations/service.ts'
 import { yearPeriod } from './periods.ts'
 import { indicators, observations, performanceSettings } from './schema.ts'
 import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValues } from './seed-data.ts'
@@ -62,7 +63,11 @@ export async function seedPerformance(db: Database, { partnershipId, actor }: Se
   }
 }
 
-/** An indicator's demo values, with one audit entry saying how many and from which file. */
+/**
+ * An indicator's demo values, with one audit entry saying how many and from which file: recorded
+ * values, as the hand-entry form records them (observations/service.ts), naming the indicator as
+ * related, not a second "created" in the indicator's own history.
+ */
 async function loadValues(
   tx: Database,
   actor: SeedContext['actor'],
@@ -77,10 +82,11 @@ async function loadValues(
   if (!rows.length) return
   await tx.insert(observations).values(rows)
   await recordAudit(tx, actor, {
-    action: 'created',
-    recordType: 'indicator',
-    recordId: indicatorId,
+    action: 'recorded',
+    recordType: observationRecordType,
+    recordId: null,
     summary: `Loaded ${rows.length} values from ${sourceFile}`,
-    after: { values: rows.length, sourceFile },
+    related: [{ recordType: 'indicator', recordId: indicatorId }],
+    after: { added: rows.length },
   })
 }
