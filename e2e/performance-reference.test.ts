@@ -8,7 +8,11 @@ import { demoEmail } from '../test/helpers/app.ts'
 import { signedInPerson, startHubAndBrowser } from './helpers/people.ts'
 import { HubPage } from './pages/page.ts'
 
-/** The business unit keeps the catalogue and the neighbours in the browser: every page checked with axe. */
+/**
+ * The business unit keeps the catalogue and the neighbours in the browser: every page checked with
+ * axe. The demo has values for Oxfordshire's ten neighbours; the neighbours chosen here are
+ * authorities it has none for, so the averages are of the values this test adds.
+ */
 const running = startHubAndBrowser()
 
 describe('the indicator catalogue and statistical neighbours in the browser', () => {
@@ -18,10 +22,10 @@ describe('the indicator catalogue and statistical neighbours in the browser', ()
       .from(partnerships)
       .where(eq(partnerships.localAuthorityCode, demoLocalAuthorityCode))
     await insertObservationList(running.hub.db, partnership!.id, [
-      { code: 'CPP-RATE', areaCode: 'E10000002', period: '2016/17', value: 40 },
-      { code: 'CPP-RATE', areaCode: 'E10000003', period: '2016/17', value: 36 },
-      { code: 'CPP-RATE', areaCode: 'E10000013', period: '2016/17', value: 30 },
-      { code: 'CPP-RATE', areaCode: 'E06000037', period: '2016/17', value: 50 },
+      { code: 'CPP-RATE', areaCode: 'E10000016', period: '2016/17', value: 40 }, // Kent
+      { code: 'CPP-RATE', areaCode: 'E10000012', period: '2016/17', value: 36 }, // Essex
+      { code: 'CPP-RATE', areaCode: 'E10000014', period: '2016/17', value: 30 }, // Hampshire
+      { code: 'CPP-RATE', areaCode: 'E10000032', period: '2016/17', value: 50 }, // West Sussex
     ])
     const { page } = await signedInPerson(t, running, demoEmail['business-unit'])
     await page.goto('/performance/indicators')
@@ -36,7 +40,7 @@ describe('the indicator catalogue and statistical neighbours in the browser', ()
     await page.getByLabel('What is measured, as a sentence names it').fill('allegations referred to the LADO')
     await page.getByLabel('Definition').fill('Allegations referred to the local authority designated officer.')
     await page.getByRole('radio', { name: 'Rate per 10,000 children' }).check()
-    await page.getByRole('radio', { name: 'No judgement' }).check()
+    await page.getByRole('radio', { name: 'Neither: a measure of activity, not judged' }).check()
     await page.getByLabel('Source').fill('Local data: LADO service')
     await page.getByRole('button', { name: 'Save' }).click()
     await new HubPage(page, 'Indicator catalogue').verifyOnPage()
@@ -51,16 +55,20 @@ describe('the indicator catalogue and statistical neighbours in the browser', ()
 
     await page.getByRole('link', { name: 'Own authority and statistical neighbours' }).click()
     const neighbours = await new HubPage(page, 'Own authority and statistical neighbours').verifyOnPage()
-    await page.getByLabel('Neighbour 1', { exact: true }).selectOption({ label: 'Buckinghamshire (825)' })
-    await page.getByLabel('Neighbour 2', { exact: true }).selectOption({ label: 'Cambridgeshire (873)' })
-    await page.getByLabel('Neighbour 3', { exact: true }).selectOption({ label: 'Gloucestershire (916)' })
+    const cppRow = page.getByRole('row', { name: /Child protection plans per 10,000 children/ })
+    // The demo's ten neighbours: Oxfordshire 47.1 against their 38.4.
+    assert.match(await cppRow.innerText(), /47\.1\s+38\.4\s+10 of 10 neighbours have a value/)
+    await page.getByLabel('Neighbour 1', { exact: true }).selectOption({ label: 'Kent (886)' })
+    await page.getByLabel('Neighbour 2', { exact: true }).selectOption({ label: 'Essex (881)' })
+    await page.getByLabel('Neighbour 3', { exact: true }).selectOption({ label: 'Hampshire (850)' })
+    for (let row = 4; row <= 10; row++)
+      await page.getByLabel(`Neighbour ${row}`, { exact: true }).selectOption({ label: 'Not used' })
     await page.getByRole('button', { name: 'Save neighbours' }).click()
     await neighbours.verifyOnPage()
-    const cppRow = page.getByRole('row', { name: /Child protection plans per 10,000 children/ })
     // (40 + 36 + 30) / 3 = 35.3
     assert.match(await cppRow.innerText(), /35\.3\s+3 of 3 neighbours have a value/)
 
-    await page.getByLabel('Neighbour 3', { exact: true }).selectOption({ label: 'West Berkshire (869)' })
+    await page.getByLabel('Neighbour 3', { exact: true }).selectOption({ label: 'West Sussex (938)' })
     await page.getByRole('button', { name: 'Save neighbours' }).click()
     await neighbours.verifyOnPage()
     // (40 + 36 + 50) / 3 = 42.0

@@ -1,24 +1,27 @@
 import type { Frequency, IndicatorUnit, Polarity } from './schema.ts'
 
-/** How pages and downloads name the catalogue's codes. */
+/**
+ * How pages, forms, downloads, charts, the report and the audit log name the catalogue's codes:
+ * the one place, so the catalogue, the indicator page and the report's figures say the same.
+ */
 
 export const unitLabels: Record<IndicatorUnit, string> = {
   'rate-per-10000': 'Rate per 10,000 children',
   percentage: 'Percentage',
-  count: 'Count',
+  count: 'Number',
   days: 'Days',
 }
 
 export const polarityLabels: Record<Polarity, string> = {
   'higher-is-better': 'Higher is better',
   'lower-is-better': 'Lower is better',
-  'no-judgement': 'No judgement',
+  'no-judgement': 'Neither: a measure of activity, not judged',
 }
 
 export const frequencyLabels: Record<Frequency, string> = {
-  annual: 'Annual',
-  quarterly: 'Quarterly',
-  monthly: 'Monthly',
+  annual: 'Every year',
+  quarterly: 'Every quarter',
+  monthly: 'Every month',
 }
 
 /** A value in its unit, as the department publishes it: one decimal place; "47.9%", "47.9", "120". */

@@ -2,6 +2,7 @@ import { displayValue } from '../../../platform/figures.ts'
 import { capitalise } from '../../../platform/forms.ts'
 import type { ChartInput, ReportTable, SectionDefinition } from '../../../platform/sections.ts'
 import { areaByCode } from '../areas.ts'
+import { unitLabels } from '../labels.ts'
 import type { ExceptionKind, Travel } from '../judgements.ts'
 import { parsePeriod } from '../periods.ts'
 import type { IndicatorUnit } from '../schema.ts'
@@ -30,13 +31,6 @@ const kindWords: Record<ExceptionKind, string> = {
   'worse-than-comparators': 'Worse than England and statistical neighbours',
   'wrong-way': 'Moving the wrong way',
   'growing-faster': 'Growing faster than England and statistical neighbours',
-}
-
-const unitWords: Record<IndicatorUnit, string> = {
-  'rate-per-10000': 'Rate per 10,000 children',
-  percentage: 'Percentage',
-  count: 'Number',
-  days: 'Days',
 }
 
 const show = (value: number | null | undefined, unit: IndicatorUnit) =>
@@ -114,7 +108,7 @@ export function trendChart(row: ScorecardRow, ownName: string, startYear: number
     description: `${row.indicator.name} by ${periodWord(row)} against England and the statistical neighbours’ average. ${described.join('; ')}.`,
     kind: 'line',
     categoryLabel: capitalise(periodWord(row)),
-    valueLabel: unitWords[unit],
+    valueLabel: unitLabels[unit],
     seriesLabel: 'Area',
     data,
   }

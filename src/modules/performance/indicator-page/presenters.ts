@@ -2,30 +2,14 @@ import { renderMarkdown } from '../../../platform/markdown.ts'
 import type { ChartInput } from '../../../platform/sections.ts'
 import { formatDateTime } from '../../../platform/views.ts'
 import { areaByCode } from '../areas.ts'
+import { frequencyLabels, polarityLabels, unitLabels } from '../labels.ts'
 import { monthPeriod, parsePeriod, quarterPeriod, yearPeriod, type Period } from '../periods.ts'
-import type { Frequency, Indicator, IndicatorUnit, PeriodType, Polarity } from '../schema.ts'
+import type { Indicator, IndicatorUnit, PeriodType } from '../schema.ts'
 import type { Comparators, IndicatorSeries } from '../series.ts'
 import { shownValue, valueOrSuppressed } from '../scorecard/presenters.ts'
 import type { Commentary, ObservationRow, ReplacedRow } from './service.ts'
 
 /** One indicator's page as GOV.UK macro parameters: what it is, its trend, commentary, data and history. */
-
-export const unitLabels: Record<IndicatorUnit, string> = {
-  'rate-per-10000': 'Rate per 10,000 children',
-  percentage: 'Percentage',
-  count: 'Count',
-  days: 'Days',
-}
-export const polarityLabels: Record<Polarity, string> = {
-  'higher-is-better': 'Higher is better',
-  'lower-is-better': 'Lower is better',
-  'no-judgement': 'Neither: a measure of activity, not judged',
-}
-export const frequencyLabels: Record<Frequency, string> = {
-  annual: 'Every year',
-  quarterly: 'Every quarter',
-  monthly: 'Every month',
-}
 
 export function indicatorSummary(indicator: Indicator) {
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } })
