@@ -2,15 +2,8 @@ import type { FigureDefinition, FigureResult } from '../../../platform/figures.t
 import { standardIndicators, type StandardIndicator } from '../catalogue.ts'
 import type { Rag } from '../judgements.ts'
 import type { ScorecardRow } from '../scorecard.ts'
-import {
-  exceptionsHref,
-  growthOf,
-  indicatorHref,
-  scorecardHref,
-  standardRow,
-  yearScorecard,
-  type YearScorecard,
-} from './year.ts'
+import { indicatorHref } from '../scorecard/presenters.ts'
+import { exceptionsHref, growthOf, scorecardHref, standardRow, yearScorecard, type YearScorecard } from './year.ts'
 
 /**
  * The performance figures of the annual report, every one read from the year's scorecard

@@ -3,10 +3,10 @@ import { capitalise } from '../../../platform/forms.ts'
 import type { ChartInput, ReportTable, SectionDefinition } from '../../../platform/sections.ts'
 import { areaByCode } from '../areas.ts'
 import { unitLabels } from '../labels.ts'
-import type { ExceptionKind, Travel } from '../judgements.ts'
 import { parsePeriod } from '../periods.ts'
 import type { IndicatorUnit } from '../schema.ts'
 import type { ScorecardRow } from '../scorecard.ts'
+import { exceptionKindLabels, ragText, travelText } from '../scorecard/presenters.ts'
 import type { SeriesPoint } from '../series.ts'
 import { sectionFigureKeys } from './figures.ts'
 import { quantitativeParagraph } from './narrative.ts'
@@ -18,20 +18,8 @@ import { rowsWithData, standardRow, yearScorecard, type YearScorecard } from './
  * chart (with its table) of the child protection plan rate against England and the statistical
  * neighbours' average, and one for each other indicator with an exception. Everything is the
  * year's scorecard (scorecard.ts); the narrative starts in the seed paper's words (narrative.ts).
+ * The words for a direction, a rating and an exception's kind are the scorecard's (scorecard/presenters.ts).
  */
-const travelWords: Record<Travel, string> = {
-  improving: 'Improving',
-  worsening: 'Worsening',
-  'no-change': 'No change',
-  up: 'Up',
-  down: 'Down',
-}
-
-const kindWords: Record<ExceptionKind, string> = {
-  'worse-than-comparators': 'Worse than England and statistical neighbours',
-  'wrong-way': 'Moving the wrong way',
-  'growing-faster': 'Growing faster than England and statistical neighbours',
-}
 
 const show = (value: number | null | undefined, unit: IndicatorUnit) =>
   value === null || value === undefined ? 'No data' : displayValue(value, unit)
@@ -58,14 +46,14 @@ function scorecardTable(card: YearScorecard, yearLabel: string): ReportTable {
         row.period && row.period !== yearLabel ? `${row.indicator.name} (${row.period})` : row.indicator.name,
         row.suppressed ? `Suppressed (${row.suppressed})` : show(row.value, unit),
         show(row.previous?.value, unit),
-        row.travel ? travelWords[row.travel] : 'Not known',
+        travelText(row),
         show(row.england, unit),
         show(row.region, unit),
         neighbours && neighbours.value !== null && neighbours.count < neighbours.of
           ? `${show(neighbours.value, unit)} (${neighbours.count} of ${neighbours.of})`
           : show(neighbours?.value, unit),
         row.target === null ? 'None' : show(row.target, unit),
-        row.rag ? capitalise(row.rag.rag) : 'Not rated',
+        ragText(row.rag),
       ]
     }),
     numericColumns: [1, 2, 4, 5, 6, 7],
@@ -74,7 +62,7 @@ function scorecardTable(card: YearScorecard, yearLabel: string): ReportTable {
 
 function exceptionsTable(card: YearScorecard, yearLabel: string): ReportTable[] {
   const rows = card.rows.flatMap((row) =>
-    row.exceptions.map((e) => [row.indicator.name, kindWords[e.kind], e.sentence]),
+    row.exceptions.map((e) => [row.indicator.name, exceptionKindLabels[e.kind], e.sentence]),
   )
   if (!rows.length) return []
   return [{ caption: `Exceptions in ${yearLabel}`, head: ['Indicator', 'Exception', 'Why'], rows }]

@@ -66,4 +66,3 @@ export function growthOf(row: ScorecardRow, growthYears: number): GrowthOver | n
 /** The pages a figure's records are on. */
 export const scorecardHref = (year: ReportingYear) => `/performance?year=${yearSlug(year)}`
 export const exceptionsHref = (year: ReportingYear) => `/performance/exceptions?year=${yearSlug(year)}`
-export const indicatorHref = (indicatorId: string) => `/performance/indicators/${indicatorId}`
