@@ -39,7 +39,11 @@ const measures = ['cpp_rate', 'rereferrals_percent'] as const
 let fileNumber = 0
 const file = (text: string) => ({ fileName: `dfe-${++fileNumber}.csv`, content: Buffer.from(text) })
 
-/** Four areas for one year: England, the South East, Oxfordshire, and Buckinghamshire by its old code only. */
+/**
+ * Four areas for one year: England, the South East, Oxfordshire, and Buckinghamshire by its old code only.
+ * Every partnership holds the demo's values for 2010/11 to 2016/17 (seed-data.ts), so the tests that
+ * count what an import adds use earlier years; one takes a file over the demo's years on purpose.
+ */
 const fourAreas = (startYear: number, cpp = 47.9): DfeFixtureRow[] => [
   { area: england, startYear, values: { cpp_rate: 43.3, rereferrals_percent: 21.9 } },
   { area: southEast, startYear, values: { cpp_rate: 40.1, rereferrals_percent: 'c' } },
@@ -101,27 +105,27 @@ for (const driver of drivers) {
         .orderBy(observations.enteredAt)
 
     it('imports a department file: England, region and authority rows mapped, suppressed values kept as suppressed', async () => {
-      const csv = dfeCsv([...measures, 'unpublished_measure'], fourAreas(2010))
+      const csv = dfeCsv([...measures, 'unpublished_measure'], fourAreas(2000))
       const batch = await uploaded(file(csv))
       assert.equal(batch.status, 'checked')
       assert.deepEqual(batch.errors, [])
       assert.ok(batch.notes.includes('Not in the catalogue, so not taken: unpublished_measure'), batch.notes.join('; '))
       assert.deepEqual(await apply(batch.id), { added: 8, unchanged: 0, replaced: 0 })
 
-      const oxon = await current('CPP-RATE', oxfordshire, '2010/11')
+      const oxon = await current('CPP-RATE', oxfordshire, '2000/01')
       assert.equal(oxon?.value, 47.9)
       assert.equal(oxon?.periodType, 'year')
-      assert.equal(oxon?.periodStart, '2010-04-01')
+      assert.equal(oxon?.periodStart, '2000-04-01')
       assert.equal(oxon?.batchId, batch.id)
       assert.equal(oxon?.sourceFile, batch.fileName)
       assert.equal(oxon?.enteredBy, officer.id)
-      assert.equal((await current('CPP-RATE', england, '2010/11'))?.value, 43.3)
-      assert.equal((await current('REREF-PC', southEast, '2010/11'))?.suppressed, 'c')
-      assert.equal((await current('REREF-PC', southEast, '2010/11'))?.value, null)
+      assert.equal((await current('CPP-RATE', england, '2000/01'))?.value, 43.3)
+      assert.equal((await current('REREF-PC', southEast, '2000/01'))?.suppressed, 'c')
+      assert.equal((await current('REREF-PC', southEast, '2000/01'))?.value, null)
       // Found by its old LA code; its suppressed value is not a zero.
-      const bucks = await current('CPP-RATE', buckinghamshire, '2010/11')
+      const bucks = await current('CPP-RATE', buckinghamshire, '2000/01')
       assert.deepEqual([bucks?.value, bucks?.suppressed], [null, 'x'])
-      assert.equal((await current('REREF-PC', buckinghamshire, '2010/11'))?.value, 19)
+      assert.equal((await current('REREF-PC', buckinghamshire, '2000/01'))?.value, 19)
 
       // One audit row for the import's values: the pipeline's, with the counts.
       const audit = await db.select().from(auditLog).where(eq(auditLog.recordId, batch.id))
@@ -130,11 +134,11 @@ for (const driver of drivers) {
     })
 
     it('reports each bad row with its line and column, and nothing is imported', async () => {
-      const rows = fourAreas(2011)
+      const rows = fourAreas(2001)
       rows[1]!.cells = { time_period: '2011-2013' }
       rows[2]!.cells = { new_la_code: 'E99999999' }
       rows[3]!.cells = { old_la_code: '999' }
-      rows.push({ area: england, startYear: 2011, values: {}, cells: { geographic_level: 'Ward' } })
+      rows.push({ area: england, startYear: 2001, values: {}, cells: { geographic_level: 'Ward' } })
       const batch = await uploaded(file(dfeCsv(measures, rows)))
       assert.deepEqual(batch.errors, [
         {
@@ -151,14 +155,14 @@ for (const driver of drivers) {
         },
       ])
       await assert.rejects(apply(batch.id), (e) => e instanceof ImportRefusedError && e.reason === 'errors')
-      assert.equal(await current('CPP-RATE', england, '2011/12'), undefined)
+      assert.equal(await current('CPP-RATE', england, '2001/02'), undefined)
     })
 
     it('reports values that are not numbers, percentages over 100, values below 0 and repeated rows', async () => {
-      const rows = fourAreas(2012)
+      const rows = fourAreas(2002)
       rows[0]!.values = { cpp_rate: 'about 40', rereferrals_percent: 101.5 }
       rows[2]!.values = { cpp_rate: -1, rereferrals_percent: 'k' }
-      rows.push({ ...fourAreas(2012)[2]! })
+      rows.push({ ...fourAreas(2002)[2]! })
       const batch = await uploaded(file(dfeCsv(measures, rows)))
       assert.deepEqual(batch.errors, [
         {
@@ -176,29 +180,29 @@ for (const driver of drivers) {
         { line: 6, column: null, problem: 'The same area and period is on line 4' },
       ])
       await assert.rejects(apply(batch.id), ImportRefusedError)
-      assert.equal(await current('CPP-RATE', southEast, '2012/13'), undefined, 'all or nothing')
+      assert.equal(await current('CPP-RATE', southEast, '2002/03'), undefined, 'all or nothing')
     })
 
     it('changes nothing when the same file comes again, and counts the same values in another file as unchanged', async () => {
-      const csv = dfeCsv(measures, fourAreas(2013))
+      const csv = dfeCsv(measures, fourAreas(2003))
       const first = await uploaded(file(csv))
       await apply(first.id)
       await assert.rejects(
         uploadImport(db, officer, definitionOf(dfeImport), { fileName: 'again.csv', content: Buffer.from(csv) }),
         (e) => e instanceof ValidationError && /already imported on/.test(e.fieldErrors.file!),
       )
-      const reordered = dfeCsv(measures, fourAreas(2013).reverse())
+      const reordered = dfeCsv(measures, fourAreas(2003).reverse())
       const second = await uploaded(file(reordered))
       assert.deepEqual(await apply(second.id), { added: 0, unchanged: 8, replaced: 0 })
-      assert.equal((await history('CPP-RATE', oxfordshire, '2013/14')).length, 1)
+      assert.equal((await history('CPP-RATE', oxfordshire, '2003/04')).length, 1)
     })
 
     it('replaces earlier values with a later file for the same period, keeping the history', async () => {
-      const first = await uploaded(file(dfeCsv(measures, fourAreas(2014, 47.9))))
+      const first = await uploaded(file(dfeCsv(measures, fourAreas(2004, 47.9))))
       await apply(first.id)
-      const revised = await uploaded(file(dfeCsv(measures, fourAreas(2014, 48.2))))
+      const revised = await uploaded(file(dfeCsv(measures, fourAreas(2004, 48.2))))
       assert.deepEqual(await apply(revised.id), { added: 0, unchanged: 7, replaced: 1 })
-      const [was, now] = await history('CPP-RATE', oxfordshire, '2014/15')
+      const [was, now] = await history('CPP-RATE', oxfordshire, '2004/05')
       assert.equal(was?.value, 47.9)
       assert.ok(was?.supersededAt)
       assert.equal(was?.supersededByBatchId, revised.id)
@@ -209,15 +213,36 @@ for (const driver of drivers) {
       assert.deepEqual(summary, { added: 0, unchanged: 7, replaced: 1 })
     })
 
+    it('takes a file over the values already held (the demo’s): the same values unchanged, the others replaced and kept', async () => {
+      const demo = await current('CPP-RATE', oxfordshire, '2016/17')
+      assert.equal(demo?.enteredByName, 'Demo data')
+      const batch = await uploaded(file(dfeCsv(measures, fourAreas(2016))))
+      // England's 2016/17 values are the department's published ones, in the demo and in the file alike.
+      assert.deepEqual(await apply(batch.id), { added: 0, unchanged: 2, replaced: 6 })
+      const [was, now] = await history('CPP-RATE', oxfordshire, '2016/17')
+      assert.deepEqual(
+        [was?.id, was?.supersededByBatchId, now?.value, now?.batchId],
+        [demo?.id, batch.id, 47.9, batch.id],
+      )
+      assert.ok(was?.supersededAt)
+      const englandRows = await history('CPP-RATE', england, '2016/17')
+      assert.deepEqual(
+        englandRows.map((r) => [r.value, r.enteredByName, r.supersededAt]),
+        [[43.3, 'Demo data', null]],
+      )
+      const bucks = await current('CPP-RATE', buckinghamshire, '2016/17')
+      assert.deepEqual([bucks?.value, bucks?.suppressed, bucks?.batchId], [null, 'x', batch.id])
+    })
+
     it('takes only the measures chosen, and refuses a choice the catalogue does not offer', async () => {
-      const batch = await uploaded(file(dfeCsv(measures, fourAreas(2015))), dfeImport, { measures: ['CPP-RATE'] })
+      const batch = await uploaded(file(dfeCsv(measures, fourAreas(2005))), dfeImport, { measures: ['CPP-RATE'] })
       assert.deepEqual(batch.options, { measures: ['CPP-RATE'] })
       assert.ok(batch.notes.includes('Not chosen, so not taken: rereferrals_percent'), batch.notes.join('; '))
       assert.deepEqual(await apply(batch.id), { added: 4, unchanged: 0, replaced: 0 })
-      assert.equal((await current('CPP-RATE', oxfordshire, '2015/16'))?.value, 47.9)
-      assert.equal(await current('REREF-PC', oxfordshire, '2015/16'), undefined)
+      assert.equal((await current('CPP-RATE', oxfordshire, '2005/06'))?.value, 47.9)
+      assert.equal(await current('REREF-PC', oxfordshire, '2005/06'), undefined)
       await assert.rejects(
-        uploadImport(db, officer, definitionOf(dfeImport), file(dfeCsv(measures, fourAreas(2015))), {
+        uploadImport(db, officer, definitionOf(dfeImport), file(dfeCsv(measures, fourAreas(2005))), {
           measures: ['NOT-A-MEASURE'],
         }),
         (e) =>
@@ -230,17 +255,17 @@ for (const driver of drivers) {
       const header = 'Indicator code,Area code,Period,Value'
       const good = [
         header,
-        'cpp-rate,931,2016/17,44.1',
-        `${own.code},${oxfordshire},2016/17 Q1,1204`,
-        `CPP-SECOND-PC,${england},2016/17,low`,
+        'cpp-rate,931,2006/07,44.1',
+        `${own.code},${oxfordshire},2006/07 Q1,1204`,
+        `CPP-SECOND-PC,${england},2006/07,low`,
       ]
       const batch = await uploaded(file(good.join('\n')), templateImport)
       assert.deepEqual(batch.errors, [])
       assert.deepEqual(await apply(batch.id, templateImport), { added: 3, unchanged: 0, replaced: 0 })
-      assert.equal((await current('CPP-RATE', oxfordshire, '2016/17'))?.value, 44.1)
-      assert.equal((await current('CPP-SECOND-PC', england, '2016/17'))?.suppressed, 'low')
+      assert.equal((await current('CPP-RATE', oxfordshire, '2006/07'))?.value, 44.1)
+      assert.equal((await current('CPP-SECOND-PC', england, '2006/07'))?.suppressed, 'low')
       const [quarter] = await db.select().from(observations).where(eq(observations.indicatorId, own.id))
-      assert.deepEqual([quarter?.period, quarter?.periodType, quarter?.value], ['2016/17 Q1', 'quarter', 1204])
+      assert.deepEqual([quarter?.period, quarter?.periodType, quarter?.value], ['2006/07 Q1', 'quarter', 1204])
 
       const rowErrors = await uploaded(
         file([header, 'CPP-RATE,E99999999,2016/17,1', 'CPP-RATE,931,sometime,1', 'CPP-RATE,931,2016/17,'].join('\n')),
@@ -324,7 +349,7 @@ describe('the performance import and value pages', () => {
     assert.match(form.body, /Which measures to take/)
     assert.match(form.body, /name="measures" type="checkbox" value="CPP-RATE"/)
     assert.match(form.body, /One column per measure/)
-    const content = Buffer.from(dfeCsv(measures, fourAreas(2016)))
+    const content = Buffer.from(dfeCsv(measures, fourAreas(2007)))
     const posted = await officer.request({
       method: 'POST',
       url: '/performance/import/dfe',
