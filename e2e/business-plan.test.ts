@@ -14,7 +14,21 @@ describe('the business plan in the browser', () => {
     await new HubPage(page, 'Business plan').verifyOnPage()
     await page.getByRole('link', { name: 'Business plan 2016/17' }).click()
     await new HubPage(page, 'Business plan 2016/17').verifyOnPage()
-    assert.ok(await page.getByText('Red', { exact: true }).first().isVisible(), 'the overdue action says Red')
+    // Indicators carry RAG tags too now: each check is scoped to its own priority's list or table.
+    const overdue = page
+      .getByRole('table', { name: 'Actions for priority 3' })
+      .getByRole('row', { name: /Embed the neglect toolkit in health visiting/ })
+    assert.ok(await overdue.getByText('Red', { exact: true }).isVisible(), 'the overdue action says Red')
+    const assessments = page
+      .getByRole('region', { name: /^Priority 1: / })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Assessments completed within 45 working days' }) })
+    assert.match(
+      (await assessments.innerText()).replace(/\s+/g, ' '),
+      /2016\/17: 74\.5%\. Direction of travel: ↓ Worsening\. RAG rating: Red Against England and neighbours/,
+      'the demo’s measure with its value, direction and RAG rating from the scorecard',
+    )
+    assert.ok(await assessments.getByText('Red', { exact: true }).isVisible(), 'the RAG tag says its word')
 
     await page.getByRole('link', { name: 'Priority 3: Tackling neglect' }).click()
     await new HubPage(page, 'Tackling neglect').verifyOnPage()

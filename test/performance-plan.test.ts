@@ -8,7 +8,8 @@ import { businessPlans, planPriorities } from '../src/modules/performance/schema
 import { agencies } from '../src/modules/partnership/schema.ts'
 import { ValidationError } from '../src/platform/errors.ts'
 import { auditLog } from '../src/platform/schema.ts'
-import { insertPlanIndicator } from './builders/index.ts'
+import { comparatorsFor } from '../src/modules/performance/series.ts'
+import { insertIndicator, insertObservations } from './builders/index.ts'
 import { builderActor } from './builders/names.ts'
 import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { parseCsv } from './helpers/csv.ts'
@@ -54,12 +55,48 @@ describe('the business plan', () => {
     officer = await testApp.signIn(demoEmail['business-unit'])
     board = await testApp.signIn(demoEmail['board-member'])
     health = await idOf(testApp, agencies, 'Oxford Health NHS Foundation Trust')
-    indicatorIds = await Promise.all(
-      ['Child protection plans per 10,000', 'Second or subsequent plans'].map((name) =>
-        insertPlanIndicator(db(), testApp.partnershipId, { name }),
-      ),
-    )
+    // Two own measures (the demo's catalogue has its own), valued for the demo's authority and
+    // comparators: the first worse than England and the neighbours and rising three years running
+    // to 2018/19, with a later year that the 2018/19 plan must not show; the second suppressed.
+    const pid = testApp.partnershipId
+    const [plans, repeats] = await Promise.all([
+      insertIndicator(db(), pid, {
+        name: 'Child protection plans per 10,000',
+        subject: 'children subject to a child protection plan',
+        unit: 'rate-per-10000',
+        polarity: 'lower-is-better',
+      }),
+      insertIndicator(db(), pid, {
+        name: 'Second or subsequent plans',
+        unit: 'percentage',
+        polarity: 'lower-is-better',
+      }),
+    ])
+    indicatorIds = [plans, repeats]
+    const comparators = await comparatorsFor(db(), pid)
+    assert.ok(comparators, 'the demo sets its own authority and statistical neighbours')
+    const [first, second] = comparators.neighbours
+    await insertObservations(db(), pid, plans.id, {
+      [comparators.own]: { '2015/16': 30, '2016/17': 35, '2017/18': 40, '2018/19': 45.2, '2019/20': 20 },
+      [comparators.england]: { '2015/16': 40, '2018/19': 43.1 },
+      [first!]: { '2018/19': 38 },
+      [second!]: { '2018/19': 40 },
+    })
+    await insertObservations(db(), pid, repeats.id, { [comparators.own]: { '2018/19': 'c' } })
   })
+
+  /** What the plan's pages say of the first measure in 2018/19: the scorecard's value, travel, RAG and exceptions. */
+  const firstMeasureIn2018 = new RegExp(
+    [
+      'Child protection plans per 10,000 2018/19: 45\\.2\\. Direction of travel: ↑ Worsening\\. ',
+      'RAG rating: Red Against England and neighbours Exceptions: ',
+      'Children subject to a child protection plan stood at 45\\.2 per 10,000 children in 2018/19, ',
+      'higher than England \\(43\\.1 per 10,000 children\\) and statistical neighbours \\(39 per 10,000 children\\); ',
+      'lower is better\\. Children subject to a child protection plan rose in each of the last 3 years, ',
+      'from 30 per 10,000 children in 2015/16 to 45\\.2 per 10,000 children in 2018/19\\.',
+    ].join(''),
+  )
+  const secondMeasureIn2018 = /Second or subsequent plans 2018\/19: Suppressed \(c\)\. RAG rating: Not judged/
 
   it('lists the plans by year with their priorities and actions, and downloads the same', async () => {
     const page = await officer.get('/business-plan')
@@ -102,7 +139,7 @@ describe('the business plan', () => {
     assert.equal((await officer.get('/business-plan/not-a-year')).statusCode, 404)
   })
 
-  it('adds priorities measured by the catalogue’s indicators, each linked to its page', async () => {
+  it('adds priorities measured by the catalogue’s indicators, each with its value and RAG rating for the plan’s year', async () => {
     const url = '/business-plan/2018-19/priorities/new'
     const form = await officer.get(url)
     assert.equal(form.statusCode, 200)
@@ -135,6 +172,13 @@ describe('the business plan', () => {
         plan.body,
         new RegExp(`<a class="govuk-link" href="/performance/indicators/${indicator.id}">${indicator.name}</a>`),
       )
+    assert.match(text, firstMeasureIn2018, 'the 2018/19 value, not the later one, judged as the scorecard judges it')
+    assert.match(text, secondMeasureIn2018, 'suppressed, never 0, and not judged')
+    const own = textOf((await officer.get(`/business-plan/priorities/${priorityId}`)).body)
+    assert.match(
+      own,
+      new RegExp(`Indicators that measure it ${firstMeasureIn2018.source} ${secondMeasureIn2018.source}`),
+    )
     const [audit] = await auditOf('plan-priority', priorityId)
     assert.equal(audit!.summary, 'Added 2018/19 priority 1: Tackling neglect')
     assert.equal((audit!.after as Record<string, string>).indicators, indicatorIds.map((i) => i.name).join(', '))
@@ -219,7 +263,8 @@ describe('the business plan', () => {
     assert.equal(form.statusCode, 200)
     const beside = textOf(form.body)
     assert.match(beside, /What the record holds/)
-    assert.match(beside, /Child protection plans per 10,000/)
+    assert.match(beside, firstMeasureIn2018)
+    assert.doesNotMatch(beside, /Second or subsequent plans/, 'no longer measures it')
     assert.match(beside, /Embed the neglect toolkit .* Overdue Red/)
     const bad = await officer.post(url, { version: formVersion(form.body), evaluation: 'achieved', evidence: '   ' })
     assert.equal(bad.statusCode, 400)

@@ -13,4 +13,3 @@ export {
   setComparators,
   type ObservationValues,
 } from './performance.ts'
-export { insertPlanIndicator } from './plans.ts'

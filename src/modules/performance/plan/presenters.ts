@@ -15,7 +15,16 @@ import {
   type EvaluationFilter,
 } from './labels.ts'
 import { actionRagLabels } from '../../actions/labels.ts'
-import { planHref, priorityHref, type IndicatorChoice, type PlanRow, type PriorityIndicator } from './service.ts'
+import type { ScorecardRow } from '../scorecard.ts'
+import { indicatorHref, ragHtml, travelHtml, valueOrSuppressed } from '../scorecard/presenters.ts'
+import {
+  planHref,
+  priorityHref,
+  type IndicatorChoice,
+  type IndicatorScores,
+  type PlanRow,
+  type PriorityIndicator,
+} from './service.ts'
 
 /** The business plan's pages as the parameters of GOV.UK macros. Pure, so tested without HTTP. */
 
@@ -46,13 +55,38 @@ export function planCsv(rows: (PlanRow & { year: ReportingYear })[]) {
 export const yearItems = (years: ReportingYear[]) =>
   years.map((year) => ({ value: String(year.startYear), text: year.label }))
 
-/** An indicator as a priority names it: linked to its page (the scorecard's indicator page). */
-export const indicatorHref = (id: string) => `/performance/indicators/${id}`
+/**
+ * The indicators that measure a priority, each linked to its page with the scorecard's row for the
+ * plan's year: the value (suppressed as suppressed), the direction of travel in words, the RAG
+ * tag and the exceptions, in the scorecard's own words. Empty when the priority names none.
+ */
+export function indicatorListHtml(
+  indicators: readonly PriorityIndicator[],
+  scores: IndicatorScores,
+  yearLabel: string,
+) {
+  if (!indicators.length) return ''
+  const items = indicators.map((i) => {
+    const name = `${linkHtml(indicatorHref(i.id), i.name)}${i.retiredAt ? ' (retired)' : ''}`
+    return `<li>${name}${scoreHtml(scores.get(i.id), yearLabel)}</li>`
+  })
+  return `<ul class="govuk-list govuk-list--spaced">${items.join('')}</ul>`
+}
 
-export const indicatorItems = (indicators: PriorityIndicator[]) =>
-  indicators.map((i) => ({
-    html: `${linkHtml(indicatorHref(i.id), i.name)}${i.retiredAt ? ' (retired)' : ''}`,
-  }))
+/** "2016/17: 45.2. Direction of travel: ↑ Worsening. RAG rating: Red", then the exceptions, each in a sentence. */
+function scoreHtml(row: ScorecardRow | undefined, yearLabel: string) {
+  const line = (html: string) => `<p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-1">${html}</p>`
+  if (!row?.period || (row.value === null && row.suppressed === null))
+    return line(escapeHtml(`No value for ${row?.period ?? yearLabel}.`))
+  const value = escapeHtml(`${row.period}: ${valueOrSuppressed(row.value, row.suppressed, row.indicator.unit)}.`)
+  // A suppressed value has no direction: the scorecard's "No earlier value" would not be true.
+  const travel = row.value === null ? '' : ` Direction of travel: ${travelHtml(row)}.`
+  const judged = line(`${value}${travel} RAG rating: ${ragHtml(row.rag)}`)
+  if (!row.exceptions.length) return judged
+  const exceptions = row.exceptions.map((e) => `<li>${escapeHtml(e.sentence)}</li>`).join('')
+  const heading = line(row.exceptions.length === 1 ? 'Exception:' : 'Exceptions:')
+  return `${judged}${heading}<ul class="govuk-list govuk-list--bullet govuk-!-font-size-16">${exceptions}</ul>`
+}
 
 /** The catalogue as checkboxes (govukCheckboxes' `values` ticks the chosen), a retired one only when the priority has it. */
 export function indicatorCheckboxItems(choices: IndicatorChoice[]) {
@@ -78,7 +112,7 @@ export const markdownHtml = (text: string | null) => (text?.trim() ? renderMarkd
 /** Each priority as the plan page shows it, in order, with what a manager may do to it. */
 export function priorityCards(
   priorities: PlanPriorityView[],
-  options: { link: boolean; total: number; filter?: EvaluationFilter },
+  options: { link: boolean; total: number; filter?: EvaluationFilter; scores: IndicatorScores; yearLabel: string },
 ) {
   return priorities.map((p) => ({
     id: p.id,
@@ -87,7 +121,7 @@ export function priorityCards(
     href: priorityHref(p.id),
     evaluationTag: evaluationTag(p.evaluation),
     outcomesHtml: markdownHtml(p.outcomes),
-    indicators: indicatorItems(p.indicators),
+    indicatorsHtml: indicatorListHtml(p.indicators, options.scores, options.yearLabel),
     actionsTable: priorityActionsTable(p, options.link),
     evidenceHtml: markdownHtml(p.evidence),
     evaluatedText: p.evaluatedAt
@@ -106,20 +140,14 @@ export function filterText(filter: EvaluationFilter, shown: number) {
 }
 
 /** The summary of one priority on its own page. */
-export function prioritySummary(p: PlanPriorityView & { year: ReportingYear }) {
+export function prioritySummary(p: PlanPriorityView & { year: ReportingYear }, scores: IndicatorScores) {
   return [
     { key: { text: 'Business plan' }, value: { html: linkHtml(planHref(p.year), p.year.label) } },
     { key: { text: 'Number' }, value: { text: String(p.position) } },
     { key: { text: 'Intended outcomes' }, value: { html: markdownHtml(p.outcomes) || 'None recorded' } },
     {
       key: { text: 'Indicators that measure it' },
-      value: {
-        html: p.indicators.length
-          ? `<ul class="govuk-list">${indicatorItems(p.indicators)
-              .map((i) => `<li>${i.html}</li>`)
-              .join('')}</ul>`
-          : 'None chosen',
-      },
+      value: { html: indicatorListHtml(p.indicators, scores, p.year.label) || 'None chosen' },
     },
     { key: { text: 'Evaluation' }, value: { html: evaluationTag(p.evaluation) } },
     ...(p.evaluation

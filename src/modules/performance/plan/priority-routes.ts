@@ -22,7 +22,7 @@ import {
 import {
   evidenceActionRows,
   indicatorCheckboxItems,
-  indicatorItems,
+  indicatorListHtml,
   priorityActionsTable,
   prioritySummary,
 } from './presenters.ts'
@@ -30,6 +30,7 @@ import {
   getPlan,
   getPriority,
   indicatorChoices,
+  indicatorScores,
   planHref,
   priorityHref,
   priorityRecordType,
@@ -45,19 +46,23 @@ export async function priorityRoutes(app: FastifyInstance) {
   const db = app.db
   const base = '/business-plan/priorities/:id'
   const load = ({ actor, params }: FormRequest) => priorityView(db, actor.partnershipId, params.id!)
+  /** The scorecard's rows for the priority's indicators in its plan's year. */
+  const scoresOf = (partnershipId: string, priority: { year: { startYear: number }; indicators: { id: string }[] }) =>
+    indicatorScores(db, partnershipId, priority.year.startYear, [priority])
 
   app.get(base, { config: { permission: 'performance:read' } }, async (request, reply) => {
     const actor = requireActor(request)
     const query = request.query as Query
     const priority = await priorityView(db, actor.partnershipId, (request.params as { id: string }).id)
-    const [history, problem] = await Promise.all([
+    const [history, problem, scores] = await Promise.all([
       changeHistory(app, actor, priorityRecordType, priority.id),
       removeProblem(db, actor.partnershipId, priority.id),
+      scoresOf(actor.partnershipId, priority),
     ])
     return reply.view(`${views}/priority.njk`, {
       priority,
       planHref: planHref(priority.year),
-      summary: prioritySummary(priority),
+      summary: prioritySummary(priority, scores),
       actionsTable: priorityActionsTable(priority, can(actor, 'actions:read')),
       canRemove: !problem,
       history,
@@ -151,7 +156,11 @@ export async function priorityRoutes(app: FastifyInstance) {
       const priority = await load(request)
       return {
         priority,
-        indicators: indicatorItems(priority.indicators),
+        indicatorsHtml: indicatorListHtml(
+          priority.indicators,
+          await scoresOf(request.actor.partnershipId, priority),
+          priority.year.label,
+        ),
         actionRows: evidenceActionRows(priority.actions),
         evaluationItems: Object.entries(evaluationLabels).map(([value, text]) => ({ value, text })),
       }

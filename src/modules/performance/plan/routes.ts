@@ -33,6 +33,7 @@ import {
   changeReview,
   createPlan,
   getPlan,
+  indicatorScores,
   listPlans,
   nextPlanYear,
   openYears,
@@ -113,11 +114,18 @@ export async function planRoutes(app: FastifyInstance) {
     const priorities = found?.priorities ?? []
     const shown = filter ? priorities.filter((p) => matchesEvaluation(p, filter)) : priorities
     const actions = priorities.flatMap((p) => p.actions)
+    const scores = await indicatorScores(db, actor.partnershipId, year.startYear, shown)
     return reply.view(`${views}/plan.njk`, {
       year,
       slug: yearSlug(year),
       plan: found?.plan ?? null,
-      cards: priorityCards(shown, { link: can(actor, 'actions:read'), total: priorities.length, filter }),
+      cards: priorityCards(shown, {
+        link: can(actor, 'actions:read'),
+        total: priorities.length,
+        filter,
+        scores,
+        yearLabel: year.label,
+      }),
       filterText: filter ? filterText(filter, shown.length) : null,
       counts: {
         priorities: priorities.length,

@@ -8,6 +8,7 @@ import { isUuid } from '../../../platform/tokens.ts'
 import { actionCountsBySource, actionsFrom, type SourceAction } from '../../actions/service.ts'
 import { yearStartMonth } from '../../partnership/year-filters.ts'
 import { businessPlans, indicators, planPriorities, priorityIndicators, type BusinessPlan } from '../schema.ts'
+import { scorecard, type ScorecardRow } from '../scorecard.ts'
 
 /**
  * The business plan per reporting year: reading plans and their priorities (with the indicators
@@ -149,6 +150,22 @@ async function indicatorsOf(db: Database, priorityIds: string[]) {
 }
 
 export type PriorityIndicator = Awaited<ReturnType<typeof indicatorsOf>>[number]
+
+/** The scorecard's row for the year of each indicator these priorities name, by indicator id. */
+export type IndicatorScores = ReadonlyMap<string, ScorecardRow>
+
+/** The indicators' values, direction of travel, RAG rating and exceptions in the plan's year: the scorecard's, never worked out again. */
+export async function indicatorScores(
+  db: Database,
+  partnershipId: string,
+  startYear: number,
+  priorities: readonly { indicators: readonly { id: string }[] }[],
+): Promise<IndicatorScores> {
+  const indicatorIds = [...new Set(priorities.flatMap((p) => p.indicators.map((i) => i.id)))]
+  if (!indicatorIds.length) return new Map()
+  const { rows } = await scorecard(db, partnershipId, { startYear, indicatorIds })
+  return new Map(rows.map((row) => [row.indicator.id, row]))
+}
 
 /** A plan's priorities in order, each with its indicators and its actions (the tracker's, with shown status). */
 export async function planPrioritiesOf(db: Database, partnershipId: string, planId: string) {

@@ -53,10 +53,10 @@ export const ragBasisLabels = { target: 'Against the target', comparators: 'Agai
 
 export const ragText = (rag: ScorecardRow['rag']) => (rag ? ragLabels[rag.rag] : notJudged)
 
-/** The RAG tag, saying its word, with what it was judged against beneath. */
+/** The RAG tag, saying its word, with what it was judged against beneath (a block: inline, it ran into the tag). */
 export function ragHtml(rag: ScorecardRow['rag']) {
   if (!rag) return tagHtml(notJudged, 'grey')
-  return `${tagHtml(ragLabels[rag.rag], ragColours[rag.rag])}<span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-margin-top-1">${ragBasisLabels[rag.basis]}</span>`
+  return `${tagHtml(ragLabels[rag.rag], ragColours[rag.rag])}<span class="govuk-hint govuk-!-display-block govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-margin-top-1">${ragBasisLabels[rag.basis]}</span>`
 }
 
 /** "37.1", or "37.1 (7 of 10)" when not every neighbour has a value. */
