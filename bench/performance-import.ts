@@ -10,7 +10,7 @@ import { yearPeriod } from '../src/modules/performance/periods.ts'
 import { applyImport, checkImport, uploadImport, type ImportDefinition } from '../src/platform/imports/index.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { insertIndicator, insertStandardIndicators } from '../test/builders/performance.ts'
-import { nationalDfeCsv } from '../test/helpers/dfe-files.ts'
+import { nationalDfeCsv } from '../src/modules/performance/imports/dfe-file.ts'
 import { copyFile, median, ms, rate, runAlone, timed, withBenchDatabase } from './import-bench.ts'
 
 /**

@@ -22,7 +22,7 @@ import { auditLog } from '../src/platform/schema.ts'
 import { insertIndicator, insertStandardIndicators } from './builders/index.ts'
 import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { drivers } from './helpers/database.ts'
-import { dfeCsv, type DfeFixtureRow } from './helpers/dfe-files.ts'
+import { dfeCsv, type DfeFileRow } from '../src/modules/performance/imports/dfe-file.ts'
 import { multipart } from './helpers/multipart.ts'
 import { userByEmail } from './helpers/records.ts'
 
@@ -44,7 +44,7 @@ const file = (text: string) => ({ fileName: `dfe-${++fileNumber}.csv`, content: 
  * Every partnership holds the demo's values for 2010/11 to 2016/17 (seed-data.ts), so the tests that
  * count what an import adds use earlier years; one takes a file over the demo's years on purpose.
  */
-const fourAreas = (startYear: number, cpp = 47.9): DfeFixtureRow[] => [
+const fourAreas = (startYear: number, cpp = 47.9): DfeFileRow[] => [
   { area: england, startYear, values: { cpp_rate: 43.3, rereferrals_percent: 21.9 } },
   { area: southEast, startYear, values: { cpp_rate: 40.1, rereferrals_percent: 'c' } },
   { area: oxfordshire, startYear, values: { cpp_rate: cpp, rereferrals_percent: 23.4 } },

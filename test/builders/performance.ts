@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../src/db/index.ts'
 import { standardIndicators } from '../../src/modules/performance/catalogue.ts'
-import { observationRow } from '../../src/modules/performance/observation-row.ts'
+import { parsePeriod } from '../../src/modules/performance/periods.ts'
 import { indicators, observations, performanceSettings, type Indicator } from '../../src/modules/performance/schema.ts'
 import { nextNumber } from './names.ts'
 
@@ -136,4 +136,32 @@ export async function setComparators(
     .insert(performanceSettings)
     .values({ partnershipId, areaCode, neighbourCodes, ...rules })
     .onConflictDoUpdate({ target: performanceSettings.partnershipId, set: { areaCode, neighbourCodes, ...rules } })
+}
+
+/**
+ * One observation as a row to insert, from a period as people write it ("2016/17", "2016/17 Q4")
+ * and a value or the department's suppression symbol ("c"), which is stored as suppressed, never
+ * as zero.
+ */
+function observationRow(
+  partnershipId: string,
+  indicatorId: string,
+  areaCode: string,
+  label: string,
+  value: number | string,
+  provenance: { enteredByName: string; sourceFile?: string | null },
+): typeof observations.$inferInsert {
+  const period = parsePeriod(label)
+  if (!period) throw new Error(`Not a period: ${label}`)
+  return {
+    partnershipId,
+    indicatorId,
+    areaCode,
+    periodType: period.type,
+    period: period.label,
+    periodStart: period.start,
+    value: typeof value === 'number' ? value : null,
+    suppressed: typeof value === 'string' ? value : null,
+    ...provenance,
+  }
 }

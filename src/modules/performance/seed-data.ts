@@ -176,7 +176,5 @@ export const demoOwnMeasures = [
 
 /** Where the values came from, as each observation records it. */
 export const demoSourceFiles = {
-  cin: 'Characteristics of children in need 2016/17 (demo)',
-  cla: 'Children looked after in England 2016/17 (demo)',
-  local: 'Oxfordshire local performance data 2016/17 (demo)',
+  local: 'oxfordshire-local-performance-2016-17-demo.csv',
 }

@@ -1,22 +1,25 @@
-import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../../platform/audit.ts'
+import { insertAudited } from '../../platform/audited-writes.ts'
+import type { ImportDefinition } from '../../platform/imports/definition.ts'
 import type { SeedContext } from '../../platform/modules.ts'
 import { standardIndicators } from './catalogue.ts'
-import { observationRow } from './observation-row.ts'
-import { observationRecordType } from './observations/service.ts'
-import { yearPeriod } from './periods.ts'
-import { indicators, observations, performanceSettings } from './schema.ts'
+import { templateHeaders, templateImport } from './imports/template.ts'
+import { indicators, performanceSettings } from './schema.ts'
 import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValues } from './seed-data.ts'
+import { dfeImport } from './imports/dfe.ts'
+import { dfeCsv, type DfeFileRow } from './imports/dfe-file.ts'
+import { applyImport, checkImport, uploadImport } from '../../platform/imports/service.ts'
+import type { Actor } from '../../platform/permissions.ts'
 
 /**
  * The demo's performance data (seed-data.ts): the standard catalogue and two of the partnership's
  * own measures, Oxfordshire as its own authority with its ten statistical neighbours, and the
  * values from 2010/11 to 2016/17 for Oxfordshire, England, the South East and each neighbour. Each
  * indicator and its values are written in one transaction with their audit entries; every value
- * says where it came from ("Demo data", the department's file it stands for).
+ * says where it came from: the standard measures' values are imported as the department's files, through the
+ * import pipeline, so each names its import batch and file.
  */
-const enteredByName = 'Demo data'
 
 export async function seedPerformance(db: Database, { partnershipId, actor }: SeedContext) {
   const neighbourCodes = demoNeighbours.map((n) => n.code)
@@ -31,62 +34,67 @@ export async function seedPerformance(db: Database, { partnershipId, actor }: Se
     })
   })
 
-  // The standard catalogue is there already (indicators/registration.ts seeds it first): its values.
-  const catalogue = await db
-    .select({ id: indicators.id, code: indicators.code })
-    .from(indicators)
-    .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.standard, true)))
-  for (const { id, code } of catalogue) {
-    const rows = [...demoValues(code)].flatMap(([areaCode, byYear]) =>
-      [...byYear].map(([startYear, value]) => ({ areaCode, label: yearPeriod(startYear).label, value })),
+  // The standard measures' values come as the department's files do, through the import pipeline
+  // (the catalogue is there already: indicators/registration.ts seeds it first).
+  for (const file of demoDepartmentFiles)
+    await importDemoFile(
+      db,
+      actor,
+      dfeImport as unknown as ImportDefinition<never>,
+      file.fileName,
+      departmentFile(file.codes),
     )
-    const sourceFile = code === 'CLA-RATE' ? demoSourceFiles.cla : demoSourceFiles.cin
-    await db.transaction((tx) => loadValues(tx, actor, id, rows, sourceFile))
-  }
+  // The partnership's own measures, added as an officer adds them, then their values in our template.
+  const templateRows: string[][] = []
   for (const [index, own] of demoOwnMeasures.entries()) {
-    const rows = Object.entries(own.values).map(([label, value]) => ({ areaCode: demoOwnArea, label, value }))
     const values = { ...own.indicator, standard: false, position: standardIndicators.length + index + 1 }
-    await db.transaction(async (tx) => {
-      const [indicator] = await tx
-        .insert(indicators)
-        .values({ ...values, partnershipId })
-        .returning()
-      await recordAudit(tx, actor, {
-        action: 'created',
-        recordType: 'indicator',
-        recordId: indicator!.id,
-        summary: `Added the indicator ${indicator!.name}`,
-        after: values,
-      })
-      await loadValues(tx, actor, indicator!.id, rows, demoSourceFiles.local)
+    await insertAudited(db, actor, indicators, values, {
+      recordType: 'indicator',
+      summary: `Added the indicator ${values.name}`,
     })
+    for (const [period, value] of Object.entries(own.values))
+      templateRows.push([values.code, demoOwnArea, period, String(value)])
   }
+  await importDemoFile(db, actor, templateImport as unknown as ImportDefinition<never>, demoSourceFiles.local, [
+    [...templateHeaders],
+    ...templateRows,
+  ])
 }
 
-/**
- * An indicator's demo values, with one audit entry saying how many and from which file: recorded
- * values, as the hand-entry form records them (observations/service.ts), naming the indicator as
- * related, not a second "created" in the indicator's own history.
- */
-async function loadValues(
-  tx: Database,
-  actor: SeedContext['actor'],
-  indicatorId: string,
-  points: { areaCode: string; label: string; value: number | string }[],
-  sourceFile: string,
-) {
-  const { partnershipId } = actor
-  const rows = points.map(({ areaCode, label, value }) =>
-    observationRow(partnershipId, indicatorId, areaCode, label, value, { enteredByName, sourceFile }),
-  )
-  if (!rows.length) return
-  await tx.insert(observations).values(rows)
-  await recordAudit(tx, actor, {
-    action: 'recorded',
-    recordType: observationRecordType,
-    recordId: null,
-    summary: `Loaded ${rows.length} values from ${sourceFile}`,
-    related: [{ recordType: 'indicator', recordId: indicatorId }],
-    after: { added: rows.length },
+const demoDepartmentFiles = [
+  {
+    fileName: 'characteristics-of-children-in-need-2016-17-demo.csv',
+    codes: standardIndicators.filter((s) => s.code !== 'CLA-RATE').map((s) => s.code),
+  },
+  { fileName: 'children-looked-after-2016-17-demo.csv', codes: ['CLA-RATE'] },
+]
+
+/** One of the department's files, written from the demo's series. */
+function departmentFile(codes: readonly string[]) {
+  const columns = codes.map((code) => standardIndicators.find((s) => s.code === code)!.dfeColumn)
+  const rows = new Map<string, DfeFileRow>()
+  codes.forEach((code, index) => {
+    for (const [area, byYear] of demoValues(code))
+      for (const [startYear, value] of byYear) {
+        const row = rows.get(`${area} ${startYear}`) ?? { area, startYear, values: {} }
+        row.values[columns[index]!] = value
+        rows.set(`${area} ${startYear}`, row)
+      }
   })
+  return dfeCsv(columns, [...rows.values()])
+}
+
+/** A file imported as an officer would: uploaded, checked, applied (each value names the batch and file). */
+async function importDemoFile(
+  db: Database,
+  actor: Actor,
+  definition: ImportDefinition<never>,
+  fileName: string,
+  content: string | string[][],
+) {
+  const csv = typeof content === 'string' ? content : `${content.map((line) => line.join(',')).join('\r\n')}\r\n`
+  const imported = definition as unknown as ImportDefinition<unknown>
+  const { batchId } = await uploadImport(db, actor, imported, { fileName, content: Buffer.from(csv) })
+  await checkImport(db, actor, imported, batchId)
+  await applyImport(db, actor, imported, batchId)
 }

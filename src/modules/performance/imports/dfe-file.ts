@@ -1,9 +1,10 @@
-import { areas, areaByCode, englandCode, type Area } from '../../src/modules/performance/areas.ts'
+import { areas, areaByCode, englandCode, type Area } from '../areas.ts'
 
 /**
  * Files in the shape the department publishes its local-authority statistics (long format: the
- * period, the geographic level, the area's codes and names, then one column per measure), built
- * in the test rather than checked in. `cells` overrides any column of a row, to make bad input.
+ * period, the geographic level, the area's codes and names, then one column per measure): the demo
+ * imports its values as such files, and the tests and the bench build theirs with it. `cells`
+ * overrides any column of a row, to make bad input.
  */
 export const dfeAreaColumns = [
   'time_period',
@@ -18,7 +19,7 @@ export const dfeAreaColumns = [
   'la_name',
 ] as const
 
-export interface DfeFixtureRow {
+export interface DfeFileRow {
   /** ONS code of England, a region or an authority. */
   area: string
   /** The department's year as it writes it: 2016 → "201617". */
@@ -48,7 +49,7 @@ function areaCells(area: Area, oldCodeOnly: boolean) {
   }
 }
 
-export function dfeCsv(measures: readonly string[], rows: DfeFixtureRow[]): string {
+export function dfeCsv(measures: readonly string[], rows: DfeFileRow[]): string {
   const lines = [[...dfeAreaColumns, ...measures].join(',')]
   for (const row of rows) {
     const area = areaByCode(row.area)
@@ -74,7 +75,7 @@ export function nationalDfeCsv(
   startYears: readonly number[],
   value: (measure: string, area: Area, startYear: number) => string | number,
 ) {
-  const rows: DfeFixtureRow[] = []
+  const rows: DfeFileRow[] = []
   for (const startYear of startYears)
     for (const area of areas)
       rows.push({
