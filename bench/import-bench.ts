@@ -23,11 +23,11 @@ export const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(
 export const rate = (rows: number, value: number) =>
   `${Math.round(rows / (value / 1000)).toLocaleString('en-GB')} rows/s`
 
-/** A fresh migrated database named `sph_bench_<prefix>_…` and a directory for COPY's files, both gone afterwards. */
+/** A fresh migrated database named `sph_bench_<prefix>_…` (and its URL) and a directory for COPY's files, both gone afterwards. */
 export async function withBenchDatabase<T>(
   serverUrl: string,
   prefix: string,
-  work: (connection: DatabaseConnection, dir: string) => Promise<T>,
+  work: (connection: DatabaseConnection, dir: string, url: string) => Promise<T>,
 ): Promise<T> {
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
@@ -40,7 +40,7 @@ export async function withBenchDatabase<T>(
   chmodSync(dir, 0o755)
   try {
     await connection.migrate()
-    return await work(connection, dir)
+    return await work(connection, dir, url.toString())
   } finally {
     await connection.close()
     await admin.query(`drop database if exists ${name} with (force)`)

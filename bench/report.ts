@@ -180,7 +180,8 @@ ${run.drivers.map((d) => `  - ${listVerdict(d)}`).join('\n')}
   The cold first start, which creates the database, took ${seconds(run.startup.cold)}.
 ${issue12Target(run)}
 ${reportTargets(run)}${run.elearningImport ? `\n- **Importing 100,000 e-learning completions at least half the speed of PostgreSQL's \`COPY\`.** ${elearningImportVerdict(run.elearningImport)}` : ''}${run.performanceImport ? `\n- **Importing a national performance file within 3 s.** ${performanceImportVerdict(run.performanceImport)}` : ''}
-${reachPointer}`)
+${reachPointer}
+${scorecardPointer}`)
 
   sections.push(`## Start-up
 
@@ -293,6 +294,10 @@ function issue12Target(run: RunResults) {
 /** The reach figures have a bench of their own: it builds a million bookings, too long for every run. */
 const reachPointer =
   '- **The reach figures for a year under 500 ms on 1,000,000 bookings (PostgreSQL).** Measured by `npm run bench:reach`, beside bare counts of the same rows: see [RESULTS-reach.md](RESULTS-reach.md).'
+
+/** The scorecard too: it loads every authority's values, longer than the other pages need. */
+const scorecardPointer =
+  '- **The performance scorecard under 100 ms with all of England loaded (PostgreSQL).** Measured by `npm run bench:scorecard`, beside the bare route: see [RESULTS-scorecard.md](RESULTS-scorecard.md).'
 
 /** The public catalogue with 1,000 upcoming events beside the bare route. */
 function catalogueSection(run: RunResults) {

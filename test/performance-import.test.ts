@@ -20,37 +20,25 @@ import {
 import type { Actor } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { insertIndicator, insertStandardIndicators } from './builders/index.ts'
-import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
+import { appForSuite, demoEmail, type TestApp } from './helpers/app.ts'
 import { drivers } from './helpers/database.ts'
-import { dfeCsv, type DfeFileRow } from '../src/modules/performance/imports/dfe-file.ts'
-import { multipart } from './helpers/multipart.ts'
+import { dfeCsv } from '../src/modules/performance/imports/dfe-file.ts'
 import { userByEmail } from './helpers/records.ts'
+
+import {
+  buckinghamshire,
+  england,
+  file,
+  fourAreas,
+  measures,
+  oxfordshire,
+  southEast,
+} from './helpers/performance-import.ts'
 
 /**
  * Importing performance data: the department's long-format files and our template, through the
  * platform's import pipeline, into observations with their history; and a value entered by hand.
  */
-const oxfordshire = 'E10000025'
-const buckinghamshire = 'E10000002'
-const southEast = 'E12000008'
-const england = 'E92000001'
-const measures = ['cpp_rate', 'rereferrals_percent'] as const
-
-let fileNumber = 0
-const file = (text: string) => ({ fileName: `dfe-${++fileNumber}.csv`, content: Buffer.from(text) })
-
-/**
- * Four areas for one year: England, the South East, Oxfordshire, and Buckinghamshire by its old code only.
- * Every partnership holds the demo's values for 2010/11 to 2016/17 (seed-data.ts), so the tests that
- * count what an import adds use earlier years; one takes a file over the demo's years on purpose.
- */
-const fourAreas = (startYear: number, cpp = 47.9): DfeFileRow[] => [
-  { area: england, startYear, values: { cpp_rate: 43.3, rereferrals_percent: 21.9 } },
-  { area: southEast, startYear, values: { cpp_rate: 40.1, rereferrals_percent: 'c' } },
-  { area: oxfordshire, startYear, values: { cpp_rate: cpp, rereferrals_percent: 23.4 } },
-  { area: buckinghamshire, startYear, oldCodeOnly: true, values: { cpp_rate: 'x', rereferrals_percent: 19 } },
-]
-
 for (const driver of drivers) {
   describe(`performance imports, on ${driver}`, () => {
     const app = appForSuite({ driver })
@@ -330,90 +318,3 @@ for (const driver of drivers) {
     })
   })
 }
-
-describe('the performance import and value pages', () => {
-  const app = appForSuite()
-  let testApp: TestApp
-  let officer: Session
-  let catalogue: Map<string, Indicator>
-
-  before(async () => {
-    testApp = app()
-    catalogue = await insertStandardIndicators(testApp.database.db, testApp.partnershipId)
-    officer = await testApp.signIn(demoEmail['business-unit'])
-  })
-
-  it('uploads a department file with measures ticked, shows the choice, and imports only those', async () => {
-    const form = await officer.get('/performance/import/dfe')
-    assert.equal(form.statusCode, 200)
-    assert.match(form.body, /Which measures to take/)
-    assert.match(form.body, /name="measures" type="checkbox" value="CPP-RATE"/)
-    assert.match(form.body, /One column per measure/)
-    const content = Buffer.from(dfeCsv(measures, fourAreas(2007)))
-    const posted = await officer.request({
-      method: 'POST',
-      url: '/performance/import/dfe',
-      ...multipart({ _csrf: officer.csrfToken, measures: ['CPP-RATE', 'REREF-PC'] }, { name: 'dfe.csv', content }),
-    })
-    assert.equal(posted.statusCode, 302, posted.body)
-    const page = await officer.get(posted.headers.location as string)
-    assert.match(page.body, /Child protection plans per 10,000 children \(cpp_rate\)/)
-    assert.match(page.body, /Import 4 rows/)
-    const applied = await officer.post(`${posted.headers.location}/apply`)
-    assert.equal(applied.statusCode, 302)
-    assert.match((await officer.get(applied.headers.location as string)).body, /8 rows added, 0 unchanged/)
-
-    const refused = await officer.request({
-      method: 'POST',
-      url: '/performance/import/dfe',
-      ...multipart({ _csrf: officer.csrfToken, measures: 'NOPE' }, { name: 'dfe.csv', content: Buffer.from('x') }),
-    })
-    assert.equal(refused.statusCode, 400)
-    assert.match(refused.body, /Which measures to take: select from the list/)
-  })
-
-  it('offers the template as a CSV to download', async () => {
-    const form = await officer.get('/performance/import/template')
-    assert.match(form.body, /href="\/performance\/import\/template.csv"/)
-    const csv = await officer.get('/performance/import/template.csv')
-    assert.equal(csv.statusCode, 200)
-    assert.equal(csv.body.replace(/^\ufeff/, '').trim(), 'Indicator code,Area code,Period,Value')
-  })
-
-  it('an officer enters and corrects one value by hand; a reader cannot', async () => {
-    const id = catalogue.get('CPP-RATE')!.id
-    const path = `/performance/indicators/${id}/values/new`
-    const form = await officer.get(path)
-    assert.equal(form.statusCode, 200)
-    assert.match(form.body, /Enter or correct a value/)
-
-    const bad = await officer.post(path, { area: oxfordshire, period: 'last year', value: 'lots' })
-    assert.equal(bad.statusCode, 400)
-    assert.match(bad.body, /Enter a period like 2016\/17/)
-    assert.match(bad.body, /Enter a number, or one of the department’s symbols/)
-    assert.match(bad.body, /value="lots"/)
-
-    const saved = await officer.post(path, { area: oxfordshire, period: '2003/04', value: '41.2' })
-    assert.equal(saved.statusCode, 302, saved.body)
-    assert.match((await officer.get(saved.headers.location as string)).body, /Saved 41.2 for Oxfordshire, 2003\/04/)
-    const suppressed = await officer.post(path, { area: oxfordshire, period: '2003/04', value: 'c' })
-    assert.match(
-      (await officer.get(suppressed.headers.location as string)).body,
-      /Saved suppressed \(c\) for Oxfordshire, 2003\/04/,
-    )
-    const rows = await testApp.database.db
-      .select()
-      .from(observations)
-      .where(and(eq(observations.indicatorId, id), eq(observations.period, '2003/04')))
-      .orderBy(observations.enteredAt)
-    assert.deepEqual(
-      rows.map((r) => [r.value, r.suppressed, r.enteredByName, r.supersededAt === null]),
-      [
-        [41.2, null, 'Tom Whitfield', false],
-        [null, 'c', 'Tom Whitfield', true],
-      ],
-    )
-    const reader = await testApp.signIn(demoEmail['board-member'])
-    assert.equal((await reader.get(path)).statusCode, 403)
-  })
-})

@@ -7,6 +7,7 @@ import { performanceSection } from '../src/modules/performance/figures/section.t
 import { indicators, observations } from '../src/modules/performance/schema.ts'
 import { scorecard } from '../src/modules/performance/scorecard.ts'
 import { demoNeighbours, demoOwnArea, demoValues } from '../src/modules/performance/seed-data.ts'
+import { computeFigure } from '../src/platform/figures.ts'
 import { reportingYear } from '../src/platform/reporting-years.ts'
 import { startingText } from '../src/platform/sections.ts'
 import { demoEmail, type Session } from './helpers/app.ts'
@@ -151,12 +152,23 @@ describe('the 2016/17 report’s performance section, from the demo', () => {
       'rag-amber': ['/performance?year=2016-17', '1'],
       'rag-green': ['/performance?year=2016-17', '3'],
       exceptions: ['/performance/exceptions?year=2016-17', '3'],
+    }
+    // The child protection plan rate's figures are the narrative's placeholders.
+    const placeholders: Record<string, [string, string]> = {
       'cpp-rate': [`/performance/indicators/${cppId}`, '47.1 per 10,000 children'],
       'cpp-rate-england': [`/performance/indicators/${cppId}`, '43.3 per 10,000 children'],
       'cpp-rate-neighbours': [`/performance/indicators/${cppId}`, '38.4 per 10,000 children'],
       'cpp-rate-growth': [`/performance/indicators/${cppId}`, '30.8%'],
       'cpp-rate-growth-england': [`/performance/indicators/${cppId}`, '2.9%'],
       'cpp-rate-growth-neighbours': [`/performance/indicators/${cppId}`, '5.8%'],
+    }
+    for (const [key, [link, value]] of Object.entries(placeholders)) {
+      const definition = performanceFigures.find((f) => f.key === key)!
+      const figure = await computeFigure(testApp.database.db, 'performance', definition, {
+        partnershipId: testApp.partnershipId,
+        year: reportingYear(2016),
+      })
+      assert.deepEqual([figure.link, figure.display], [link, value], key)
     }
     assert.deepEqual(sectionFigureKeys, Object.keys(expected))
     const rows = new Map(sectionFigureKeys.map((key) => [key, figureRow(page.body, labels.get(key)!)]))
@@ -240,7 +252,8 @@ async function agreesWithScorecard(
   const exceptions = textOf(await open('exceptions'))
   const sentences = card.rows.flatMap((r) => r.exceptions.map((e) => e.sentence))
   assert.equal(sentences.filter((s) => exceptions.includes(s)).length, Number(rows.get('exceptions')!.thisYear))
-  const indicator = textOf(await open('cpp-rate'))
+  const cpp = card.rows.find((r) => r.indicator.code === 'CPP-RATE')!.indicator.id
+  const indicator = textOf((await officer.get(`/performance/indicators/${cpp}`)).body)
   for (const value of [at(demoOwnArea, 2016), at(englandCode, 2016), neighboursAt(2016), at(demoOwnArea, 2013)])
     assert.ok(indicator.includes(number.format(value)), `the indicator page shows ${number.format(value)}`)
   t.diagnostic('followed every link of the section')

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm'
 import type { Database } from '../../db/index.ts'
 import { recordAudit } from '../../platform/audit.ts'
 import { insertAudited } from '../../platform/audited-writes.ts'
+import { partnerships } from '../../platform/schema.ts'
 import type { ImportDefinition } from '../../platform/imports/definition.ts'
 import type { SeedContext } from '../../platform/modules.ts'
+import { findArea } from './areas.ts'
 import { standardIndicators } from './catalogue.ts'
 import { templateHeaders, templateImport } from './imports/template.ts'
 import { indicators, performanceSettings } from './schema.ts'
@@ -22,6 +25,13 @@ import type { Actor } from '../../platform/permissions.ts'
  */
 
 export async function seedPerformance(db: Database, { partnershipId, actor }: SeedContext) {
+  // The demo's values are Oxfordshire's: a partnership for another authority (the extra ones tests
+  // and benches make) starts with the catalogue alone.
+  const [partnership] = await db
+    .select({ code: partnerships.localAuthorityCode })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId))
+  if (!partnership?.code || findArea(partnership.code)?.code !== demoOwnArea) return
   const neighbourCodes = demoNeighbours.map((n) => n.code)
   await db.transaction(async (tx) => {
     await tx.insert(performanceSettings).values({ partnershipId, areaCode: demoOwnArea, neighbourCodes })

@@ -146,17 +146,9 @@ export const performanceFigures: FigureDefinition[] = [
   ...(['own', 'england', 'neighbours'] as const).map(growthFigure),
 ]
 
-/** The figures the section shows, in order. */
-export const sectionFigureKeys = [
-  'indicators',
-  'rag-red',
-  'rag-amber',
-  'rag-green',
-  'exceptions',
-  'cpp-rate',
-  'cpp-rate-england',
-  'cpp-rate-neighbours',
-  'cpp-rate-growth',
-  'cpp-rate-growth-england',
-  'cpp-rate-growth-neighbours',
-]
+/**
+ * The figures the section shows, in order: counts, which are 0 rather than missing in a year
+ * without data, so a partnership with none can still approve a report with the section. The child
+ * protection plan rate's figures are the narrative's placeholders, used only when the year has them.
+ */
+export const sectionFigureKeys = ['indicators', 'rag-red', 'rag-amber', 'rag-green', 'exceptions']
