@@ -100,18 +100,20 @@ export function sortScorecard(rows: readonly ScorecardRow[], sort: ScorecardSort
 }
 
 export const scorecardColumns = [
+  // What a reader looks for first comes first (the value, its rating, its exceptions): on a narrow
+  // screen the comparators scroll into view inside the table's region.
   { key: 'position', text: 'No.', format: 'numeric' },
   { key: 'name', text: 'Indicator' },
   { key: null, text: 'Period' },
   { key: null, text: 'Value', format: 'numeric' },
-  { key: null, text: 'Previous period', format: 'numeric' },
+  { key: 'rag', text: 'RAG rating' },
+  { key: null, text: 'Exceptions', format: 'numeric' },
   { key: null, text: 'Direction of travel' },
+  { key: null, text: 'Previous period', format: 'numeric' },
   { key: null, text: 'England', format: 'numeric' },
   { key: null, text: 'Region', format: 'numeric' },
   { key: null, text: 'Statistical neighbours’ average', format: 'numeric' },
   { key: null, text: 'Target', format: 'numeric' },
-  { key: 'rag', text: 'RAG rating' },
-  { key: null, text: 'Exceptions', format: 'numeric' },
 ] as const
 
 const numeric = (text: string) => ({ text, format: 'numeric' })
@@ -129,14 +131,14 @@ export function scorecardRows(numbered: NumberedRow[]) {
       { html: linkHtml(indicatorHref(row.indicator.id), row.indicator.name) },
       { text: row.period ?? 'No data' },
       numeric(row.period ? valueOrSuppressed(row.value, row.suppressed, unit) : 'No data'),
-      numeric(previousText(row)),
+      { html: ragHtml(row.rag) },
+      numeric(String(row.exceptions.length)),
       { html: travelHtml(row) },
+      numeric(previousText(row)),
       numeric(shownValue(row.england, unit)),
       numeric(shownValue(row.region, unit)),
       numeric(neighboursText(row.neighbours, unit)),
       numeric(row.target === null ? 'None' : shownValue(row.target, unit)),
-      { html: ragHtml(row.rag) },
-      numeric(String(row.exceptions.length)),
     ]
   })
 }
