@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
+import * as prettier from 'prettier'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
 import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
@@ -234,7 +235,12 @@ async function main() {
         '```',
         '',
       ]
-      writeFileSync(join(root, 'bench', 'RESULTS-scorecard.md'), lines.join('\n'))
+      // Formatted as the repository's check expects, so a re-run leaves `npm run lint` passing.
+      const path = join(root, 'bench', 'RESULTS-scorecard.md')
+      writeFileSync(
+        path,
+        await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
+      )
       console.log(lines.slice(0, 30).join('\n'))
     })
   } finally {

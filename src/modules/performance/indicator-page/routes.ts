@@ -25,10 +25,10 @@ import {
   commentaryOf,
   comparatorAreas,
   currentObservations,
-  getIndicator,
   replacedObservations,
   saveCommentary,
 } from './service.ts'
+import { getIndicator } from '../indicators/service.ts'
 
 const views = 'modules/performance/indicator-page/views'
 

@@ -2,12 +2,10 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
-import { NotFoundError } from '../../../platform/errors.ts'
 import { importBatches } from '../../../platform/imports/schema.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { isUuid } from '../../../platform/tokens.ts'
 import { englandCode } from '../areas.ts'
-import { indicatorCommentary, indicators, observations, type Indicator } from '../schema.ts'
+import { indicatorCommentary, observations, type Indicator } from '../schema.ts'
 import type { Comparators } from '../series.ts'
 
 /**
@@ -15,16 +13,6 @@ import type { Comparators } from '../series.ts'
  * commentary per period, its observations for the comparator areas as the data download holds
  * them, and the values later ones replaced.
  */
-export async function getIndicator(db: Database, partnershipId: string, id: string): Promise<Indicator> {
-  if (!isUuid(id)) throw new NotFoundError()
-  const [row] = await db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.id, id)))
-  if (!row) throw new NotFoundError()
-  return row
-}
-
 export type Commentary = typeof indicatorCommentary.$inferSelect
 
 export function commentaryOf(db: Database, partnershipId: string, indicatorId: string) {

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
+import { isUuid } from '../../../platform/tokens.ts'
 import { themeNames, validateThemeIds } from '../../themes/index.ts'
 import { standardIndicators, type StandardIndicator } from '../catalogue.ts'
 import { indicators, indicatorThemes, type Indicator, type IndicatorUnit } from '../schema.ts'
@@ -70,7 +71,9 @@ export function listIndicators(db: Database, partnershipId: string, options: Ind
     .orderBy(options.direction === 'desc' ? desc(column) : asc(column), asc(indicators.position), asc(indicators.code))
 }
 
-export async function getIndicator(db: Database, partnershipId: string, id: string) {
+/** One of the partnership's indicators; 404 for another partnership's, or an id that is not one. */
+export async function getIndicator(db: Database, partnershipId: string, id: string): Promise<Indicator> {
+  if (!isUuid(id)) throw new NotFoundError()
   const [row] = await db
     .select()
     .from(indicators)

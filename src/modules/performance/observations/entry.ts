@@ -1,30 +1,15 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
-import { NotFoundError } from '../../../platform/errors.ts'
 import type { Query } from '../../../platform/lists.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { areaByCode, englandCode } from '../areas.ts'
-import { indicators, observations, performanceSettings } from '../schema.ts'
+import { observations } from '../schema.ts'
+import { comparatorsFor } from '../series.ts'
 import { valueText } from './values.ts'
-
-/** What the hand-entry page needs: the indicator (in the actor's partnership), the default area, the banner after a save. */
-export async function indicatorForEntry(db: Database, partnershipId: string, id: string) {
-  if (!isUuid(id)) throw new NotFoundError()
-  const [indicator] = await db
-    .select({ id: indicators.id, code: indicators.code, name: indicators.name, unit: indicators.unit })
-    .from(indicators)
-    .where(and(eq(indicators.id, id), eq(indicators.partnershipId, partnershipId)))
-  if (!indicator) throw new NotFoundError()
-  return indicator
-}
 
 /** The partnership's own authority, else England: the area a value is most often entered for. */
 export async function ownAreaCode(db: Database, partnershipId: string) {
-  const [settings] = await db
-    .select({ areaCode: performanceSettings.areaCode })
-    .from(performanceSettings)
-    .where(eq(performanceSettings.partnershipId, partnershipId))
-  return settings?.areaCode ?? englandCode
+  return (await comparatorsFor(db, partnershipId))?.own ?? englandCode
 }
 
 /** "Saved 47.9 for Oxfordshire, 2016/17", or that it was already so, from the observation the save redirected with. */

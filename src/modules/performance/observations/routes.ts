@@ -6,7 +6,8 @@ import { ValidationError } from '../../../platform/errors.ts'
 import { areaByCode, areas, findArea } from '../areas.ts'
 import { parsePeriod } from '../periods.ts'
 import { currentObservation, recordObservations } from './service.ts'
-import { enteredValueBanner, indicatorForEntry, ownAreaCode } from './entry.ts'
+import { getIndicator } from '../indicators/service.ts'
+import { enteredValueBanner, ownAreaCode } from './entry.ts'
 import { parseValue, rangeProblem } from './values.ts'
 
 /** Enter or correct one value by hand (performance:manage): the same write as an import, by the signed-in officer. */
@@ -31,7 +32,7 @@ export async function observationEntryRoutes(app: FastifyInstance) {
     template: 'modules/performance/views/value-form.njk',
     schema,
     context: async ({ actor, params, query }) => {
-      const indicator = await indicatorForEntry(db, actor.partnershipId, params.id!)
+      const indicator = await getIndicator(db, actor.partnershipId, params.id!)
       return {
         indicator,
         areaItems: areas.map((a) => ({ value: a.code, text: `${a.name} (${a.code})` })),
