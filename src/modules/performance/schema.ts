@@ -84,6 +84,10 @@ export const indicatorThemes = pgTable(
     indicatorId: uuid('indicator_id')
       .notNull()
       .references(() => indicators.id, { onDelete: 'cascade' }),
+    /** As every theme tag table has, so the themes module's `replaceThemeTags` writes it. */
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
     themeId: uuid('theme_id')
       .notNull()
       .references(() => themes.id),

@@ -5,7 +5,7 @@ import { insertAudited, updateAudited } from '../../../platform/audited-writes.t
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { isUuid } from '../../../platform/tokens.ts'
-import { themeNames, validateThemeIds } from '../../themes/index.ts'
+import { replaceThemeTags, themeNames, validateThemeIds } from '../../themes/index.ts'
 import { standardIndicators, type StandardIndicator } from '../catalogue.ts'
 import { indicators, indicatorThemes, type Indicator, type IndicatorUnit } from '../schema.ts'
 
@@ -133,10 +133,7 @@ export async function indicatorThemeIds(db: Database, indicatorId: string) {
  * indicator_themes reaches its partnership through the indicator (it has no partnership_id of its
  * own), so the themes module's replaceThemeTags, which filters by it, cannot write it.
  */
-async function replaceIndicatorThemes(tx: Database, indicatorId: string, ids: readonly string[]) {
-  await tx.delete(indicatorThemes).where(eq(indicatorThemes.indicatorId, indicatorId))
-  if (ids.length) await tx.insert(indicatorThemes).values(ids.map((themeId) => ({ indicatorId, themeId })))
-}
+const indicatorTags = { table: indicatorThemes, record: indicatorThemes.indicatorId }
 
 const codeTaken = { code: 'There is already a measure with this code' }
 
@@ -182,7 +179,7 @@ export async function createIndicator(db: Database, actor: Actor, input: Indicat
     summary: `Added the measure ${input.code}: ${input.name}`,
     conflict: codeTaken,
     after: { ...values, themes: chosen.map((t) => t.name).join(', ') },
-    alsoWrite: (tx, id) => replaceIndicatorThemes(tx, id, themeIds),
+    alsoWrite: (tx, id) => replaceThemeTags(tx, indicatorTags, actor.partnershipId, id, themeIds),
   })
 }
 
@@ -221,7 +218,7 @@ export async function updateIndicator(
         before: { themes: (await themeNames(db, kept)).join(', ') },
         after: { themes: chosen.map((t) => t.name).join(', ') },
       },
-      alsoWrite: (tx) => replaceIndicatorThemes(tx, id, themeIds),
+      alsoWrite: (tx) => replaceThemeTags(tx, indicatorTags, actor.partnershipId, id, themeIds),
     },
     { recordType: 'indicator', summary: `Changed the measure ${before.code}`, conflict: codeTaken },
   )
