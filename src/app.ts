@@ -31,6 +31,7 @@ import { partnershipModule } from './modules/partnership/index.ts'
 import { reportsModule } from './modules/reports/index.ts'
 import { reviewsModule } from './modules/reviews/index.ts'
 import { performanceModule } from './modules/performance/index.ts'
+import { assuranceModule } from './modules/assurance/index.ts'
 import { themesModule } from './modules/themes/index.ts'
 
 /** The board's functions, one line each, in the order their navigation and home panels appear. */
@@ -41,6 +42,7 @@ export const modules = [
   learningModule,
   reviewsModule,
   performanceModule,
+  assuranceModule,
   reportsModule,
 ]
 

@@ -13,3 +13,15 @@ export {
   setComparators,
   type ObservationValues,
 } from './performance.ts'
+export {
+  insertAnswers,
+  insertCaseAudit,
+  insertCycle,
+  insertFramework,
+  insertVoiceRecord,
+  type AnswerSpec,
+  type CaseAuditSpec,
+  type CycleSpec,
+  type FrameworkSpec,
+  type VoiceRecordSpec,
+} from './assurance.ts'

@@ -7,6 +7,7 @@ export const agencyTypeLabels: Record<AgencyType, string> = {
   health: 'Health',
   probation: 'Probation',
   education: 'Education',
+  school: 'School or college',
   'voluntary-and-community-sector': 'Voluntary and community sector',
   military: 'Military',
   'lay-members': 'Lay members',

@@ -10,6 +10,8 @@ export const agencyTypes = [
   'health',
   'probation',
   'education',
+  /** One school or college: the schools' safeguarding audit's responding organisations (imported with their URN). */
+  'school',
   'voluntary-and-community-sector',
   'military',
   'lay-members',
@@ -27,11 +29,18 @@ export const agencies = pgTable(
     name: text('name').notNull(),
     type: text('type', { enum: agencyTypes }).notNull(),
     contributesFunding: boolean('contributes_funding').notNull().default(false),
+    /** A school's unique reference number (Get Information about Schools), for schools only. */
+    urn: text('urn'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [uniqueIndex('agencies_name_unique').on(t.partnershipId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('agencies_name_unique').on(t.partnershipId, sql`lower(${t.name})`),
+    uniqueIndex('agencies_urn_unique')
+      .on(t.partnershipId, t.urn)
+      .where(sql`${t.urn} is not null`),
+  ],
 )
 
 export const people = pgTable(
