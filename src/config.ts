@@ -39,6 +39,7 @@ const configSchema = z
     RUN_JOB_WORKER: booleanString.default(true),
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+    ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
     /** The local authority code of the partnership whose public pages this deployment serves. */
     PUBLIC_PARTNERSHIP: z
       .string()
@@ -104,6 +105,8 @@ export interface Config {
   chromiumPath: string
   /** The largest file an upload form takes (imports), in bytes. */
   uploadMaxBytes: number
+  /** The largest file attached to a record (platform/attachments), in bytes. */
+  attachmentMaxBytes: number
   /**
    * The local authority code of the partnership the public pages belong to; null: the deployment's
    * only partnership (platform/public-site.ts, docs/decisions/0018-public-pages-and-signed-links.md).
@@ -146,6 +149,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     runJobWorker: env.RUN_JOB_WORKER,
     chromiumPath: env.CHROMIUM_PATH,
     uploadMaxBytes: env.UPLOAD_MAX_MB * 1024 * 1024,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1024 * 1024,
     publicPartnership: env.PUBLIC_PARTNERSHIP ?? null,
   }
 }

@@ -22,13 +22,23 @@ export function isUploadedFile(value: unknown): value is UploadedFilePart {
   return typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFilePart).content)
 }
 
-export async function uploadRoutes(app: FastifyInstance, register: (scope: FastifyInstance) => void | Promise<void>) {
+export async function uploadRoutes(
+  app: FastifyInstance,
+  register: (scope: FastifyInstance) => void | Promise<void>,
+  options: { maxBytes?: number } = {},
+) {
   await app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
       throwFileSizeLimit: false,
       // Fields: the CSRF token and an import's options, one per box ticked (the measures to take).
-      limits: { fileSize: app.config.uploadMaxBytes, files: 1, fields: 200, parts: 201, fieldSize: 10_000 },
+      limits: {
+        fileSize: options.maxBytes ?? app.config.uploadMaxBytes,
+        files: 1,
+        fields: 200,
+        parts: 201,
+        fieldSize: 10_000,
+      },
       async onFile(part: MultipartFile & { value?: unknown }) {
         const content = await part.toBuffer()
         const file: UploadedFilePart = { fileName: part.filename, content, tooLarge: part.file.truncated }
