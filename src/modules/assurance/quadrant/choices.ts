@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, union } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { union } from 'drizzle-orm/pg-core'
 import type { Database } from '../../../db/index.ts'
 import { businessPlans, indicatorThemes, planPriorities } from '../../performance/schema.ts'
 import { themes } from '../../themes/schema.ts'
@@ -28,7 +29,7 @@ export async function themesWithEvidence(db: Database, partnershipId: string) {
       .from(voiceRecordThemes)
       .where(eq(voiceRecordThemes.partnershipId, partnershipId)),
   )
-  const ids = (await used).map((r) => r.id)
+  const ids = (await used).map((r: { id: string }) => r.id)
   if (!ids.length) return []
   return db
     .select({ id: themes.id, name: themes.name })

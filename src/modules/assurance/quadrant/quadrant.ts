@@ -73,7 +73,12 @@ export async function quadrantSubject(db: Database, partnershipId: string, subje
     return theme ? { kind: 'theme' as const, ...theme } : null
   }
   const [priority] = await db
-    .select({ id: planPriorities.id, title: planPriorities.title, position: planPriorities.position, startYear: businessPlans.startYear })
+    .select({
+      id: planPriorities.id,
+      title: planPriorities.title,
+      position: planPriorities.position,
+      startYear: businessPlans.startYear,
+    })
     .from(planPriorities)
     .innerJoin(businessPlans, eq(businessPlans.id, planPriorities.planId))
     .where(and(eq(planPriorities.partnershipId, partnershipId), eq(planPriorities.id, subject.priorityId)))
@@ -100,7 +105,8 @@ async function quantitative(db: Database, partnershipId: string, subject: Quadra
     return {
       key: 'quantitative' as const,
       title,
-      summary: 'themeId' in subject ? 'No indicators are tagged with this theme' : 'No indicators measure this priority',
+      summary:
+        'themeId' in subject ? 'No indicators are tagged with this theme' : 'No indicators measure this priority',
       items: [],
     }
   // The performance data is in April-to-March years, whatever month the reporting year starts.
@@ -211,7 +217,9 @@ async function voice(db: Database, partnershipId: string, subject: QuadrantSubje
           db
             .select({ one: sql`1` })
             .from(voiceRecordThemes)
-            .where(and(eq(voiceRecordThemes.recordId, voiceRecords.id), eq(voiceRecordThemes.themeId, subject.themeId))),
+            .where(
+              and(eq(voiceRecordThemes.recordId, voiceRecords.id), eq(voiceRecordThemes.themeId, subject.themeId)),
+            ),
         )
       : eq(voiceRecords.planPriorityId, subject.priorityId)
   const records = await db
