@@ -19,4 +19,5 @@ export const quadrantPart: AssurancePart = {
   figures: assuranceFigures,
   sections: [qualityAssuranceSection],
   recordDates: assuranceDates,
+  matrixIds: async () => ({ '/assurance/figures/:figure': 'case-audits' }),
 }
