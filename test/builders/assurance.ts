@@ -12,9 +12,20 @@ import {
   type FrameworkKind,
   type ReturnStatus,
 } from '../../src/modules/assurance/audit-schema.ts'
-import { caseAuditAuditors, caseAuditCases, caseAudits } from '../../src/modules/assurance/case-audit-schema.ts'
+import {
+  caseAuditAuditors,
+  caseAuditCases,
+  caseAuditLearningPoints,
+  caseAuditLearningPointThemes,
+  caseAudits,
+} from '../../src/modules/assurance/case-audit-schema.ts'
 import type { PracticeGrade, ScaleCode } from '../../src/modules/assurance/scales.ts'
-import { voiceRecords, voiceRecordThemes, type VoiceAudience } from '../../src/modules/assurance/voice-schema.ts'
+import {
+  voiceRecords,
+  voiceRecordThemes,
+  type VoiceAudience,
+  type VoiceMethod,
+} from '../../src/modules/assurance/voice-schema.ts'
 import { builderActor, nextNumber } from './names.ts'
 
 /**
@@ -151,6 +162,8 @@ export interface CaseAuditSpec {
   caseGrades?: (PracticeGrade | null)[]
   findings?: string
   planPriorityId?: string | null
+  /** Learning points, numbered in order, each tagged with the themes given. */
+  learningPoints?: { text: string; themeIds?: string[] }[]
 }
 
 export async function insertCaseAudit(db: Database, partnershipId: string, spec: CaseAuditSpec) {
@@ -179,11 +192,22 @@ export async function insertCaseAudit(db: Database, partnershipId: string, spec:
         .values(grades.map((grade, i) => ({ partnershipId, auditId: audit!.id, reference: `CA-${n}-${i + 1}`, grade })))
         .returning()
     : []
+  for (const [i, point] of (spec.learningPoints ?? []).entries()) {
+    const [row] = await db
+      .insert(caseAuditLearningPoints)
+      .values({ partnershipId, auditId: audit!.id, number: i + 1, text: point.text })
+      .returning()
+    if (point.themeIds?.length)
+      await db
+        .insert(caseAuditLearningPointThemes)
+        .values(point.themeIds.map((themeId) => ({ learningPointId: row!.id, partnershipId, themeId })))
+  }
   return { audit: audit!, cases }
 }
 
 export interface VoiceRecordSpec {
   audience?: VoiceAudience
+  method?: VoiceMethod
   title?: string
   heldOn?: string
   responses?: number
@@ -199,7 +223,7 @@ export async function insertVoiceRecord(db: Database, partnershipId: string, spe
       partnershipId,
       title: spec.title ?? `Practitioner survey ${nextNumber()}`,
       audience: spec.audience ?? 'practitioners',
-      method: 'survey',
+      method: spec.method ?? 'survey',
       heldOn: spec.heldOn ?? '2016-11-15',
       responses: spec.responses ?? 40,
       findings: spec.findings ?? 'Practitioners know how to escalate a concern.',

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts'
+import { quadrantPart } from './quadrant/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
 
@@ -15,7 +16,8 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
-  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
+  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart,
+  quadrantPart,
 ]
 
 export const assuranceModule = defineModule({
@@ -59,6 +61,8 @@ export const assuranceModule = defineModule({
   recordTypes: Object.assign({}, ...parts.map((part) => part.recordTypes ?? {})),
   figures: parts.flatMap((part) => part.figures ?? []),
   sections: parts.flatMap((part) => part.sections ?? []),
+  recordDates: async (db, partnershipId) =>
+    (await Promise.all(parts.map((part) => part.recordDates?.(db, partnershipId) ?? []))).flat(),
   jobs: parts.flatMap((part) => part.jobs ?? []),
   recurring: parts.flatMap((part) => part.recurring ?? []),
   seed: async (db, context) => {

@@ -8,7 +8,7 @@ import type { ModuleDefinition, SeedContext } from '../../platform/modules.ts'
  */
 export interface AssurancePart extends Pick<
   ModuleDefinition,
-  'routes' | 'recordTypes' | 'figures' | 'sections' | 'homePanels' | 'jobs' | 'recurring'
+  'routes' | 'recordTypes' | 'figures' | 'sections' | 'homePanels' | 'jobs' | 'recurring' | 'recordDates'
 > {
   seed?: (db: Database, context: SeedContext) => Promise<void>
   matrixIds?: (db: Database, partnershipId: string) => Promise<Record<string, string>>

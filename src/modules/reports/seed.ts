@@ -34,7 +34,8 @@ const caseReviewNarrative = {
 }
 
 const qualityAssuranceNarrative = {
-  introduction: `The Performance, Audit and Quality Assurance subgroup scrutinises the effectiveness of safeguarding practice. Its annual report brings together the common themes for learning and improvement, so that vulnerable children are better supported. It draws on section 11 audits, school audits, single and multi-agency audits, work with children and young people, annual reports and serious case reviews, and reads them through a quadrant: quantitative data, qualitative data, practitioners' views, and the views of children and families.`,
+  // The seed paper's ¶14 (the sources and the quadrant) is the quality assurance section's own narrative.
+  introduction: `The subgroup is chaired by a senior manager from one of the partner agencies. Its members come from children's social care, health, the police, education and the voluntary sector, and it reports to the Board.`,
   changes: '',
 }
 
@@ -50,7 +51,12 @@ const subgroupReports = [
   },
   {
     group: 'Performance, Audit and Quality Assurance',
-    sections: ['partnership.structure', 'performance.performance', 'performance.business-plan'],
+    sections: [
+      'partnership.structure',
+      'performance.performance',
+      'performance.business-plan',
+      'assurance.quality-assurance',
+    ],
     narrative: qualityAssuranceNarrative,
   },
 ]
