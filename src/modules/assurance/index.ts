@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules.ts'
 import { settingsPart } from './settings/registration.ts'
+import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
 
 /**
@@ -15,6 +16,7 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
+  voicePart,
   // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 
