@@ -137,12 +137,21 @@ async function priorityLabel(db: Database, partnershipId: string, id: string) {
   return (await priorityChoices(db, partnershipId)).find((p) => p.id === id) ?? null
 }
 
-/** Checks the agencies and the priority belong to the partnership; names them for the audit row. */
-async function checkChoices(db: Database, partnershipId: string, input: VoiceRecordInput, kept: string[]) {
+/**
+ * Checks the agencies and the priority belong to the partnership; names them for the audit row.
+ * Practitioners asked by hand name their agencies; a survey's public link may reach any, so it need not.
+ */
+async function checkChoices(
+  db: Database,
+  partnershipId: string,
+  input: VoiceRecordInput,
+  kept: string[],
+  agenciesNeeded = true,
+) {
   const offered = await partnerAgencies(db, partnershipId, kept)
   const named = input.agencyIds.map((id) => offered.find((a) => a.id === id))
   if (named.some((a) => !a)) throw new ValidationError({ agencyIds: 'Select agencies from the list' })
-  if (input.audience === 'practitioners' && !named.length)
+  if (agenciesNeeded && input.audience === 'practitioners' && !named.length)
     throw new ValidationError({ agencyIds: 'Select the agencies whose practitioners were asked' })
   const priority = input.planPriorityId ? await priorityLabel(db, partnershipId, input.planPriorityId) : null
   if (input.planPriorityId && !priority)
@@ -167,7 +176,7 @@ export async function createVoiceRecord(
   input: VoiceRecordInput,
   extra: { surveyId?: string } = {},
 ) {
-  const { agencyNames, priority } = await checkChoices(db, actor.partnershipId, input, [])
+  const { agencyNames, priority } = await checkChoices(db, actor.partnershipId, input, [], !extra.surveyId)
   const chosen = await validateThemeIds(db, actor.partnershipId, input.themeIds)
   const values = { ...columns(input), surveyId: extra.surveyId ?? null }
   return insertAudited(db, actor, voiceRecords, values, {
@@ -197,7 +206,7 @@ export async function updateVoiceRecord(
   const { record } = page
   const keptAgencies = page.agencies.map((a) => a.id)
   const keptThemes = page.themes.map((t) => t.id)
-  const { agencyNames, priority } = await checkChoices(db, actor.partnershipId, input, keptAgencies)
+  const { agencyNames, priority } = await checkChoices(db, actor.partnershipId, input, keptAgencies, !record.surveyId)
   const chosen = await validateThemeIds(db, actor.partnershipId, input.themeIds, { kept: keptThemes })
   return updateAudited(
     db,
