@@ -123,7 +123,7 @@ describe('voice of practitioners, children and families', () => {
     assert.equal(created.statusCode, 302)
     const href = (created.headers.location as string).split('?')[0]!
     const id = href.split('/').pop()!
-    const questions = [
+    const questions: Record<string, string>[] = [
       { kind: 'scale', text: 'I understand the thresholds document.', scaleLabels: 'No\nPartly\nYes', required: 'yes' },
       { kind: 'choice', text: 'Your agency', options: 'Health\nPolice\nEducation', required: 'yes' },
       { kind: 'text', text: 'Anything else?', required: 'no' },
@@ -161,7 +161,7 @@ describe('voice of practitioners, children and families', () => {
       { q1: '3', q2: 'Health', q3: 'Thresholds are read differently by each agency.' },
       { q1: '3', q2: 'Police', q3: '' },
       { q1: '1', q2: 'Health' },
-    ]) {
+    ] as Record<string, string>[]) {
       const sent = await practitioner.post(link, answers)
       assert.equal(sent.statusCode, 302)
       assert.equal(sent.headers.location, `${link}/thanks`)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
@@ -111,7 +111,7 @@ export function partnerAgencies(db: Database, partnershipId: string, keep: reado
       and(
         eq(agencies.partnershipId, partnershipId),
         ne(agencies.type, 'school'),
-        keep.length ? sql`(${agencies.active} or ${inArray(agencies.id, [...keep])})` : eq(agencies.active, true),
+        keep.length ? or(eq(agencies.active, true), inArray(agencies.id, [...keep])) : eq(agencies.active, true),
       ),
     )
     .orderBy(asc(agencies.name))
