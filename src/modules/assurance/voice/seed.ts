@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import type { SeedContext } from '../../../platform/modules.ts'
 import { seededRandom, type Random } from '../../learning/seed-random.ts'
-import { agencies } from '../../partnership/schema.ts'
 import { themes } from '../../themes/schema.ts'
 import { londonToday } from '../surveys/responses.ts'
 import {
@@ -15,7 +14,7 @@ import {
   type QuestionInput,
 } from '../surveys/service.ts'
 import { surveyAnswers, surveyQuestions, surveyResponses } from '../voice-schema.ts'
-import { createVoiceRecord } from './service.ts'
+import { createVoiceRecord, partnerAgencies } from './service.ts'
 
 /**
  * The demo's voice of practitioners, children and families: the 2016/17 neglect survey run from
@@ -94,10 +93,7 @@ export async function seedVoice(db: Database, { actor, bulk }: SeedContext) {
       ),
     )
   const theme = (name: string) => themeRows.filter((t) => t.name === name).map((t) => t.id)
-  const partners = await db
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(and(eq(agencies.partnershipId, pid), eq(agencies.active, true)))
+  const partners = await partnerAgencies(db, pid)
   const partnerIds = partners
     .filter((a) => !/school|college/i.test(a.name))
     .slice(0, 6)
