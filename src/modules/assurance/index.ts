@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules.ts'
 import { quadrantPart } from './quadrant/registration.ts'
 import { settingsPart } from './settings/registration.ts'
+import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
 
 /**
@@ -16,7 +17,8 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
-  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart,
+  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart,
+  voicePart,
   quadrantPart,
 ]
 
