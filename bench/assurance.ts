@@ -49,7 +49,7 @@ async function answerAll(db: Database, cycleId: string, versionId: string, scale
   await db.execute(sql`
     insert into audit_answers (partnership_id, return_id, criterion_id, self_grade, evidence, moderated_grade, moderation_reason)
     select r.partnership_id, r.id, c.id, g.self, 'Evidence for the bench',
-      case when ${moderate} then (case when h % 17 = 0 then ${sql.raw(list)}[1] else g.self end) end,
+      case when ${moderate} then (case when h % 17 = 0 then (${sql.raw(list)})[1] else g.self end) end,
       case when ${moderate} then 'Agreed at moderation' end
     from audit_returns r
     cross join framework_criteria c

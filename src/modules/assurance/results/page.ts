@@ -64,7 +64,7 @@ async function schoolsPage(db: Database, actor: Actor, cycle: CycleHeader, query
   const [rate, questions, followUp] = await Promise.all([
     returnRate(db, actor.partnershipId, cycle.id),
     questionDistribution(db, actor.partnershipId, cycle),
-    schoolsNeedingFollowUp(db, actor, cycle.id, { ...state, page }),
+    schoolsNeedingFollowUp(db, actor, cycle, { ...state, page }),
   ])
   return {
     template: `${resultsViews}/schools.njk`,

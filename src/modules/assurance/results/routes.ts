@@ -58,7 +58,7 @@ export async function resultsRoutes(app: FastifyInstance) {
     if (cycle.kind !== 'schools')
       return { cycle, rows: section11Csv(await section11Results(db, actor, cycle)), what: 'results' }
     const state = readList(request.query as Query, followUpList(cycle.id))
-    const { rows } = await schoolsNeedingFollowUp(db, actor, cycle.id, { ...state, page: null })
+    const { rows } = await schoolsNeedingFollowUp(db, actor, cycle, { ...state, page: null })
     return { cycle, rows: followUpCsv(rows), what: 'follow-up' }
   }
   app.get('/assurance/cycles/:cycle/results.csv', { config }, async (request, reply) => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { confidentialCondition } from '../../../platform/confidential/index.ts'
 import type { Actor } from '../../../platform/permissions.ts'
@@ -6,14 +6,12 @@ import { agencies } from '../../partnership/schema.ts'
 import { returnRecordType } from '../access.ts'
 import {
   auditAnswers,
-  auditCycles,
   auditReturns,
   frameworkCriteria,
   frameworkStandards,
-  frameworkVersions,
   type ReturnStatus,
 } from '../audit-schema.ts'
-import { belowMinimumSql } from './grade-sql.ts'
+import { scales, type ScaleCode } from '../scales.ts'
 
 /**
  * The schools' audit results, counted in the database so 500 schools × 60 questions stay fast:
@@ -125,14 +123,35 @@ export interface FollowUpRow {
 export async function schoolsNeedingFollowUp(
   db: Database,
   actor: Actor,
-  cycleId: string,
+  cycle: { id: string; scale: ScaleCode },
   options: { sort: FollowUpSort; direction: 'asc' | 'desc'; page: { limit: number; offset: number } | null },
 ) {
-  const below = belowMinimumSql(frameworkVersions.scale, answerGrade)
-  const returned = sql`${auditReturns.status} <> 'draft'`
-  const belowCount = sql<number>`(count(*) filter (where ${returned} and ${below}))::int`
-  const questions = sql<string[] | null>`array_agg(${frameworkStandards.number} || '.' || ${frameworkCriteria.number}
-    order by ${frameworkStandards.number}, ${frameworkCriteria.number}) filter (where ${returned} and ${below})`
+  // The cycle's scale is known, so "below the minimum" is a list of codes: only those answers are
+  // joined to their questions, before the returns are.
+  const belowCodes = scales[cycle.scale].grades.filter((g) => g.belowMinimum).map((g) => g.code)
+  const below = db
+    .select({
+      returnId: auditAnswers.returnId,
+      count: sql<number>`count(*)::int`.as('below_count'),
+      questions: sql<string[]>`array_agg(${frameworkStandards.number} || '.' || ${frameworkCriteria.number}
+        order by ${frameworkStandards.number}, ${frameworkCriteria.number})`.as('questions'),
+    })
+    .from(auditAnswers)
+    .innerJoin(auditReturns, eq(auditReturns.id, auditAnswers.returnId))
+    .innerJoin(frameworkCriteria, eq(frameworkCriteria.id, auditAnswers.criterionId))
+    .innerJoin(frameworkStandards, eq(frameworkStandards.id, frameworkCriteria.standardId))
+    .where(
+      and(
+        eq(auditReturns.partnershipId, actor.partnershipId),
+        eq(auditReturns.cycleId, cycle.id),
+        ne(auditReturns.status, 'draft'),
+        inArray(answerGrade, belowCodes),
+      ),
+    )
+    .groupBy(auditAnswers.returnId)
+    .as('below')
+  const belowCount = sql<number>`coalesce(${below.count}, 0)`
+  const questions = below.questions
   const order = { asc, desc }[options.direction]
   const sortBy = {
     school: [order(agencies.name)],
@@ -152,14 +171,14 @@ export async function schoolsNeedingFollowUp(
     })
     .from(auditReturns)
     .innerJoin(agencies, eq(agencies.id, auditReturns.agencyId))
-    .innerJoin(auditCycles, eq(auditCycles.id, auditReturns.cycleId))
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, auditCycles.frameworkVersionId))
-    .leftJoin(auditAnswers, eq(auditAnswers.returnId, auditReturns.id))
-    .leftJoin(frameworkCriteria, eq(frameworkCriteria.id, auditAnswers.criterionId))
-    .leftJoin(frameworkStandards, eq(frameworkStandards.id, frameworkCriteria.standardId))
-    .where(and(eq(auditReturns.partnershipId, actor.partnershipId), eq(auditReturns.cycleId, cycleId)))
-    .groupBy(auditReturns.id, agencies.id, frameworkVersions.id)
-    .having(sql`bool_or(not ${returned}) or ${belowCount} > 0`)
+    .leftJoin(below, eq(below.returnId, auditReturns.id))
+    .where(
+      and(
+        eq(auditReturns.partnershipId, actor.partnershipId),
+        eq(auditReturns.cycleId, cycle.id),
+        sql`(${auditReturns.status} = 'draft' or ${below.count} > 0)`,
+      ),
+    )
     .orderBy(...sortBy, asc(agencies.name), asc(auditReturns.id))
   const rows = await (options.page ? query.limit(options.page.limit).offset(options.page.offset) : query)
   return {
