@@ -23,24 +23,8 @@ export async function plainPeoplePage(options: {
   partnershipName: string
 }) {
   const { db, partnershipId } = options
-  const app = Fastify()
-  const timer = serverTimer(app)
-  await app.register(fastifyView, {
-    engine: { nunjucks },
-    templates: templateRoots,
-    options: { autoescape: true, noCache: false, onConfigure: configureNunjucks },
-  })
+  const { app, timer, layout } = await plainViewApp({ ...options, currentPath: '/directory/people' })
   const actor = systemActor(partnershipId)
-  // The locals the platform's onRequest hook would set (src/platform/http.ts).
-  const layout = {
-    actor: { name: options.actorName, partnershipName: options.partnershipName },
-    can: () => true,
-    currentPath: '/directory/people',
-    navigation: [],
-    csrfToken: 'x',
-    serviceName: options.partnershipName,
-  }
-
   const people = peopleList(db)
   app.get('/directory/people', async (request, reply) => {
     const q = (request.query ?? {}) as Record<string, string>
@@ -50,4 +34,27 @@ export async function plainPeoplePage(options: {
   await app.listen({ port: 0, host: '127.0.0.1' })
   const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
   return { app, timer, baseUrl }
+}
+
+/**
+ * A bare Fastify app with @fastify/view set up as in src/app.ts and the locals the platform's
+ * onRequest hook would set (src/platform/http.ts), for a page rendered without the platform.
+ */
+export async function plainViewApp(options: { actorName: string; partnershipName: string; currentPath: string }) {
+  const app = Fastify()
+  const timer = serverTimer(app)
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: templateRoots,
+    options: { autoescape: true, noCache: false, onConfigure: configureNunjucks },
+  })
+  const layout = {
+    actor: { name: options.actorName, partnershipName: options.partnershipName },
+    can: () => true,
+    currentPath: options.currentPath,
+    navigation: [],
+    csrfToken: 'x',
+    serviceName: options.partnershipName,
+  }
+  return { app, timer, layout }
 }

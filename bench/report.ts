@@ -181,7 +181,8 @@ ${run.drivers.map((d) => `  - ${listVerdict(d)}`).join('\n')}
 ${issue12Target(run)}
 ${reportTargets(run)}${run.elearningImport ? `\n- **Importing 100,000 e-learning completions at least half the speed of PostgreSQL's \`COPY\`.** ${elearningImportVerdict(run.elearningImport)}` : ''}${run.performanceImport ? `\n- **Importing a national performance file within 3 s.** ${performanceImportVerdict(run.performanceImport)}` : ''}
 ${reachPointer}
-${scorecardPointer}`)
+${scorecardPointer}
+${assurancePointer}`)
 
   sections.push(`## Start-up
 
@@ -294,6 +295,10 @@ function issue12Target(run: RunResults) {
 /** The reach figures have a bench of their own: it builds a million bookings, too long for every run. */
 const reachPointer =
   '- **The reach figures for a year under 500 ms on 1,000,000 bookings (PostgreSQL).** Measured by `npm run bench:reach`, beside bare counts of the same rows: see [RESULTS-reach.md](RESULTS-reach.md).'
+
+/** The quality assurance results pages: their own bench builds 500 schools' answers. */
+const assurancePointer =
+  '- **The section 11 results matrix and the schools’ results (500 schools × 60 questions) each under 100 ms median (PostgreSQL).** Measured by `npm run bench:assurance`, one request at a time beside the bare route and the page without the platform: see [RESULTS-assurance.md](RESULTS-assurance.md).'
 
 /** The scorecard too: it loads every authority's values, longer than the other pages need. */
 const scorecardPointer =

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules.ts'
 import { quadrantPart } from './quadrant/registration.ts'
+import { resultsPart } from './results/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -17,9 +18,10 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
-  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart,
+  resultsPart,
   voicePart,
   quadrantPart,
+  // still to come: frameworksPart, schoolsPart, cyclesPart, returnsPart, caseAuditsPart
 ]
 
 export const assuranceModule = defineModule({
