@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts'
+import { frameworksPart } from './frameworks/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
 
@@ -15,7 +16,8 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
-  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
+  frameworksPart,
+  // schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 
 export const assuranceModule = defineModule({
