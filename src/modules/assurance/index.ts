@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts'
+import { cyclesPart } from './cycles/registration.ts'
 import { frameworksPart } from './frameworks/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -17,7 +18,9 @@ import type { AssurancePart } from './part.ts'
 const parts: AssurancePart[] = [
   settingsPart,
   frameworksPart,
-  // schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
+  // schoolsPart,
+  cyclesPart,
+  // returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 
 export const assuranceModule = defineModule({

@@ -30,6 +30,7 @@ import {
   updateCriterion,
   updateStandard,
 } from './service.ts'
+import { sortedBy } from '../sort.ts'
 
 const views = 'modules/assurance/frameworks/views'
 const base = '/assurance/frameworks'
@@ -66,10 +67,7 @@ export async function frameworkRoutes(app: FastifyInstance) {
     filter: () => ({}),
     load: async (actor, filter) => {
       const rows = await listFrameworks(db, actor.partnershipId)
-      const key = filter.sort
-      rows.sort((a, b) => String(a[key]).localeCompare(String(b[key]), 'en-GB', { numeric: true }))
-      if (filter.direction === 'desc') rows.reverse()
-      return wholeList(rows)
+      return wholeList(sortedBy(rows, (r) => r[filter.sort], filter.direction))
     },
     rows: (rows) => frameworkRows(rows),
     csv: frameworkCsv,
