@@ -16,7 +16,7 @@ import { systemActor } from '../src/platform/permissions.ts'
 import { auditLog } from '../src/platform/schema.ts'
 import { insertAgency, insertAnswers, insertCycle, insertFramework } from './builders/index.ts'
 import { appForSuite, demoEmail } from './helpers/app.ts'
-import { errorSummary, formVersion, pageTitle, textOf } from './helpers/html.ts'
+import { errorSummary, formVersion, heading, textOf } from './helpers/html.ts'
 
 /**
  * Audit frameworks: the defaults every partnership starts with, versioning (an edit to a version in
@@ -113,7 +113,7 @@ describe('audit frameworks', () => {
     })
     assert.equal(created.statusCode, 302)
     const page = await session.get(created.headers.location as string)
-    assert.equal(pageTitle(page.body), 'Early years audit')
+    assert.equal(heading(page.body), 'Early years audit')
     assert.match(textOf(page.body), /1\.1 A designated safeguarding lead/)
     assert.match(textOf(page.body), /Score 0 to 3/)
 
