@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/modules.ts'
 import { quadrantPart } from './quadrant/registration.ts'
 import { resultsPart } from './results/registration.ts'
+import { cyclesPart } from './cycles/registration.ts'
+import { frameworksPart } from './frameworks/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -18,10 +20,12 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
+  frameworksPart,
+  cyclesPart,
   resultsPart,
   voicePart,
   quadrantPart,
-  // still to come: frameworksPart, schoolsPart, cyclesPart, returnsPart, caseAuditsPart
+  // still to come: schoolsPart, returnsPart, caseAuditsPart
 ]
 
 export const assuranceModule = defineModule({
