@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts'
+import { caseAuditsPart } from './case-audits/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
 
@@ -15,6 +16,7 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
+  caseAuditsPart,
   // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 

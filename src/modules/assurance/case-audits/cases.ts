@@ -115,8 +115,7 @@ async function gradesDescribed(db: Database, partnershipId: string, grades: Agen
 
 async function replaceAgencyGrades(tx: Database, partnershipId: string, caseId: string, grades: AgencyGradeInput[]) {
   await tx.delete(caseAuditAgencyGrades).where(eq(caseAuditAgencyGrades.caseId, caseId))
-  if (grades.length)
-    await tx.insert(caseAuditAgencyGrades).values(grades.map((g) => ({ ...g, caseId, partnershipId })))
+  if (grades.length) await tx.insert(caseAuditAgencyGrades).values(grades.map((g) => ({ ...g, caseId, partnershipId })))
 }
 
 const label = (audit: { title: string }, reference: string) => `case ${reference} of ${audit.title}`

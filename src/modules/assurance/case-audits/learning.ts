@@ -110,6 +110,10 @@ export async function changeAuditLearningPoint(
       },
       alsoWrite: (tx) => replaceThemeTags(tx, tags, actor.partnershipId, pointId, input.themeIds),
     },
-    { recordType: auditLearningRecordType, summary: `Changed ${label(audit, before.number)}`, related: related(audit.id) },
+    {
+      recordType: auditLearningRecordType,
+      summary: `Changed ${label(audit, before.number)}`,
+      related: related(audit.id),
+    },
   )
 }

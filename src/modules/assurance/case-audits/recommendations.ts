@@ -9,6 +9,7 @@ import { actionsFrom, raiseAction } from '../../actions/service.ts'
 import { agencyNameFor } from '../../partnership/agencies/service.ts'
 import { agencies } from '../../partnership/schema.ts'
 import { caseAuditRecordType } from '../access.ts'
+import { auditHref } from './presenters.ts'
 import { caseAuditRecommendations, type CaseAuditRecommendationStatus } from '../case-audit-schema.ts'
 
 /**
@@ -31,7 +32,6 @@ export interface AuditRecommendationInput {
 }
 
 const related = (auditId: string) => [{ recordType: caseAuditRecordType, recordId: auditId }]
-export const auditHref = (auditId: string) => `/assurance/case-audits/${auditId}`
 const label = (audit: { title: string }, number: number) => `${audit.title}: recommendation ${number}`
 
 /** The audit's recommendations in order, with the owning agency's name. */
@@ -59,7 +59,13 @@ export async function getAuditRecommendation(db: Database, auditId: string, id: 
  * The status rules: complete needs the evidence, the day it was completed (not in the future) and
  * every action complete; a recommendation not complete keeps no completion day or evidence.
  */
-async function checked(db: Database, actor: Actor, id: string | null, input: AuditRecommendationInput, wasComplete: boolean) {
+async function checked(
+  db: Database,
+  actor: Actor,
+  id: string | null,
+  input: AuditRecommendationInput,
+  wasComplete: boolean,
+) {
   if (input.status !== 'complete') return { ...input, evidence: null, completedOn: null }
   const errors: FieldErrors = {}
   if (!input.evidence) errors.evidence = 'Enter the evidence that the recommendation is complete'
@@ -144,8 +150,8 @@ export async function changeAuditRecommendation(
 
 export interface AuditActionInput {
   description: string
-  ownerPersonId: string
-  ownerAgencyId: string
+  ownerPersonId: string | null
+  ownerAgencyId: string | null
   dueOn: string
   completed?: { evidence: string; completedOn: string }
 }

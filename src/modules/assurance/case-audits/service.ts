@@ -82,8 +82,7 @@ const statusOrder = sql`array_position(array[${sql.join(
 export async function listAudits(db: Database, actor: Actor, filter: AuditFilter) {
   const conditions: (SQL | undefined)[] = [eq(caseAudits.partnershipId, actor.partnershipId), visibleAudits(actor)]
   if (filter.themeId) conditions.push(eq(caseAudits.themeId, filter.themeId))
-  if (filter.year)
-    conditions.push(sql`${caseAudits.heldOn} between ${filter.year.start} and ${filter.year.end}`)
+  if (filter.year) conditions.push(sql`${caseAudits.heldOn} between ${filter.year.start} and ${filter.year.end}`)
   const cases = sql<number>`count(${caseAuditCases.id})::int`
   const order: Record<AuditSort, SQL | typeof caseAudits.heldOn> = {
     title: sql`lower(${caseAudits.title})`,
@@ -119,7 +118,10 @@ export type AuditRow = Awaited<ReturnType<typeof listAudits>>[number]
 /** The first and last days audits were held, so the year filter offers their years. */
 export async function auditDates(db: Database, partnershipId: string) {
   const [row] = await db
-    .select({ first: sql<string | null>`min(${caseAudits.heldOn})`, last: sql<string | null>`max(${caseAudits.heldOn})` })
+    .select({
+      first: sql<string | null>`min(${caseAudits.heldOn})`,
+      last: sql<string | null>`max(${caseAudits.heldOn})`,
+    })
     .from(caseAudits)
     .where(eq(caseAudits.partnershipId, partnershipId))
   return [row?.first ?? null, row?.last ?? null]
