@@ -35,9 +35,9 @@ async function matrixIds(db: Database, partnershipId: string): Promise<Record<st
   const base = '/assurance/case-audits/:id'
   return {
     [base]: audit?.id ?? none,
-    [`${base}/cases/:caseId/edit`]: await first(caseAuditCases),
-    [`${base}/learning/:pointId/edit`]: await first(caseAuditLearningPoints),
-    [`${base}/recommendations/:recommendationId/edit`]: await first(caseAuditRecommendations),
+    [`${base}/cases/:caseId`]: await first(caseAuditCases),
+    [`${base}/learning/:pointId`]: await first(caseAuditLearningPoints),
+    [`${base}/recommendations/:recommendationId`]: await first(caseAuditRecommendations),
   }
 }
 
