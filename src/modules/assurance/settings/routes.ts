@@ -5,6 +5,7 @@ import { afterSave, formRoute, savedBanner } from '../../../platform/form-route.
 import { optionalId, version } from '../../../platform/forms.ts'
 import { groupKindLabel } from '../../partnership/labels.ts'
 import { groupOptions } from '../../reviews/settings/service.ts'
+import { caseAuditRecordType } from '../access.ts'
 import { getAssuranceSettings, settingsRecordType, updateAuditGroup } from './service.ts'
 
 const settingsSchema = z.object({ version, auditGroupId: optionalId })
@@ -14,7 +15,8 @@ export async function assuranceSettingsRoutes(app: FastifyInstance) {
   const db = app.db
   formRoute(app, {
     path: '/assurance/settings',
-    access: { permission: 'assurance:manage' },
+    // It changes who sees every return and case audit: a confidential list route, whose own page names none.
+    access: { permission: 'assurance:manage', confidential: { recordType: caseAuditRecordType, param: null } },
     template: 'modules/assurance/settings/views/settings.njk',
     schema: settingsSchema,
     context: async ({ actor, query }) => {
