@@ -3,6 +3,7 @@ import { quadrantPart } from './quadrant/registration.ts'
 import { resultsPart } from './results/registration.ts'
 import { cyclesPart } from './cycles/registration.ts'
 import { frameworksPart } from './frameworks/registration.ts'
+import { caseAuditsPart } from './case-audits/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -23,9 +24,10 @@ const parts: AssurancePart[] = [
   frameworksPart,
   cyclesPart,
   resultsPart,
+  caseAuditsPart,
   voicePart,
   quadrantPart,
-  // still to come: schoolsPart, returnsPart, caseAuditsPart
+  // still to come: schoolsPart, returnsPart
 ]
 
 export const assuranceModule = defineModule({

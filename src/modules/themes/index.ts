@@ -13,6 +13,7 @@ export {
   themeIds,
   themeNames,
   themeOptions,
+  themesOfRecords,
   validateThemeIds,
   type ThemeOption,
   type ThemeTagTable,

@@ -135,3 +135,28 @@ export async function replaceThemeTags<T extends ThemeTagTable>(
   // The one cast: Drizzle cannot type an insert whose record column is named by the caller.
   await tx.insert(table).values(wanted.map((themeId) => ({ [recordKey]: recordId, partnershipId, themeId })) as never)
 }
+
+/**
+ * The themes of several records in a module's join table (id and name, in name order), by record
+ * id: for a page listing the records with their tags, and the records behind a figure.
+ */
+export async function themesOfRecords<T extends ThemeTagTable>(
+  db: Database,
+  tag: { table: T; record: PgColumn },
+  recordIds: readonly string[],
+): Promise<Map<string, { id: string; name: string }[]>> {
+  const byRecord = new Map<string, { id: string; name: string }[]>()
+  if (!recordIds.length) return byRecord
+  const rows = await db
+    .select({ recordId: tag.record, id: themes.id, name: themes.name })
+    .from(tag.table as PgTable)
+    .innerJoin(themes, eq(themes.id, tag.table.themeId))
+    .where(inArray(tag.record, [...recordIds]))
+    .orderBy(asc(themes.name))
+  for (const row of rows) {
+    const list = byRecord.get(row.recordId as string) ?? []
+    list.push({ id: row.id, name: row.name })
+    byRecord.set(row.recordId as string, list)
+  }
+  return byRecord
+}

@@ -3,6 +3,8 @@ import { recordAudit } from '../../../platform/audit.ts'
 import { groups } from '../../partnership/schema.ts'
 import { assuranceSettings } from '../audit-schema.ts'
 import type { AssurancePart } from '../part.ts'
+import { assuranceSettingsRoutes } from './routes.ts'
+import { settingsRecordType } from './service.ts'
 
 /** The demo's audit subgroup: the one the seed paper's ¶14 describes. */
 export const demoAuditGroupName = 'Performance, Audit and Quality Assurance'
@@ -12,8 +14,13 @@ export const demoAuditGroupName = 'Performance, Audit and Quality Assurance'
  * audit). The seed names the Performance, Audit and Quality Assurance subgroup when the directory has it.
  */
 export const settingsPart: AssurancePart = {
+  routes: assuranceSettingsRoutes,
   recordTypes: {
-    'assurance-settings': { label: 'Quality assurance settings', fields: { auditGroupId: 'Audit subgroup' } },
+    [settingsRecordType]: {
+      label: 'Quality assurance settings',
+      href: () => '/assurance/settings',
+      fields: { auditGroupId: 'Audit subgroup', auditGroup: 'Audit subgroup' },
+    },
   },
   seed: async (db, { actor }) => {
     const [group] = await db
@@ -25,7 +32,7 @@ export const settingsPart: AssurancePart = {
       await tx.insert(assuranceSettings).values({ partnershipId: actor.partnershipId, auditGroupId })
       await recordAudit(tx, actor, {
         action: 'created',
-        recordType: 'assurance-settings',
+        recordType: settingsRecordType,
         recordId: actor.partnershipId,
         summary: 'Chose the audit subgroup',
         after: { auditGroupId },

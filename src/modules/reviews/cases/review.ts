@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { updateAudited } from '../../../platform/audited-writes.ts'
 import { ValidationError, type FieldErrors } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { formatDate } from '../../../platform/views.ts'
-import { groupMemberships, people } from '../../partnership/schema.ts'
+import { sittingOnOrChosen } from '../../partnership/memberships/today.ts'
+import { people } from '../../partnership/schema.ts'
 import { caseRecordType, caseReviewGroupIds, getCase } from '../access.ts'
 import { chosenNames } from '../chosen-names.ts'
 import { caseStatusLabels, dateProblems, transitionProblem } from '../lifecycle.ts'
@@ -57,30 +58,14 @@ export async function panelMembers(db: Database, caseId: string) {
  * (Who can see case reviews), and the panel as it is.
  */
 export async function panelCandidates(db: Database, partnershipId: string, caseId: string, today: string) {
-  const groupIds = await caseReviewGroupIds(db, partnershipId)
-  const [members, panel] = await Promise.all([
-    groupIds.length
-      ? db
-          .selectDistinct({ id: people.id, name: people.name, jobTitle: people.jobTitle, sortName: people.sortName })
-          .from(groupMemberships)
-          .innerJoin(people, eq(people.id, groupMemberships.personId))
-          .where(
-            and(
-              eq(groupMemberships.partnershipId, partnershipId),
-              inArray(groupMemberships.groupId, groupIds),
-              lte(groupMemberships.startsOn, today),
-              or(isNull(groupMemberships.endsOn), gte(groupMemberships.endsOn, today)),
-            ),
-          )
-      : [],
-    db
-      .select({ id: people.id, name: people.name, jobTitle: people.jobTitle, sortName: people.sortName })
-      .from(reviewPanelMembers)
-      .innerJoin(people, eq(people.id, reviewPanelMembers.personId))
-      .where(eq(reviewPanelMembers.caseId, caseId)),
-  ])
-  const byId = new Map([...members, ...panel].map((person) => [person.id, person]))
-  return [...byId.values()].sort((a, b) => a.sortName.localeCompare(b.sortName))
+  const [groupIds, panel] = await Promise.all([caseReviewGroupIds(db, partnershipId), panelMembers(db, caseId)])
+  return sittingOnOrChosen(
+    db,
+    partnershipId,
+    groupIds,
+    panel.map((p) => p.id),
+    today,
+  )
 }
 
 const panelNames = (db: Database, partnershipId: string, ids: string[]) =>

@@ -1,11 +1,10 @@
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { recordAudit } from '../../../platform/audit.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, StaleEditError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { themes } from '../../themes/schema.ts'
-import { replaceThemeTags, themeNames, validateThemeIds } from '../../themes/index.ts'
+import { replaceThemeTags, themeNames, themesOfRecords, validateThemeIds } from '../../themes/index.ts'
 import { caseRecordType } from '../access.ts'
 import { learningPointThemes, reviewLearningPoints, type ReviewCase } from '../schema.ts'
 
@@ -45,23 +44,12 @@ export async function listLearningPoints(db: Database, caseId: string) {
 
 /** Learning points with their themes (id and name, by name): for a case's page and the records behind a figure. */
 export async function withThemes<P extends { id: string }>(db: Database, points: P[]) {
-  const tagged = points.length
-    ? await db
-        .select({ pointId: learningPointThemes.learningPointId, id: themes.id, name: themes.name })
-        .from(learningPointThemes)
-        .innerJoin(themes, eq(themes.id, learningPointThemes.themeId))
-        .where(
-          inArray(
-            learningPointThemes.learningPointId,
-            points.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(themes.name))
-    : []
-  return points.map((point) => ({
-    ...point,
-    themes: tagged.filter((t) => t.pointId === point.id).map(({ id, name }) => ({ id, name })),
-  }))
+  const tagged = await themesOfRecords(
+    db,
+    tags,
+    points.map((p) => p.id),
+  )
+  return points.map((point) => ({ ...point, themes: tagged.get(point.id) ?? [] }))
 }
 
 /** One learning point of the case; a 404 for another case's or none. */

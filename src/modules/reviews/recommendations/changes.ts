@@ -4,7 +4,8 @@ import { recordAudit } from '../../../platform/audit.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { actionsFrom, raiseAction, todayInLondon } from '../../actions/service.ts'
+import { closeProblem, completedOnProblem } from '../../actions/completion.ts'
+import { actionsFrom, raiseAction } from '../../actions/service.ts'
 import { agencyNameFor } from '../../partnership/agencies/service.ts'
 import { applyRecommendationAccess, caseRecordType, getRecommendation, recommendationRecordType } from '../access.ts'
 import { reviewRecommendations, type ReviewCase } from '../schema.ts'
@@ -114,17 +115,7 @@ export async function respondToRecommendation(
   )
 }
 
-/** Why a recommendation cannot be closed yet, or null when it can. */
-export function closeProblem(
-  recommendation: { status: string },
-  actions: readonly { status: string; description: string }[],
-): string | null {
-  if (recommendation.status === 'complete') return 'This recommendation is already complete'
-  const open = actions.filter((action) => action.status !== 'complete')
-  if (open.length)
-    return `${open.length === 1 ? '1 of its actions is' : `${open.length} of its actions are`} not complete: complete ${open.length === 1 ? 'it' : 'them'} in the action tracker first`
-  return null
-}
+export { closeProblem }
 
 /** Closes it as complete, with the evidence; refused while any of its actions is not complete. */
 export async function closeRecommendation(
@@ -138,8 +129,8 @@ export async function closeRecommendation(
   const before = await getRecommendation(db, actor, id)
   const problem = closeProblem(before, await actionsFrom(db, actor.partnershipId, recommendationSource, [id]))
   if (problem) throw new ValidationError({ evidence: problem })
-  if (input.completedOn > todayInLondon())
-    throw new ValidationError({ 'completedOn-day': 'The date it was completed must be today or in the past' })
+  const late = completedOnProblem(input.completedOn)
+  if (late) throw new ValidationError({ 'completedOn-day': late })
   return updateAudited(
     db,
     actor,
