@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts'
+import { returnsPart } from './returns/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
 
@@ -15,6 +16,7 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
+  returnsPart,
   // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 
