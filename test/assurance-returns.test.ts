@@ -17,6 +17,7 @@ import {
 } from './builders/index.ts'
 import { appForSuite, demoEmail, type Session, type TestApp } from './helpers/app.ts'
 import { errorSummary, textOf } from './helpers/html.ts'
+import { multipart } from './helpers/multipart.ts'
 import { idOf } from './helpers/records.ts'
 
 /**
@@ -131,6 +132,50 @@ describe('audit returns', () => {
     // Submitted: no more filling in, and no second submission.
     assert.equal((await lead.get(`${base}/standards/1`)).statusCode, 403)
     assert.equal((await lead.post(`${base}/submit`)).statusCode, 403)
+  })
+
+  it('attaches evidence by content type and size, downloads it audited, removes it while a draft', async () => {
+    const ret = await newReturn()
+    const base = `/assurance/returns/${ret.id}`
+    await lead.get(`${base}/standards/1`)
+    await lead.post(`${base}/standards/1`, fields(['green', null]))
+    const [answer] = await answersOf(ret.id)
+    const upload = `${base}/answers/${answer!.id}/attachments`
+    const send = (name: string, content: Buffer) => {
+      const form = multipart({ _csrf: lead.csrfToken }, { name, content, type: 'application/pdf' })
+      return lead.request({ method: 'POST', url: upload, ...form })
+    }
+    assert.equal((await lead.get(upload)).statusCode, 200)
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+    const ok = await send('safeguarding policy.pdf', pdf)
+    assert.equal(ok.statusCode, 302, errorSummary(ok.body).join())
+    const program = await send('evidence.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]))
+    assert.equal(program.statusCode, 400)
+    assert.match(errorSummary(program.body).join(), /^file: The selected file must be a PDF, Word document/)
+    const large = await send(
+      'big.pdf',
+      Buffer.concat([pdf, Buffer.alloc(testApp.config.attachmentMaxBytes + 10, 0x20)]),
+    )
+    assert.equal(large.statusCode, 400)
+    assert.match(errorSummary(large.body).join(), /^file: The selected file must be smaller than/)
+    const page = await lead.get(base)
+    const href = page.body.match(/href="(\/assurance\/returns\/[^"]+\/attachments\/[0-9a-f-]{36})"/)?.[1]
+    assert.ok(href, 'the return lists the file')
+    const download = await lead.get(href)
+    assert.equal(download.statusCode, 200)
+    assert.equal(download.headers['content-type'], 'application/pdf')
+    assert.match(String(download.headers['content-disposition']), /^attachment; filename="safeguarding policy.pdf"/)
+    assert.equal(download.headers['cache-control'], 'no-store')
+    assert.equal(download.headers['x-content-type-options'], 'nosniff')
+    assert.ok((await audited(ret.id)).some((a) => a.action === 'download'))
+    // Another return's address does not reach the file, and another agency's lead nothing.
+    const elsewhere = await newReturn()
+    assert.equal((await officer.get(href.replace(ret.id, elsewhere.id))).statusCode, 404)
+    const theirs = await newReturn(other.id)
+    assert.equal((await lead.get(href.replace(ret.id, theirs.id))).statusCode, 404)
+    await lead.get(upload)
+    assert.equal((await lead.post(`${href}/remove`)).statusCode, 302)
+    assert.equal((await lead.get(href)).statusCode, 404)
   })
 
   it('shows an agency lead no other agency’s return by any address', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { returnRecordType } from '../access.ts'
 import type { AssurancePart } from '../part.ts'
+import { returnAttachmentRoutes } from './attachment-routes.ts'
 import { returnMatrixIds } from './matrix.ts'
 import { moderationRoutes } from './moderation-routes.ts'
 import { returnRoutes } from './routes.ts'
@@ -15,6 +16,7 @@ export const returnsPart: AssurancePart = {
   routes: async (app: FastifyInstance) => {
     await returnRoutes(app)
     await moderationRoutes(app)
+    await returnAttachmentRoutes(app)
     await schoolRoutes(app)
   },
   recordTypes: {

@@ -15,6 +15,7 @@ import { mayChallenge, mayFillIn, mayModerate } from './lifecycle.ts'
 import { listChallenges, unmoderated } from './moderation.ts'
 import { challengeItems, gradeRows, returnSummary, taskItems } from './presenters.ts'
 import { raiseAnswerAction } from './actions.ts'
+import { returnAttachments } from './attachment-routes.ts'
 import { answerOf, getReturn, mayModerateReturn, mayRespond, returnActions, returnHref } from './service.ts'
 
 export const views = 'modules/assurance/returns/views'
@@ -55,7 +56,11 @@ export async function returnRoutes(app: FastifyInstance) {
       const query = request.query as Query
       const ret = await getReturn(db, actor, (request.params as { id: string }).id)
       const base = returnHref(ret.id)
-      const [{ rows }, challenges] = await Promise.all([returnActions(db, ret), listChallenges(db, ret.id)])
+      const [{ rows }, challenges, attachments] = await Promise.all([
+        returnActions(db, ret),
+        listChallenges(db, ret.id),
+        returnAttachments(db, ret),
+      ])
       const canFillIn = mayFillIn(ret.status) && can(actor, 'assurance:respond') && mayRespond(actor, ret)
       const canModerate = mayModerate(ret.status) && can(actor, 'assurance:moderate') && mayModerateReturn(actor, ret)
       return reply.view(`${views}/return.njk`, {
@@ -70,6 +75,11 @@ export async function returnRoutes(app: FastifyInstance) {
         allModerated: canModerate && !unmoderated(ret).length,
         gradeRows: ret.standards.map((standard) => gradeRows(ret, standard)),
         challenges: challengeItems(ret, challenges),
+        fileEntries: ret.standards.flatMap((s) =>
+          s.criteria.flatMap((c) =>
+            c.answer && attachments[c.answer.id]?.length ? [{ criterion: c, items: attachments[c.answer.id] }] : [],
+          ),
+        ),
         canAsk: mayChallenge(ret.status) && can(actor, 'assurance:moderate') && mayModerateReturn(actor, ret),
         canAnswer: mayChallenge(ret.status) && can(actor, 'assurance:respond') && mayRespond(actor, ret),
         canManage: can(actor, 'assurance:manage'),
@@ -91,7 +101,7 @@ export async function returnRoutes(app: FastifyInstance) {
       const actionsByAnswer: Record<string, { description: string; due: string }[]> = {}
       for (const row of rows)
         (actionsByAnswer[row.sourceId] ??= []).push({ description: row.description, due: formatDate(row.dueOn) })
-      return { actionsByAnswer }
+      return { actionsByAnswer, attachmentsByAnswer: await returnAttachments(db, ret) }
     },
   })
 
