@@ -3,6 +3,7 @@ import { returnRecordType } from '../access.ts'
 import type { AssurancePart } from '../part.ts'
 import { returnAttachmentRoutes } from './attachment-routes.ts'
 import { returnMatrixIds } from './matrix.ts'
+import { seedReturns } from './seed.ts'
 import { moderationRoutes } from './moderation-routes.ts'
 import { returnRoutes } from './routes.ts'
 import { schoolRoutes } from './school-routes.ts'
@@ -27,5 +28,6 @@ export const returnsPart: AssurancePart = {
     },
     [answerSourceType]: { label: 'Audit return answer', href: () => null },
   },
+  seed: seedReturns,
   matrixIds: returnMatrixIds,
 }
