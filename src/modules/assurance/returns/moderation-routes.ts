@@ -53,6 +53,7 @@ export async function moderationRoutes(app: FastifyInstance) {
           selfGradeHtml: gradeTag(ret.scale, c.answer?.selfGrade),
           items: decisionItems(ret.scale, c.answer?.selfGrade ?? null),
         })),
+        last,
         continueText: last ? 'Save and go back to the return' : `Save and continue to standard ${standard.number + 1}`,
         continueHref: last ? returnHref(ret.id) : `${returnHref(ret.id)}/moderate/${standard.number + 1}`,
       }
