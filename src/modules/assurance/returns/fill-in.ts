@@ -44,7 +44,7 @@ export interface FillInOptions {
 const views = 'modules/assurance/returns/views'
 
 /** The form's fields may be any criterion's, so they are read (and checked) by the service. */
-const anyFields = z.record(z.string(), z.unknown())
+export const anyFields = z.record(z.string(), z.unknown())
 
 async function openToFillIn(options: FillInOptions, request: FormRequest) {
   const responder = await options.open(request)

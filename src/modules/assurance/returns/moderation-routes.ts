@@ -4,6 +4,7 @@ import { actionRoute, formRoute, type FormRequest } from '../../../platform/form
 import { ForbiddenError } from '../../../platform/errors.ts'
 import { optionalId, requiredText } from '../../../platform/forms.ts'
 import { personPicker } from '../../partnership/people/picker.ts'
+import { anyFields } from './fill-in.ts'
 import { mayChallenge, mayModerate } from './lifecycle.ts'
 import {
   agreedReason,
@@ -19,8 +20,6 @@ import {
 import { criterionItems, decisionItems, gradeTag } from './presenters.ts'
 import { confidential, views } from './routes.ts'
 import { getReturn, mayModerateReturn, mayRespond, returnHref, standardOf } from './service.ts'
-
-const anyFields = z.record(z.string(), z.unknown())
 
 /** Moderation, the moderator, closing, and peer challenge: questions and the agency's answers. */
 export async function moderationRoutes(app: FastifyInstance) {
