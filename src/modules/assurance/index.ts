@@ -4,6 +4,7 @@ import { resultsPart } from './results/registration.ts'
 import { cyclesPart } from './cycles/registration.ts'
 import { frameworksPart } from './frameworks/registration.ts'
 import { caseAuditsPart } from './case-audits/registration.ts'
+import { returnsPart } from './returns/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -24,10 +25,11 @@ const parts: AssurancePart[] = [
   frameworksPart,
   cyclesPart,
   resultsPart,
+  returnsPart,
   caseAuditsPart,
   voicePart,
   quadrantPart,
-  // still to come: schoolsPart, returnsPart
+  // still to come: schoolsPart
 ]
 
 export const assuranceModule = defineModule({

@@ -1,0 +1,55 @@
+import type { ReturnStatus } from '../audit-schema.ts'
+
+/**
+ * A return's lifecycle (issue 15): draft → submitted → moderated → closed, and only those. There is
+ * no way back: a question about a submitted return is a challenge the agency answers, and a grade the
+ * moderator disagrees with is changed, with a reason, beside the self-grade, so what the agency said
+ * is never overwritten.
+ */
+export const returnStatusLabels: Record<ReturnStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  moderated: 'Moderated',
+  closed: 'Closed',
+}
+
+export const returnStatusColours = {
+  draft: 'grey',
+  submitted: 'blue',
+  moderated: 'turquoise',
+  closed: 'green',
+} as const
+
+/** The one status each status may move to (null: none). */
+export const nextStatus: Record<ReturnStatus, ReturnStatus | null> = {
+  draft: 'submitted',
+  submitted: 'moderated',
+  moderated: 'closed',
+  closed: null,
+}
+
+const whyNot: Record<ReturnStatus, string> = {
+  draft: 'This return is still a draft: it has not been submitted',
+  submitted: 'This return has been submitted and is waiting for moderation',
+  moderated: 'This return has been moderated',
+  closed: 'This return is closed',
+}
+
+const verb: Record<ReturnStatus, string> = {
+  draft: 'go back to draft',
+  submitted: 'be submitted',
+  moderated: 'be marked as moderated',
+  closed: 'be closed',
+}
+
+/** Why a return cannot move from one status to another, or null when it can. */
+export function transitionProblem(from: ReturnStatus, to: ReturnStatus): string | null {
+  if (nextStatus[from] === to) return null
+  return `${whyNot[from]}, so it cannot ${verb[to]}`
+}
+
+/** What may be done to a return in each status. */
+export const mayFillIn = (status: ReturnStatus) => status === 'draft'
+export const mayModerate = (status: ReturnStatus) => status === 'submitted'
+/** Challenge questions are asked and answered between submission and closing. */
+export const mayChallenge = (status: ReturnStatus) => status === 'submitted' || status === 'moderated'
