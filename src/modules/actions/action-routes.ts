@@ -124,7 +124,10 @@ export async function actionRoutes(app: FastifyInstance) {
       const action = await getAction(db, actor, params.id!)
       // The partner agencies, and the action's own when it is a school's (from a schools' audit return).
       const agencies = await listAgencyOptions(db, actor.partnershipId, { keep: action.ownerAgencyId })
-      return { action, agencyItems: [{ value: '', text: 'No agency' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))] }
+      return {
+        action,
+        agencyItems: [{ value: '', text: 'No agency' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))],
+      }
     },
     initialValues: (_request, { action }) => ({
       version: action.version,

@@ -1,4 +1,6 @@
 import { defineModule } from '../../platform/modules.ts'
+import { hubPart } from './hub/registration.ts'
+import { schoolsPart } from './schools/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import type { AssurancePart } from './part.ts'
 
@@ -15,7 +17,9 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
-  // frameworksPart, schoolsPart, cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
+  hubPart,
+  schoolsPart,
+  // frameworksPart (before schoolsPart), cyclesPart, returnsPart, resultsPart, caseAuditsPart, voicePart, quadrantPart
 ]
 
 export const assuranceModule = defineModule({
