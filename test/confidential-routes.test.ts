@@ -52,7 +52,16 @@ async function confidentialIds(testApp: TestApp) {
 }
 
 /** The first part of a path ("/case-reviews"): every route under one that holds confidential records declares it. */
-const section = (url: string) => `/${url.split('/')[1]}`.replace(/\.\w+$/, '')
+/**
+ * The part of the service a route is in: its first segment (/case-reviews). Quality assurance holds
+ * confidential parts (returns, case audits) beside open ones (frameworks, schools, voice), so its
+ * sections are a level down (/assurance/returns, /assurance/schools).
+ */
+const section = (url: string) =>
+  `/${url
+    .split('/')
+    .slice(1, url.startsWith('/assurance/') ? 3 : 2)
+    .join('/')}`.replace(/\.\w+$/, '')
 
 const request = (session: Session, route: RouteDeclaration, url: string) =>
   route.method === 'GET' ? session.get(url) : session.post(url)
