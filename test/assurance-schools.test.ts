@@ -246,8 +246,12 @@ describe('schools and the quality assurance hub', () => {
     const [lead] = await leadsAt(school!.id)
     const edit = await officer.get(`/directory/people/${lead!.id}/edit`)
     assert.match(edit.body, new RegExp(`value="${school!.id}" selected`))
-    const peopleList = await officer.get('/directory/people')
+    const peopleList = await officer.get('/directory/people?search=Example')
     assert.doesNotMatch(peopleList.body, new RegExp(`value="${school!.id}"`))
+    assert.doesNotMatch(peopleList.body, /Cat Example/)
+    assert.match((await officer.get(`/directory/people?agencyId=${school!.id}`)).body, /Cat Example/)
+    // Schools have no non-attendance charge of their own: they are not on booking forms.
+    assert.doesNotMatch((await officer.get('/learning/settings/charges')).body, /charge-school/)
   })
 
   it('the hub shows the business unit every part, and an agency lead their agency’s open returns', async () => {
