@@ -26,18 +26,32 @@ export interface RecordRef {
 const refKey = (ref: RecordRef) => `${ref.recordType}:${ref.recordId}`
 
 export async function recordAudit(db: Database, actor: Actor | null, entry: AuditEntry, partnershipId?: string | null) {
-  await db.insert(auditLog).values({
-    partnershipId: partnershipId ?? actor?.partnershipId ?? null,
-    actorUserId: actor?.id ?? null,
-    actorName: actor?.name ?? 'Signed-out visitor',
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId ?? null,
-    summary: entry.summary,
-    related: entry.related?.length ? entry.related.map(refKey) : null,
-    before: entry.before === undefined ? null : toJson(entry.before),
-    after: entry.after === undefined ? null : toJson(entry.after),
-  })
+  await recordAudits(db, actor, [entry], partnershipId)
+}
+
+/** Many entries by one actor in one statement (an import's records, each with its own entry). */
+export async function recordAudits(
+  db: Database,
+  actor: Actor | null,
+  entries: AuditEntry[],
+  partnershipId?: string | null,
+) {
+  // A few thousand rows a statement keeps well under PostgreSQL's 65,535 parameters.
+  for (let start = 0; start < entries.length; start += 5_000)
+    await db.insert(auditLog).values(
+      entries.slice(start, start + 5_000).map((entry) => ({
+        partnershipId: partnershipId ?? actor?.partnershipId ?? null,
+        actorUserId: actor?.id ?? null,
+        actorName: actor?.name ?? 'Signed-out visitor',
+        action: entry.action,
+        recordType: entry.recordType,
+        recordId: entry.recordId ?? null,
+        summary: entry.summary,
+        related: entry.related?.length ? entry.related.map(refKey) : null,
+        before: entry.before === undefined ? null : toJson(entry.before),
+        after: entry.after === undefined ? null : toJson(entry.after),
+      })),
+    )
 }
 
 /** Only the fields that changed, so the log reads as a list of edits. */

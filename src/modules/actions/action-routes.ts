@@ -120,13 +120,15 @@ export async function actionRoutes(app: FastifyInstance) {
     schema: actionSchema,
     extra: dueDate,
     pickers: { ownerPersonId: personPicker(db) },
-    context: async ({ actor, params }) => ({
-      action: await getAction(db, actor, params.id!),
-      agencyItems: [
-        { value: '', text: 'No agency' },
-        ...(await listAgencyOptions(db, actor.partnershipId)).map((a) => ({ value: a.id, text: a.name })),
-      ],
-    }),
+    context: async ({ actor, params }) => {
+      const action = await getAction(db, actor, params.id!)
+      // The partner agencies, and the action's own when it is a school's (from a schools' audit return).
+      const agencies = await listAgencyOptions(db, actor.partnershipId, { keep: action.ownerAgencyId })
+      return {
+        action,
+        agencyItems: [{ value: '', text: 'No agency' }, ...agencies.map((a) => ({ value: a.id, text: a.name }))],
+      }
+    },
     initialValues: (_request, { action }) => ({
       version: action.version,
       description: action.description,

@@ -5,6 +5,8 @@ import { cyclesPart } from './cycles/registration.ts'
 import { frameworksPart } from './frameworks/registration.ts'
 import { caseAuditsPart } from './case-audits/registration.ts'
 import { returnsPart } from './returns/registration.ts'
+import { hubPart } from './hub/registration.ts'
+import { schoolsPart } from './schools/registration.ts'
 import { settingsPart } from './settings/registration.ts'
 import { voicePart } from './voice/registration.ts'
 import type { AssurancePart } from './part.ts'
@@ -22,14 +24,15 @@ import type { AssurancePart } from './part.ts'
  */
 const parts: AssurancePart[] = [
   settingsPart,
+  hubPart,
   frameworksPart,
+  schoolsPart,
   cyclesPart,
   resultsPart,
   returnsPart,
   caseAuditsPart,
   voicePart,
   quadrantPart,
-  // still to come: schoolsPart
 ]
 
 export const assuranceModule = defineModule({

@@ -75,10 +75,14 @@ describe('monthItems', () => {
 })
 
 describe('agencyTypeItems', () => {
-  it('offers every type, with "Any type" first for a filter, and selects none (the value decides)', () => {
+  it('offers every type, the partner agencies first for a filter then every type, and selects none (the value decides)', () => {
     const items = agencyTypeItems(true)
-    assert.deepEqual(items[0], { value: '', text: 'Any type' })
-    assert.equal(items.length, 10)
+    assert.deepEqual(items.slice(0, 2), [
+      { value: '', text: 'Any partner agency' },
+      { value: 'all', text: 'Any type, including schools' },
+    ])
+    assert.ok(items.some((item) => item.value === 'school' && item.text === 'School or college'))
+    assert.equal(items.length, 12)
     assert.equal(
       items.some((item) => 'selected' in item || 'checked' in item),
       false,

@@ -12,8 +12,7 @@ import { indicators, performanceSettings } from './schema.ts'
 import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValues } from './seed-data.ts'
 import { dfeImport } from './imports/dfe.ts'
 import { dfeCsv, type DfeFileRow } from './imports/dfe-file.ts'
-import { applyImport, checkImport, uploadImport } from '../../platform/imports/service.ts'
-import type { Actor } from '../../platform/permissions.ts'
+import { importDemoFile } from '../../platform/imports/demo.ts'
 
 /**
  * The demo's performance data (seed-data.ts): the standard catalogue and two of the partnership's
@@ -92,19 +91,4 @@ function departmentFile(codes: readonly string[]) {
       }
   })
   return dfeCsv(columns, [...rows.values()])
-}
-
-/** A file imported as an officer would: uploaded, checked, applied (each value names the batch and file). */
-async function importDemoFile(
-  db: Database,
-  actor: Actor,
-  definition: ImportDefinition<never>,
-  fileName: string,
-  content: string | string[][],
-) {
-  const csv = typeof content === 'string' ? content : `${content.map((line) => line.join(',')).join('\r\n')}\r\n`
-  const imported = definition as unknown as ImportDefinition<unknown>
-  const { batchId } = await uploadImport(db, actor, imported, { fileName, content: Buffer.from(csv) })
-  await checkImport(db, actor, imported, batchId)
-  await applyImport(db, actor, imported, batchId)
 }

@@ -9,6 +9,7 @@ import { listView, readList, type ListDefinition, type Query } from '../../../pl
 import { cancellationCutOff, cancellationRule, cancelBooking, isLateCancellation } from '../bookings/cancel.ts'
 import { moveBooking, substituteBooking } from '../bookings/changes.ts'
 import { bookPlace } from '../bookings/service.ts'
+import { listAgencyOptions } from '../../partnership/agencies/service.ts'
 import { getEvent } from '../events/service.ts'
 import { learnerSectorLabels } from '../labels.ts'
 import { learnerSectors } from '../schema.ts'
@@ -16,7 +17,6 @@ import { cancelSchema, moveSchema, otherAgency, placeRequestSchema, toPlaceReque
 import { bookingCsv, bookingRows, bookingSummary, moveItems, waitingRows } from './presenters.ts'
 import { registerRoutes } from './register-routes.ts'
 import {
-  agencyChoices,
   canChange,
   checkAgency,
   eventBookings,
@@ -86,7 +86,7 @@ export async function staffBookingRoutes(app: FastifyInstance) {
   const placeFormContext = async (partnershipId: string) => ({
     agencyItems: [
       { value: '', text: 'Choose an agency' },
-      ...(await agencyChoices(db, partnershipId)).map((a) => ({ value: a.id, text: a.name })),
+      ...(await listAgencyOptions(db, partnershipId, { activeOnly: true })).map((a) => ({ value: a.id, text: a.name })),
       { value: otherAgency, text: 'Another organisation (not in the list)' },
     ],
     sectorItems: [

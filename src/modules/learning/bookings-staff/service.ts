@@ -154,15 +154,6 @@ export async function placeCounts(db: Database, partnershipId: string, eventId: 
   return { capacity, held: capacity - left, booked: row?.booked ?? 0, left }
 }
 
-/** The directory's agencies for the booking form's select. */
-export function agencyChoices(db: Database, partnershipId: string) {
-  return db
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(and(eq(agencies.partnershipId, partnershipId), eq(agencies.active, true)))
-    .orderBy(asc(agencies.name))
-}
-
 /** Throws the form's error unless the agency is one of the partnership's. */
 export async function checkAgency(db: Database, partnershipId: string, agencyId: string | null) {
   if (!agencyId) return

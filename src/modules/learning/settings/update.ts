@@ -48,8 +48,12 @@ export async function updateLearningSettings(db: Database, actor: Actor, version
   })
 }
 
-/** Every agency type of the directory, and `none` for learners with no agency in it. */
-export const chargeTypes = [...agencyTypes, noAgencyType] as const
+/**
+ * Every type of partner agency in the directory, and `none` for learners with no agency in it.
+ * Schools are not offered on booking forms (their staff book as another organisation), so they
+ * have no rate of their own.
+ */
+export const chargeTypes = [...agencyTypes.filter((type) => type !== 'school'), noAgencyType] as const
 
 /** The charge per agency type, in pence (0 where none is set). */
 export async function chargeRates(db: Database, partnershipId: string) {

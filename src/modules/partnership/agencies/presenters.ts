@@ -10,7 +10,10 @@ export function agencyTypeItems(withAny = false) {
   // No `checked` or `selected` here: the radios and select are set by their `value`, and an explicit
   // `checked: false` would override it (the form then forgot the agency's type).
   const items = agencyTypes.map((type) => ({ value: type, text: agencyTypeLabels[type] }))
-  return withAny ? [{ value: '', text: 'Any type' }, ...items] : items
+  // A filter's default is the partner agencies: the schools (hundreds of them) only when asked for.
+  return withAny
+    ? [{ value: '', text: 'Any partner agency' }, { value: 'all', text: 'Any type, including schools' }, ...items]
+    : items
 }
 
 type AgencyRow = {
@@ -48,12 +51,14 @@ export function agencyCsv(rows: Omit<AgencyRow, 'id'>[]) {
 export function agencySummary(agency: {
   name: string
   type: AgencyType
+  urn?: string | null
   contributesFunding: boolean
   active: boolean
 }) {
   return [
     { key: { text: 'Name' }, value: { text: agency.name } },
     { key: { text: 'Type' }, value: { text: agencyTypeLabels[agency.type] } },
+    ...(agency.urn ? [{ key: { text: 'URN' }, value: { text: agency.urn } }] : []),
     { key: { text: 'Contributes funding' }, value: { text: yesNo(agency.contributesFunding) } },
     { key: { text: 'Status' }, value: { text: activeLabel(agency.active) } },
   ]

@@ -37,7 +37,7 @@ export async function agencyRoutes(app: FastifyInstance) {
     },
     filter: (query) => ({
       search: searchText(query.search),
-      type: oneOf(query.type, agencyTypes),
+      type: oneOf(query.type, [...agencyTypes, 'all'] as const),
       status: oneOf(query.status, ['active', 'inactive'] as const),
       funding: query.funding === 'yes' ? true : query.funding === 'no' ? false : undefined,
       onBoardIn: yearText(query.onBoardIn),

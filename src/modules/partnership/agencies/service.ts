@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import { matchesWords } from '../../../platform/lists.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import type { ReportingYear } from '../../../platform/reporting-years.ts'
+import { isUuid } from '../../../platform/tokens.ts'
 import { peopleWhoSatOn } from '../memberships/in-year.ts'
 import { currentPerson } from '../people/status.ts'
 import { personScope } from '../scopes.ts'
@@ -21,7 +22,8 @@ export interface AgencyInput {
 
 export interface AgencyFilter {
   search?: string
-  type?: AgencyType
+  /** One type; 'all' for every type; unset for the partner agencies (every type but schools). */
+  type?: AgencyType | 'all'
   status?: 'active' | 'inactive'
   /** Whether the agency contributes to the partnership's funding. */
   funding?: boolean
@@ -37,7 +39,8 @@ export interface AgencyFilter {
 export async function listAgencies(db: Database, actor: Actor, filter: AgencyFilter) {
   const conditions: (SQL | undefined)[] = [eq(agencies.partnershipId, actor.partnershipId)]
   if (filter.search) conditions.push(matchesWords(filter.search, [agencies.name]))
-  if (filter.type) conditions.push(eq(agencies.type, filter.type))
+  if (!filter.type) conditions.push(partnerAgency)
+  else if (filter.type !== 'all') conditions.push(eq(agencies.type, filter.type))
   if (filter.status) conditions.push(eq(agencies.active, filter.status === 'active'))
   if (filter.funding !== undefined) conditions.push(eq(agencies.contributesFunding, filter.funding))
   if (filter.onBoardIn) conditions.push(inArray(agencies.id, boardAgencies(actor, filter.onBoardIn)))
@@ -75,12 +78,34 @@ function boardAgencies(actor: Actor, year: ReportingYear) {
   )})`
 }
 
-/** Agencies as choices for a select: id and name only, in name order. */
-export function listAgencyOptions(db: Database, partnershipId: string, options: { activeOnly?: boolean } = {}) {
+/**
+ * The partnership's agencies other than schools. Schools are agencies too (the schools'
+ * safeguarding audit's responding organisations, imported by the hundred), so every list or select
+ * meant for the partner agencies filters with this; the directory's agencies page and the schools'
+ * audit show them.
+ */
+export const partnerAgency = ne(agencies.type, 'school')
+
+/**
+ * Partner agencies as choices for a select: id and name only, in name order. `keep` is the
+ * record's current agency, offered even when it is a school (or inactive), so saving the form
+ * does not lose it.
+ */
+export function listAgencyOptions(
+  db: Database,
+  partnershipId: string,
+  options: { activeOnly?: boolean; keep?: string | null } = {},
+) {
+  const offered = and(partnerAgency, options.activeOnly ? eq(agencies.active, true) : undefined)
   return db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
-    .where(and(eq(agencies.partnershipId, partnershipId), options.activeOnly ? eq(agencies.active, true) : undefined))
+    .where(
+      and(
+        eq(agencies.partnershipId, partnershipId),
+        options.keep && isUuid(options.keep) ? or(offered, eq(agencies.id, options.keep)) : offered,
+      ),
+    )
     .orderBy(asc(agencies.name))
 }
 

@@ -107,7 +107,10 @@ export function peopleList(db: Database): ListRoute<PersonFilter['sort'], Person
       agencyItems: [
         { value: '', text: 'Any agency' },
         { value: 'none', text: 'No agency' },
-        ...(await listAgencyOptions(db, actor.partnershipId)).map((a) => ({ value: a.id, text: a.name })),
+        ...(await listAgencyOptions(db, actor.partnershipId, { keep: query.agencyId })).map((a) => ({
+          value: a.id,
+          text: a.name,
+        })),
       ],
       subNavigation: directoryNavigation('/directory/people'),
     }),
@@ -127,8 +130,9 @@ export async function peopleRoutes(app: FastifyInstance) {
     return reply.header('cache-control', 'no-store').send(choices)
   })
 
-  const agencyChoices = async (actor: Actor) => ({
-    agencies: await listAgencyOptions(db, actor.partnershipId, { activeOnly: true }),
+  // The partner agencies, and the person's own when it is a school (a designated safeguarding lead's).
+  const agencyChoices = async (actor: Actor, keep?: string | null) => ({
+    agencies: await listAgencyOptions(db, actor.partnershipId, { activeOnly: true, keep }),
   })
 
   formRoute(app, {
@@ -136,7 +140,7 @@ export async function peopleRoutes(app: FastifyInstance) {
     access: { permission: 'directory:manage' },
     template: `${views}/person-form.njk`,
     schema: personSchema,
-    context: async ({ actor }) => ({ ...(await agencyChoices(actor)), isNew: true }),
+    context: async ({ actor, query }) => ({ ...(await agencyChoices(actor, query.agencyId)), isNew: true }),
     initialValues: ({ query }) => ({ agencyId: query.agencyId }),
     save: async ({ actor }, input) => afterSave(`/directory/people/${await createPerson(db, actor, input)}`),
   })
@@ -167,10 +171,10 @@ export async function peopleRoutes(app: FastifyInstance) {
     access: { permission: 'directory:manage' },
     template: `${views}/person-form.njk`,
     schema: personSchema.extend({ version }),
-    context: async ({ actor, params }) => ({
-      ...(await agencyChoices(actor)),
-      person: await getUnerasedPerson(db, actor, params.id!),
-    }),
+    context: async ({ actor, params }) => {
+      const person = await getUnerasedPerson(db, actor, params.id!)
+      return { ...(await agencyChoices(actor, person.agencyId)), person }
+    },
     initialValues: (_request, { person }) => ({ ...person }),
     save: async ({ actor, params }, { version: v, ...input }) =>
       afterSave(`/directory/people/${params.id}`, await updatePerson(db, actor, params.id!, v, input)),

@@ -54,8 +54,15 @@ function personConditions(actor: Actor, filter: Omit<PersonFilter, 'sort' | 'dir
   if (filter.search) conditions.push(matchesWords(filter.search, [people.name, people.jobTitle, people.email]))
   if (filter.agencyId)
     conditions.push(filter.agencyId === 'none' ? isNull(people.agencyId) : eq(people.agencyId, filter.agencyId))
+  else conditions.push(notSchoolStaff)
   return and(...conditions)
 }
+
+/**
+ * Not the staff of a school (its designated safeguarding lead, imported with the schools): people
+ * lists are of the partner agencies' people unless they ask for one agency, a school among them.
+ */
+const notSchoolStaff = sql`not exists (select 1 from ${agencies} where ${agencies.id} = ${people.agencyId} and ${agencies.type} = 'school')`
 
 /** Their last day has come: "left", not "leaving". */
 const hasLeft = sql<boolean>`coalesce(${people.leftOn} <= current_date, false)`
