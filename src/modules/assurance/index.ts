@@ -1,14 +1,14 @@
 import { defineModule } from '../../platform/modules.ts'
-import { quadrantPart } from './quadrant/registration.ts'
-import { resultsPart } from './results/registration.ts'
-import { cyclesPart } from './cycles/registration.ts'
-import { frameworksPart } from './frameworks/registration.ts'
-import { caseAuditsPart } from './case-audits/registration.ts'
-import { returnsPart } from './returns/registration.ts'
-import { hubPart } from './hub/registration.ts'
-import { schoolsPart } from './schools/registration.ts'
 import { settingsPart } from './settings/registration.ts'
+import { hubPart } from './hub/registration.ts'
+import { frameworksPart } from './frameworks/registration.ts'
+import { schoolsPart } from './schools/registration.ts'
+import { cyclesPart } from './cycles/registration.ts'
+import { resultsPart } from './results/registration.ts'
+import { returnsPart } from './returns/registration.ts'
+import { caseAuditsPart } from './case-audits/registration.ts'
 import { voicePart } from './voice/registration.ts'
+import { quadrantPart } from './quadrant/registration.ts'
 import type { AssurancePart } from './part.ts'
 
 /**
@@ -17,10 +17,9 @@ import type { AssurancePart } from './part.ts'
  * results), case audits (confidential), the voice of practitioners, children and families (recorded
  * evidence and anonymous practitioner surveys), the quadrant of evidence, and the quality assurance
  * section of the annual report and the audit subgroup's report.
- */
-/**
- * In this order: seeds run in it (the frameworks before the schools before the demo cycles that use
- * both; the quadrant last, reading everything).
+ *
+ * Its parts, in this order: seeds run in it (the frameworks and the schools before the demo cycles
+ * that use both, the cycles before the returns' evidence, the quadrant last, reading everything).
  */
 const parts: AssurancePart[] = [
   settingsPart,
