@@ -30,6 +30,7 @@ describe('the page frame', () => {
       'Learning',
       'Business plan',
       'Performance',
+      'Quality assurance',
       'Actions',
       'My actions',
       'Reports',

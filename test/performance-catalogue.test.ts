@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm'
 import { standardIndicators } from '../src/modules/performance/catalogue.ts'
 import { indicators, indicatorThemes, observations } from '../src/modules/performance/schema.ts'
 import { demoOwnMeasures } from '../src/modules/performance/seed-data.ts'
+import { demoThemeTags } from '../src/modules/performance/seed.ts'
 import {
   ensureStandardIndicators,
   getIndicator,
@@ -68,8 +69,8 @@ describe('the indicator catalogue', () => {
     const before = await auditCount(testApp)
     assert.equal(
       before,
-      listed.length,
-      'one audit row for each measure the seed added (its values are not the measure’s)',
+      listed.length + Object.keys(demoThemeTags).length,
+      'one audit row for each measure the seed added (its values are not the measure’s), and one for each it tagged with themes',
     )
 
     const actor = systemActor(testApp.partnershipId, 'Test')

@@ -13,6 +13,9 @@ import { demoNeighbours, demoOwnArea, demoOwnMeasures, demoSourceFiles, demoValu
 import { dfeImport } from './imports/dfe.ts'
 import { dfeCsv, type DfeFileRow } from './imports/dfe-file.ts'
 import { importDemoFile } from '../../platform/imports/demo.ts'
+import type { Actor } from '../../platform/permissions.ts'
+import { themes } from '../themes/schema.ts'
+import { updateIndicator } from './indicators/service.ts'
 
 /**
  * The demo's performance data (seed-data.ts): the standard catalogue and two of the partnership's
@@ -68,6 +71,32 @@ export async function seedPerformance(db: Database, { partnershipId, actor }: Se
     [...templateHeaders],
     ...templateRows,
   ])
+  await tagDemoMeasures(db, actor, partnershipId)
+}
+
+/** Measures tagged with themes as an officer tags them, so the quadrant of evidence reads them (quality assurance). */
+export const demoThemeTags: Record<string, string[]> = {
+  'CPP-RATE': ['Neglect'],
+  'CPP-2YRS-PC': ['Neglect', 'Drift and delay'],
+  'REREF-PC': ['Neglect', 'Drift and delay'],
+}
+
+async function tagDemoMeasures(db: Database, actor: Actor, partnershipId: string) {
+  const themeRows = await db
+    .select({ id: themes.id, name: themes.name })
+    .from(themes)
+    .where(eq(themes.partnershipId, partnershipId))
+  const measures = await db.select().from(indicators).where(eq(indicators.partnershipId, partnershipId))
+  for (const measure of measures) {
+    const names = demoThemeTags[measure.code]
+    if (!names) continue
+    const themeIds = themeRows.filter((theme) => names.includes(theme.name)).map((theme) => theme.id)
+    await updateIndicator(db, actor, measure.id, measure.version, {
+      target: measure.target,
+      position: measure.position,
+      themeIds,
+    })
+  }
 }
 
 const demoDepartmentFiles = [
