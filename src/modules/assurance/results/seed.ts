@@ -188,19 +188,23 @@ async function seedSection11Cycle(
     .from(people)
     .where(and(eq(people.partnershipId, actor.partnershipId), eq(people.name, 'Grace Lindqvist')))
   const peerFor = partners.find((a) => a.name === 'Thames Valley Police' && a.id !== peer?.agencyId)
+  // That return is submitted and waiting for its peer moderator; the business unit moderated the others.
+  const awaiting = current && peer && peerFor ? partners.indexOf(peerFor) : -1
   const returns = await insertReturns(
     db,
     actor,
     cycleId,
     partners.map((agency, i) => ({
       agencyId: agency.id,
-      status: current ? 'moderated' : 'closed',
+      status: !current ? 'closed' : i === awaiting ? 'submitted' : 'moderated',
       submittedOn: addDays(`${startYear}-11-01`, i),
-      moderatorPersonId: current && peer && agency.id === peerFor?.id ? peer.id : null,
+      moderatorPersonId: i === awaiting ? peer!.id : null,
     })),
   )
   const weights = current ? [0.78, 0.22, 0] : [0.55, 0.4, 0.05]
-  const redAt = current && !options.small ? random.int(0, partners.length - 1) : -1
+  const drawn = current && !options.small ? random.int(0, partners.length - 1) : -1
+  // The one red is a moderator's decision, so never on the return still waiting for moderation.
+  const redAt = drawn === awaiting ? (drawn + 1) % partners.length : drawn
   const redCriterion = random.int(0, version.criteria.length - 1)
   const answers = returns.flatMap((ret, a) =>
     version.criteria.map((criterion, c) => {
@@ -224,6 +228,7 @@ async function seedSection11Cycle(
         moderated = down ? next : top
         reason = random.pick(down ? moderationReasons.down : moderationReasons.up)
       }
+      const unmoderated = ret.status === 'submitted'
       return {
         id: randomUUID(),
         partnershipId: actor.partnershipId,
@@ -231,8 +236,8 @@ async function seedSection11Cycle(
         criterionId: criterion.id,
         selfGrade: self,
         evidence: `Our ${random.pick(['policy', 'annual audit', 'training records', 'supervision audit'])} for ${yearLabel(startYear)}.`,
-        moderatedGrade: moderated,
-        moderationReason: reason,
+        moderatedGrade: unmoderated ? null : moderated,
+        moderationReason: unmoderated ? null : reason,
         moderatedAt: ret.moderatedAt,
       }
     }),
@@ -240,10 +245,10 @@ async function seedSection11Cycle(
   await insertInChunks(db, auditAnswers, answers)
   for (const ret of returns)
     await recordAudit(db, actor, {
-      action: 'moderated',
+      action: ret.status === 'submitted' ? 'submitted' : 'moderated',
       recordType: 'audit-return',
       recordId: ret.id,
-      summary: `Recorded the demo return to ${name}, moderated`,
+      summary: `Recorded the demo return to ${name}, ${ret.status === 'submitted' ? 'submitted' : 'moderated'}`,
       related: [{ recordType: 'audit-cycle', recordId: cycleId }],
     })
   if (!current || options.small) return
@@ -270,14 +275,16 @@ async function raiseDemoActions(
     version: Version
     partners: Agency[]
     returns: { id: string; agencyId: string }[]
-    answers: { id: string; returnId: string; criterionId: string; moderatedGrade: string }[]
+    answers: { id: string; returnId: string; criterionId: string; selfGrade: string; moderatedGrade: string | null }[]
     top: string
     lowest: string
   },
 ) {
   const criteria = new Map(cycle.version.criteria.map((c) => [c.id, c]))
   const agencyOf = new Map(cycle.returns.map((r) => [r.id, cycle.partners.find((a) => a.id === r.agencyId)!]))
-  for (const answer of cycle.answers.filter((a) => a.moderatedGrade !== cycle.top)) {
+  // A return not yet moderated was submitted with an action for every self-grade below the top.
+  const gradeOf = (a: { selfGrade: string; moderatedGrade: string | null }) => a.moderatedGrade ?? a.selfGrade
+  for (const answer of cycle.answers.filter((a) => gradeOf(a) !== cycle.top)) {
     const criterion = criteria.get(answer.criterionId)!
     const agency = agencyOf.get(answer.returnId)!
     const source = {
@@ -287,7 +294,7 @@ async function raiseDemoActions(
       href: `/assurance/returns/${answer.returnId}`,
     }
     const description = `Meet in full: ${criterion.text}`
-    if (answer.moderatedGrade !== cycle.lowest) {
+    if (gradeOf(answer) !== cycle.lowest) {
       await raiseAction(db, actor, {
         source,
         description,
