@@ -117,6 +117,7 @@ describe('audit returns', () => {
     const amber = (await answersOf(ret.id)).find((a) => a.selfGrade === 'amber')!
     const actionForm = await lead.get(`${base}/answers/${amber.id}/actions/new`)
     assert.equal(actionForm.statusCode, 200)
+    assert.match(actionForm.body, new RegExp(`<option value="${health}" selected>`), 'the return’s agency owns it')
     const added = await lead.post(`${base}/answers/${amber.id}/actions/new`, {
       description: 'Put safeguarding in the business plan',
       ownerAgencyId: health,
@@ -346,6 +347,10 @@ describe('audit returns', () => {
     const submitted = await visitor.post(`${base}/submit`)
     assert.equal(submitted.statusCode, 302, errorSummary(submitted.body).join() || textOf(submitted.body).slice(0, 400))
     assert.equal(await statusOf(ret.id), 'submitted')
+    // The business unit follows a school up: its actions' owner is the school unless changed.
+    const shortfall = (await answersOf(ret.id)).find((a) => a.selfGrade === 'partially-met')!
+    const schoolAction = await officer.get(`/assurance/returns/${ret.id}/answers/${shortfall.id}/actions/new`)
+    assert.match(schoolAction.body, new RegExp(`<option value="${school.id}" selected>Cherwell Primary School`))
     const closed = await visitor.get(`${base}/standards/1`)
     assert.equal(closed.statusCode, 303)
     assert.match(textOf((await visitor.get(String(closed.headers.location))).body), /it can no longer be changed/)

@@ -123,7 +123,8 @@ export async function returnRoutes(app: FastifyInstance) {
       return {
         ret,
         ...answerOf(ret, request.params.answerId!),
-        agencyItems: await agencyItems(db, actor.partnershipId),
+        // The return's agency owns its actions unless changed: offered even when it is a school.
+        agencyItems: await agencyItems(db, actor.partnershipId, ret.agencyId),
       }
     },
     initialValues: (_request, { ret }) => ({ ownerAgencyId: ret.agencyId }),
