@@ -10,6 +10,7 @@ import { agencies } from '../src/modules/partnership/schema.ts'
 import { canSeeConfidential } from '../src/platform/confidential/index.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { users } from '../src/platform/schema.ts'
+import { yearContaining } from '../src/platform/reporting-years.ts'
 import { addDays } from '../src/platform/working-days.ts'
 import { insertAgency, insertCycle, insertFramework, insertPerson } from './builders/index.ts'
 import { appForSuite, demoEmail } from './helpers/app.ts'
@@ -43,6 +44,16 @@ describe('audit cycles', () => {
     return { db, partnershipId, lead: lead!, health: health!, s11: s11! }
   }
 
+  it('lists the cycles of one kind of audit, as the hub links to them', async () => {
+    const session = await shared().signIn(demoEmail['board-member'])
+    const schools = textOf((await session.get('/assurance/cycles?kind=schools')).body)
+    assert.match(schools, /Schools’ safeguarding audit 2016\/17/)
+    assert.doesNotMatch(schools, /Section 11 2014\/15/)
+    const section11 = textOf((await session.get('/assurance/cycles?kind=section-11')).body)
+    assert.match(section11, /Section 11 2014\/15/)
+    assert.doesNotMatch(section11, /Schools’ safeguarding audit/)
+  })
+
   it('creates, opens, reminds and closes a section 11 cycle', async () => {
     const { signIn, app } = shared()
     const { db, partnershipId, lead, health, s11 } = await demo()
@@ -51,6 +62,15 @@ describe('audit cycles', () => {
     const path = `/assurance/cycles/new?framework=${s11.id}`
     const form = await session.get(path)
     assert.match(textOf(form.body), /Oxford Health NHS Foundation Trust/)
+    // The years the year pickers offer (the demo's go back to 2014/15), and the one after this one.
+    const offered = [...form.body.matchAll(/<option value="(\d{4})"[^>]*>([^<]+)</g)].map((m) => [m[1], m[2]])
+    assert.deepEqual(
+      offered.find(([value]) => value === '2017'),
+      ['2017', '2017/18'],
+    )
+    const thisYear = yearContaining(today).startYear
+    assert.ok(offered.some(([value]) => Number(value) === thisYear + 1))
+    assert.ok(Number(offered[0]![0]) >= thisYear + 1, 'newest first')
 
     const fields = { name: 'Section 11 test cycle', startYear: '2016', remindDaysBefore: '7', remindDaysAfter: '1' }
     const backwards = await session.post(path, {

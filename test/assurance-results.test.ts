@@ -202,24 +202,28 @@ describe('audit results', () => {
   })
 
   it('seeds the demo cycles from the frameworks and agencies a partnership has', async () => {
+    // Every partnership starts with the default frameworks (the frameworks part's seed runs first), so
+    // its own seed has already written the small section 11 cycle over a few of its agencies.
     const { partnershipId: pid } = await insertPartnership(db())
     const actor = builderActor(pid)
     const context = { partnershipId: pid, actor, emailDomain: 'x.example', registry, bulk: false }
     const cyclesOf = () => db().select().from(auditCycles).where(eq(auditCycles.partnershipId, pid))
-    await seedDemoCycles(db(), context)
-    assert.equal((await cyclesOf()).length, 0, 'nothing without a framework')
-
-    await insertFramework(db(), pid, { name: 'Section 11 standards' })
-    await insertFramework(db(), pid, { kind: 'schools', scale: 'met', name: 'Schools' })
-    for (let i = 0; i < 20; i++) await insertAgency(db(), pid, { name: `Seed school ${i}`, type: 'school' })
-    await seedDemoCycles(db(), context)
     const small = await cyclesOf()
     assert.deepEqual(
       small.map((c) => c.name),
       ['Section 11 2016/17'],
+      'the small seed writes one section 11 cycle and no schools’ audit',
     )
     const smallReturns = await db().select().from(auditReturns).where(eq(auditReturns.cycleId, small[0]!.id))
     assert.ok(smallReturns.length >= 1 && smallReturns.length <= 3)
+    for (let i = 0; i < 14; i++) await insertAgency(db(), pid, { name: `Seed school ${i}`, type: 'school' })
+    // The schools part's small seed imported a few schools too: every school is invited.
+    const schoolCount = (
+      await db()
+        .select()
+        .from(agencies)
+        .where(and(eq(agencies.partnershipId, pid), eq(agencies.type, 'school')))
+    ).length
 
     // The full demo's shape, on the same partnership.
     await seedDemoCycles(db(), { ...context, bulk: true })
@@ -232,7 +236,11 @@ describe('audit results', () => {
     ])
     const current = cycles.find((c) => c.name === 'Section 11 2016/17')!
     const returns = await db().select().from(auditReturns).where(eq(auditReturns.cycleId, current.id))
-    assert.ok(returns.every((r) => r.status === 'moderated'))
+    // Moderated, but for the one return waiting for its peer moderator (the demo's Grace Lindqvist).
+    const waiting = returns.filter((r) => r.status !== 'moderated')
+    assert.equal(waiting.length, 1)
+    assert.equal(waiting[0]!.status, 'submitted')
+    assert.ok(waiting[0]!.moderatorPersonId)
     const answers = await db()
       .select()
       .from(auditAnswers)
@@ -249,10 +257,19 @@ describe('audit results', () => {
       .where(and(eq(actions.partnershipId, full), eq(actions.sourceType, 'audit-answer')))
     assert.ok(raised.length >= 2)
     assert.equal(raised.filter((a) => a.status !== 'complete' && a.dueOn < '2020-01-01').length, 1, 'one overdue')
-    assert.equal((await db().select().from(auditChallenges).where(eq(auditChallenges.partnershipId, full))).length, 1)
+    const asked = await db()
+      .select()
+      .from(auditChallenges)
+      .where(
+        inArray(
+          auditChallenges.returnId,
+          returns.map((r) => r.id),
+        ),
+      )
+    assert.equal(asked.length, 1, 'one challenge, on the red')
     const schools = cycles.find((c) => c.name.startsWith('Schools'))!
     const schoolReturns = await db().select().from(auditReturns).where(eq(auditReturns.cycleId, schools.id))
-    assert.equal(schoolReturns.length, 20)
-    assert.ok(schoolReturns.filter((r) => r.status === 'submitted').length >= 14)
+    assert.equal(schoolReturns.length, schoolCount)
+    assert.ok(schoolReturns.filter((r) => r.status === 'submitted').length >= schoolCount * 0.7, 'about 90% returned')
   })
 })

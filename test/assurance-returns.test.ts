@@ -117,6 +117,7 @@ describe('audit returns', () => {
     const amber = (await answersOf(ret.id)).find((a) => a.selfGrade === 'amber')!
     const actionForm = await lead.get(`${base}/answers/${amber.id}/actions/new`)
     assert.equal(actionForm.statusCode, 200)
+    assert.match(actionForm.body, new RegExp(`<option value="${health}" selected>`), 'the return’s agency owns it')
     const added = await lead.post(`${base}/answers/${amber.id}/actions/new`, {
       description: 'Put safeguarding in the business plan',
       ownerAgencyId: health,
@@ -129,9 +130,15 @@ describe('audit returns', () => {
     assert.equal(submitted.statusCode, 302)
     assert.equal(await statusOf(ret.id), 'submitted')
     assert.ok((await audited(ret.id)).some((a) => a.summary.startsWith('Submitted the return')))
-    // Submitted: no more filling in, and no second submission.
-    assert.equal((await lead.get(`${base}/standards/1`)).statusCode, 403)
-    assert.equal((await lead.post(`${base}/submit`)).statusCode, 403)
+    // Submitted: no more filling in, and no second submission. Not a refusal: the return's page says why.
+    for (const response of [await lead.get(`${base}/standards/1`), await lead.post(`${base}/submit`)]) {
+      assert.equal(response.statusCode, 303)
+      assert.equal(response.headers.location, `${base}?notice=not-draft`)
+    }
+    assert.match(
+      textOf((await lead.get(`${base}?notice=not-draft`)).body),
+      /This return has been submitted: it can no longer be changed/,
+    )
   })
 
   it('attaches evidence by content type and size, downloads it audited, removes it while a draft', async () => {
@@ -272,10 +279,16 @@ describe('audit returns', () => {
     const moderator = await testApp.signIn(peerUser.email, password)
     assert.equal((await moderator.get(base)).statusCode, 404, 'not named yet')
     await officer.get(`${base}/moderator`)
-    const refused = await officer.post(`${base}/moderator`, { moderatorPersonId: sameAgency.id })
+    const refused = await officer.post(`${base}/moderator`, { version: '1', moderatorPersonId: sameAgency.id })
     assert.equal(refused.statusCode, 400)
     assert.match(errorSummary(refused.body).join(), /Select a person from another agency/)
-    assert.equal((await officer.post(`${base}/moderator`, { moderatorPersonId: peer.id })).statusCode, 302)
+    assert.equal(
+      (await officer.post(`${base}/moderator`, { version: '1', moderatorPersonId: peer.id })).statusCode,
+      302,
+    )
+    // A form opened before that change (or none at all) does not undo it.
+    assert.equal((await officer.post(`${base}/moderator`, { version: '1', moderatorPersonId: '' })).statusCode, 409)
+    assert.equal((await officer.post(`${base}/moderator`, {})).statusCode, 400)
     assert.equal((await moderator.get(base)).statusCode, 200)
     // The moderator, an agency lead elsewhere, does not fill in this agency's return.
     assert.equal((await moderator.get(`${base}/challenges/new`)).statusCode, 200)
@@ -334,7 +347,13 @@ describe('audit returns', () => {
     const submitted = await visitor.post(`${base}/submit`)
     assert.equal(submitted.statusCode, 302, errorSummary(submitted.body).join() || textOf(submitted.body).slice(0, 400))
     assert.equal(await statusOf(ret.id), 'submitted')
-    assert.equal((await visitor.get(`${base}/standards/1`)).statusCode, 403)
+    // The business unit follows a school up: its actions' owner is the school unless changed.
+    const shortfall = (await answersOf(ret.id)).find((a) => a.selfGrade === 'partially-met')!
+    const schoolAction = await officer.get(`/assurance/returns/${ret.id}/answers/${shortfall.id}/actions/new`)
+    assert.match(schoolAction.body, new RegExp(`<option value="${school.id}" selected>Cherwell Primary School`))
+    const closed = await visitor.get(`${base}/standards/1`)
+    assert.equal(closed.statusCode, 303)
+    assert.match(textOf((await visitor.get(String(closed.headers.location))).body), /it can no longer be changed/)
     await revokeSignedLinks(db(), { recordType: returnRecordType, recordId: ret.id })
     const gone = await visitor.get(base)
     assert.equal(gone.statusCode, 404)

@@ -20,6 +20,17 @@ export class ForbiddenError extends Error {
   }
 }
 
+/**
+ * Not a refusal: the page is not open for the record as it now is (a form for a return already
+ * submitted), so the person is sent to where they can see why (303, GET or POST alike).
+ */
+export class SeeOtherError extends Error {
+  readonly statusCode = 303
+  constructor(readonly location: string) {
+    super(`See ${location}`)
+  }
+}
+
 export type FieldErrors = Record<string, string>
 
 /** Bad input: field name → message in GOV.UK wording. */

@@ -7,7 +7,14 @@ import fp from 'fastify-plugin'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/index.ts'
 import { loadSession, type SignedInUser } from './accounts/sessions.ts'
-import { BadRequestError, ForbiddenError, NotFoundError, StaleEditError, ValidationError } from './errors.ts'
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  SeeOtherError,
+  StaleEditError,
+  ValidationError,
+} from './errors.ts'
 import { errorList } from './forms.ts'
 import { canSeeConfidential, recordConfidentialView } from './confidential/index.ts'
 import type { Registry } from './modules.ts'
@@ -243,6 +250,7 @@ export const httpPlatform = fp(
       if (err instanceof NotFoundError)
         return reply.code(404).view(err.template ?? 'views/errors/not-found.njk', { message: err.message })
       if (err instanceof ForbiddenError) return reply.code(403).view('views/errors/forbidden.njk')
+      if (err instanceof SeeOtherError) return reply.redirect(err.location, 303)
       if (err instanceof StaleEditError) {
         // The same address, fetched again, opens the form on the record as it is now.
         return reply.code(409).view('views/errors/problem.njk', {

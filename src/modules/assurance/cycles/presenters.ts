@@ -31,11 +31,14 @@ export function returnStatusHtml(status: ReturnStatus, overdue: boolean) {
   return overdue ? `${tagHtml(...returnStatus[status])} ${tagHtml('Overdue', 'red')}` : tagHtml(...returnStatus[status])
 }
 
-export function cycleRows(rows: CycleRow[]) {
+/** A cycle in the list, its reporting year named as the partnership's years are ("2016/17"). */
+export type ListedCycle = CycleRow & { year: string }
+
+export function cycleRows(rows: ListedCycle[]) {
   return rows.map((c) => [
     { html: linkHtml(`/assurance/cycles/${c.id}`, c.name) },
     { text: kindNames[c.kind] },
-    { text: formatYear(c.startYear) },
+    { text: c.year },
     { text: formatDate(c.opensOn) },
     { text: formatDate(c.dueOn) },
     { html: cycleStatusHtml(c.status) },
@@ -45,13 +48,13 @@ export function cycleRows(rows: CycleRow[]) {
   ])
 }
 
-export function cycleCsv(rows: CycleRow[]) {
+export function cycleCsv(rows: ListedCycle[]) {
   return [
     ['Cycle', 'Kind', 'Reporting year', 'Opens', 'Due', 'Status', 'Returns due', 'Submitted', 'Moderated'],
     ...rows.map((c) => [
       c.name,
       kindNames[c.kind],
-      formatYear(c.startYear),
+      c.year,
       c.opensOn,
       c.dueOn,
       cycleStatus[c.status][0],
@@ -88,9 +91,9 @@ export function overdueCsv(rows: OverdueReturn[]) {
   ]
 }
 
-/** Reporting years to choose from: two before this one to one after, and any already used. */
-export function yearItems(thisYear: number) {
-  return [thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: String(y), text: formatYear(y) }))
+/** Reporting years to choose from (by the year each starts in), named with the partnership's year start month. */
+export function yearItems(startYears: readonly number[], startMonth: number) {
+  return startYears.map((y) => ({ value: String(y), text: formatYear(y, startMonth) }))
 }
 
 export const daysText = (days: readonly number[]) => days.join(', ')

@@ -5,14 +5,17 @@ import { requireActor } from '../../../platform/http.ts'
 import { listRoute, wholeList } from '../../../platform/list-route.ts'
 import type { Query } from '../../../platform/lists.ts'
 import { can } from '../../../platform/permissions.ts'
-import { yearContaining } from '../../../platform/reporting-years.ts'
+import { formatYear, yearContaining } from '../../../platform/reporting-years.ts'
 import { todayInLondon } from '../../actions/service.ts'
+import { getPartnership } from '../../partnership/settings/service.ts'
+import { reportYears } from '../../reports/years.ts'
 import { returnRecordType } from '../access.ts'
+import { frameworkKinds, type FrameworkKind } from '../audit-schema.ts'
 import { listFrameworks } from '../frameworks/service.ts'
 import { kindLabels } from '../frameworks/presenters.ts'
 import { addAgencySchema, cycleDates, editCycleSchema, newCycleSchema } from './forms.ts'
 import { lifecycleRoutes } from './lifecycle-routes.ts'
-import { cycleCsv, cycleRows, cycleTexts, daysText, returnRows, yearItems } from './presenters.ts'
+import { cycleCsv, cycleRows, cycleTexts, daysText, kindNames, returnRows, yearItems } from './presenters.ts'
 import {
   addAgency,
   agenciesFor,
@@ -26,6 +29,7 @@ import {
 import { sortedBy } from '../sort.ts'
 
 const views = 'modules/assurance/cycles/views'
+const isKind = (value: unknown): value is FrameworkKind => frameworkKinds.includes(value as FrameworkKind)
 export const cyclesPath = '/assurance/cycles'
 const read = { permission: 'assurance:read' as const }
 const manage = { permission: 'assurance:manage' as const }
@@ -57,24 +61,49 @@ export async function cycleRoutes(app: FastifyInstance) {
       download: `${cyclesPath}.csv`,
       noun: ['cycle', 'cycles'],
     },
-    filter: (query) => ({ year: /^\d{4}$/.test(query.year ?? '') ? Number(query.year) : null }),
+    filter: (query) => ({
+      year: /^\d{4}$/.test(query.year ?? '') ? Number(query.year) : null,
+      kind: isKind(query.kind) ? query.kind : null,
+    }),
     load: async (actor, filter) => {
-      const rows = await listCycles(db, actor, filter.year)
-      return wholeList(sortedBy(rows, (r) => r[filter.sort], filter.direction))
+      const [rows, { yearStartMonth }] = await Promise.all([
+        listCycles(db, actor, { startYear: filter.year, kind: filter.kind }),
+        getPartnership(db, actor.partnershipId),
+      ])
+      const listed = rows.map((r) => ({ ...r, year: formatYear(r.startYear, yearStartMonth) }))
+      return wholeList(sortedBy(listed, (r) => r[filter.sort], filter.direction))
     },
     rows: (rows) => cycleRows(rows),
     csv: cycleCsv,
-    context: async (actor, query) => ({
-      yearItems: [
-        { value: '', text: 'Every year' },
-        ...(await cycleYears(db, actor.partnershipId)).map((y) => ({
-          value: String(y),
-          text: `${y}/${String((y + 1) % 100).padStart(2, '0')}`,
-        })),
-      ],
-      year: query.year ?? '',
-    }),
+    context: async (actor, query) => {
+      const [years, { yearStartMonth }] = await Promise.all([
+        cycleYears(db, actor.partnershipId),
+        getPartnership(db, actor.partnershipId),
+      ])
+      return {
+        yearItems: [{ value: '', text: 'Every year' }, ...yearItems(years, yearStartMonth)],
+        year: query.year ?? '',
+        kindItems: [
+          { value: '', text: 'Every kind' },
+          ...Object.entries(kindNames).map(([value, text]) => ({ value, text })),
+        ],
+        kind: isKind(query.kind) ? query.kind : '',
+      }
+    },
   })
+
+  /**
+   * The years a cycle can be for: those the year pickers offer (every year any module holds records
+   * for, to this one) and the next, named by the partnership's own year start month.
+   */
+  const startYears = async (partnershipId: string) => {
+    const { years, startMonth } = await reportYears(db, app.registry, partnershipId)
+    const starts = years.map((y) => y.startYear)
+    return {
+      items: yearItems([starts[0]! + 1, ...starts], startMonth),
+      current: yearContaining(todayInLondon(), startMonth).startYear,
+    }
+  }
 
   formRoute(app, {
     path: `${cyclesPath}/new`,
@@ -87,15 +116,17 @@ export async function cycleRoutes(app: FastifyInstance) {
       const frameworks = await listFrameworks(db, actor.partnershipId)
       const framework = frameworks.find((f) => f.id === query.framework) ?? null
       const agencies = framework ? await agenciesFor(db, actor.partnershipId, framework.kind) : []
+      const years = await startYears(actor.partnershipId)
       return {
         frameworks: frameworks.map((f) => ({ ...f, kindLabel: kindLabels[f.kind] })),
         framework,
         agencyItems: agencies.map((a) => ({ value: a.id, text: a.name })),
-        yearItems: yearItems(yearContaining(todayInLondon()).startYear),
+        yearItems: years.items,
+        currentYear: years.current,
       }
     },
-    initialValues: (_r, { framework, agencyItems }) => ({
-      startYear: String(yearContaining(todayInLondon()).startYear),
+    initialValues: (_r, { framework, agencyItems, currentYear }) => ({
+      startYear: String(currentYear),
       remindDaysBefore: '14, 7',
       remindDaysAfter: '1, 7',
       // The schools' audit goes to every school unless some are taken out.

@@ -225,8 +225,12 @@ export type CycleReturn = Awaited<ReturnType<typeof cycleReturns>>[number]
 
 const countWhere = (condition: SQL) => sql<number>`(count(${auditReturns.id}) filter (where ${condition}))::int`
 
-/** The cycles of a reporting year (or every year), with the counts of the returns the actor may see. */
-export function listCycles(db: Database, actor: Actor, startYear: number | null) {
+/** The cycles of a reporting year and a framework kind (or every one), with the counts of the returns the actor may see. */
+export function listCycles(
+  db: Database,
+  actor: Actor,
+  { startYear, kind }: { startYear: number | null; kind: FrameworkKind | null },
+) {
   return db
     .select({
       id: auditCycles.id,
@@ -253,6 +257,7 @@ export function listCycles(db: Database, actor: Actor, startYear: number | null)
       and(
         eq(auditCycles.partnershipId, actor.partnershipId),
         startYear === null ? undefined : eq(auditCycles.startYear, startYear),
+        kind === null ? undefined : eq(auditFrameworks.kind, kind),
       ),
     )
     .groupBy(auditCycles.id, auditFrameworks.kind)

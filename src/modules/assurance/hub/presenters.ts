@@ -24,7 +24,7 @@ export function hubLinks(actor: Actor, counts: HubCounts): HubLink[] {
   }
   const links: (HubLink & { permission: Permission })[] = [
     {
-      href: '/assurance/cycles',
+      href: '/assurance/cycles?kind=section-11',
       text: 'Section 11 audits',
       hint: `Agencies’ self-assessments against the section 11 standards, moderated: ${cycles('section-11')}`,
       permission: 'assurance:read',

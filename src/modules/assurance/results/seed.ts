@@ -30,11 +30,13 @@ import { answerSourceType } from './results.ts'
  * seeded: it reads the partnership's framework of each kind (its latest version) and its agencies,
  * and writes nothing for a kind that has no framework.
  *
- * - Full demo (`bulk`): section 11 2014/15 (closed) and 2016/17 (moderated: mostly the top grade,
- *   some the next, one criterion of one agency at the lowest with two actions, one overdue; a few
- *   grades changed at moderation with reasons; one challenge answered; actions for every answer
- *   below the top grade), over the partner agencies (not schools, the education sector's seats or
- *   lay members); and the schools' audit 2016/17 over every school, about 90% returned.
+ * - Full demo (`bulk`): section 11 2014/15 (closed) and 2016/17 (moderated, but Thames Valley
+ *   Police's, submitted and waiting for its peer moderator Grace Lindqvist; its matrix mostly Green,
+ *   some Amber — one criterion at the next grade in about one standard in eight — and one Red: one
+ *   criterion of one agency moderated to the lowest, with two actions, one overdue; a few grades
+ *   changed at moderation with reasons; one challenge answered; actions for every answer below the
+ *   top grade), over the partner agencies (not schools, the education sector's seats or lay
+ *   members); and the schools' audit 2016/17 over every school, about 90% returned.
  * - Test partnerships: a small section 11 2016/17 cycle over three agencies, moderated, no actions.
  *
  * Deterministic: seeded randomness (row ids are still random).
@@ -188,42 +190,56 @@ async function seedSection11Cycle(
     .from(people)
     .where(and(eq(people.partnershipId, actor.partnershipId), eq(people.name, 'Grace Lindqvist')))
   const peerFor = partners.find((a) => a.name === 'Thames Valley Police' && a.id !== peer?.agencyId)
+  // That return is submitted and waiting for its peer moderator; the business unit moderated the others.
+  const awaiting = current && peer && peerFor ? partners.indexOf(peerFor) : -1
   const returns = await insertReturns(
     db,
     actor,
     cycleId,
     partners.map((agency, i) => ({
       agencyId: agency.id,
-      status: current ? 'moderated' : 'closed',
+      status: !current ? 'closed' : i === awaiting ? 'submitted' : 'moderated',
       submittedOn: addDays(`${startYear}-11-01`, i),
-      moderatorPersonId: current && peer && agency.id === peerFor?.id ? peer.id : null,
+      moderatorPersonId: i === awaiting ? peer!.id : null,
     })),
   )
-  const weights = current ? [0.78, 0.22, 0] : [0.55, 0.4, 0.05]
-  const redAt = current && !options.small ? random.int(0, partners.length - 1) : -1
+  const drawn = current && !options.small ? random.int(0, partners.length - 1) : -1
+  // The one red is a moderator's decision, so never on the return still waiting for moderation.
+  const redAt = drawn === awaiting ? (drawn + 1) % partners.length : drawn
   const redCriterion = random.int(0, version.criteria.length - 1)
+  // A standard reads its lowest criterion's grade, so 2016/17's shortfalls are few and each in one
+  // criterion: about one standard in eight of an agency has one criterion at the next grade.
+  const shortfalls = new Set<string>()
+  if (current && !options.small)
+    for (const a of returns.keys())
+      for (const number of new Set(version.criteria.map((c) => c.standardNumber)))
+        if (random.chance(0.12))
+          shortfalls.add(`${a}:${random.pick(version.criteria.filter((c) => c.standardNumber === number)).id}`)
+  const selfGrade = (a: number, criterion: Criterion, c: number) => {
+    if (options.small) return c === 0 ? next : top
+    if (current) return shortfalls.has(`${a}:${criterion.id}`) ? next : top
+    return random.weighted([
+      [top, 0.55],
+      [next, 0.4],
+      [lowest, 0.05],
+    ] as const)
+  }
   const answers = returns.flatMap((ret, a) =>
     version.criteria.map((criterion, c) => {
-      let self = options.small
-        ? c === 0
-          ? next
-          : top
-        : random.weighted([
-            [top, weights[0]!],
-            [next, weights[1]!],
-            [lowest, weights[2]!],
-          ] as const)
+      let self = selfGrade(a, criterion, c)
       let moderated = self
       let reason = 'Agreed at moderation: the evidence supports the grade.'
       if (a === redAt && c === redCriterion) {
         self = next
         moderated = lowest
         reason = 'The single central record had gaps: checks for three members of staff were not recorded.'
-      } else if (current && !options.small && random.chance(0.03)) {
+      } else if (current && !options.small && random.chance(self === top ? 0.01 : 0.25)) {
+        // A few grades changed at moderation: rarely down, a shortfall's now and then up.
         const down = self === top
         moderated = down ? next : top
         reason = random.pick(down ? moderationReasons.down : moderationReasons.up)
       }
+      const unmoderated = ret.status === 'submitted'
       return {
         id: randomUUID(),
         partnershipId: actor.partnershipId,
@@ -231,8 +247,8 @@ async function seedSection11Cycle(
         criterionId: criterion.id,
         selfGrade: self,
         evidence: `Our ${random.pick(['policy', 'annual audit', 'training records', 'supervision audit'])} for ${yearLabel(startYear)}.`,
-        moderatedGrade: moderated,
-        moderationReason: reason,
+        moderatedGrade: unmoderated ? null : moderated,
+        moderationReason: unmoderated ? null : reason,
         moderatedAt: ret.moderatedAt,
       }
     }),
@@ -240,10 +256,10 @@ async function seedSection11Cycle(
   await insertInChunks(db, auditAnswers, answers)
   for (const ret of returns)
     await recordAudit(db, actor, {
-      action: 'moderated',
+      action: ret.status === 'submitted' ? 'submitted' : 'moderated',
       recordType: 'audit-return',
       recordId: ret.id,
-      summary: `Recorded the demo return to ${name}, moderated`,
+      summary: `Recorded the demo return to ${name}, ${ret.status === 'submitted' ? 'submitted' : 'moderated'}`,
       related: [{ recordType: 'audit-cycle', recordId: cycleId }],
     })
   if (!current || options.small) return
@@ -270,14 +286,16 @@ async function raiseDemoActions(
     version: Version
     partners: Agency[]
     returns: { id: string; agencyId: string }[]
-    answers: { id: string; returnId: string; criterionId: string; moderatedGrade: string }[]
+    answers: { id: string; returnId: string; criterionId: string; selfGrade: string; moderatedGrade: string | null }[]
     top: string
     lowest: string
   },
 ) {
   const criteria = new Map(cycle.version.criteria.map((c) => [c.id, c]))
   const agencyOf = new Map(cycle.returns.map((r) => [r.id, cycle.partners.find((a) => a.id === r.agencyId)!]))
-  for (const answer of cycle.answers.filter((a) => a.moderatedGrade !== cycle.top)) {
+  // A return not yet moderated was submitted with an action for every self-grade below the top.
+  const gradeOf = (a: { selfGrade: string; moderatedGrade: string | null }) => a.moderatedGrade ?? a.selfGrade
+  for (const answer of cycle.answers.filter((a) => gradeOf(a) !== cycle.top)) {
     const criterion = criteria.get(answer.criterionId)!
     const agency = agencyOf.get(answer.returnId)!
     const source = {
@@ -287,7 +305,7 @@ async function raiseDemoActions(
       href: `/assurance/returns/${answer.returnId}`,
     }
     const description = `Meet in full: ${criterion.text}`
-    if (answer.moderatedGrade !== cycle.lowest) {
+    if (gradeOf(answer) !== cycle.lowest) {
       await raiseAction(db, actor, {
         source,
         description,

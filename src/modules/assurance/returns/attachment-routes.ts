@@ -16,7 +16,7 @@ import { ForbiddenError, NotFoundError } from '../../../platform/errors.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { recordAudit } from '../../../platform/audit.ts'
 import { returnRecordType } from '../access.ts'
-import { mayFillIn } from './lifecycle.ts'
+import { requireStatusFor } from './lifecycle.ts'
 import { confidential, views } from './routes.ts'
 import {
   answerOf,
@@ -70,8 +70,7 @@ export async function returnAttachmentRoutes(app: FastifyInstance) {
     const ret = await getReturn(db, actor, params.id!)
     if (!mayRespond(actor, ret))
       throw new ForbiddenError('Only the agency’s safeguarding lead or the business unit can change its evidence')
-    if (!mayFillIn(ret.status))
-      throw new ForbiddenError('This return has been submitted, so it can no longer be changed')
+    requireStatusFor('fill-in', ret.status, returnHref(ret.id))
     return ret
   }
 

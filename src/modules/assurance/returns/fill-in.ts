@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { ForbiddenError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { mayFillIn } from './lifecycle.ts'
+import { requireStatusFor } from './lifecycle.ts'
 import { answerRows, gradeItems, needsAction } from './presenters.ts'
 import {
   mayRespond,
@@ -50,8 +50,7 @@ async function openToFillIn(options: FillInOptions, request: FormRequest) {
   const responder = await options.open(request)
   if (!mayRespond(responder.actor, responder.ret))
     throw new ForbiddenError('Only the agency’s safeguarding lead or the business unit can fill in this return')
-  if (!mayFillIn(responder.ret.status))
-    throw new ForbiddenError('This return has been submitted, so it can no longer be changed')
+  requireStatusFor('fill-in', responder.ret.status, responder.base)
   return responder
 }
 

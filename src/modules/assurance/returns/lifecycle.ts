@@ -1,3 +1,4 @@
+import { SeeOtherError } from '../../../platform/errors.ts'
 import type { ReturnStatus } from '../audit-schema.ts'
 
 /**
@@ -53,3 +54,34 @@ export const mayFillIn = (status: ReturnStatus) => status === 'draft'
 export const mayModerate = (status: ReturnStatus) => status === 'submitted'
 /** Challenge questions are asked and answered between submission and closing. */
 export const mayChallenge = (status: ReturnStatus) => status === 'submitted' || status === 'moderated'
+
+/**
+ * A page the return's status does not allow (filling in a submitted return, moderating a draft) is
+ * not a refusal: whoever may use it is sent to the return's page, which says why (`?notice=`).
+ */
+export const returnNotices = {
+  'not-draft': 'This return has been submitted: it can no longer be changed',
+  'not-submitted': 'This return has not been submitted yet: it can be moderated once it is',
+  'moderation-done': 'This return has been moderated: its grades can no longer be changed',
+  'no-challenges-yet': 'This return has not been submitted yet: challenge questions can be asked once it is',
+  closed: 'This return is closed: challenge questions can no longer be asked or answered',
+} as const
+export type ReturnNotice = keyof typeof returnNotices
+
+const statusAllows = {
+  'fill-in': (status: ReturnStatus): ReturnNotice | null => (mayFillIn(status) ? null : 'not-draft'),
+  moderate: (status: ReturnStatus): ReturnNotice | null =>
+    mayModerate(status) ? null : status === 'draft' ? 'not-submitted' : 'moderation-done',
+  challenge: (status: ReturnStatus): ReturnNotice | null =>
+    mayChallenge(status) ? null : status === 'draft' ? 'no-challenges-yet' : 'closed',
+}
+
+/** Sends the person to the return's page (`base`) with the notice when its status does not allow the page. */
+export function requireStatusFor(page: keyof typeof statusAllows, status: ReturnStatus, base: string) {
+  const notice = statusAllows[page](status)
+  if (notice) throw new SeeOtherError(`${base}?notice=${notice}`)
+}
+
+/** The notice a return's page shows for its `?notice=` (only those above). */
+export const noticeOf = (value: unknown) =>
+  typeof value === 'string' && Object.hasOwn(returnNotices, value) ? returnNotices[value as ReturnNotice] : null

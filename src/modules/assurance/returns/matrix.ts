@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { attachments } from '../../../platform/attachments/schema.ts'
 import { auditAnswers, auditChallenges, auditReturns } from '../audit-schema.ts'
@@ -7,15 +7,22 @@ import { answerSourceType } from './service.ts'
 const none = '00000000-0000-4000-8000-000000000000'
 
 /**
- * The permission matrix's ids: the partnership's first return, and its first answer, challenge and attachment,
- * creating none. Without demo cycles in this branch they are ids nobody has, which answer 404.
+ * The permission matrix's return: the partnership's first submitted return with a named moderator
+ * (the demo's: Thames Valley Police's, Grace Lindqvist of Oxford Health moderating), so each role the
+ * return's pages declare can use them — the business unit fills in nothing on it (those pages send it
+ * to the return's page: it is submitted), the moderator moderates and asks. Else the first return,
+ * creating none; without demo cycles, ids nobody has, which answer 404.
  */
 export async function firstReturn(db: Database, partnershipId: string) {
   const [ret] = await db
     .select({ id: auditReturns.id, status: auditReturns.status })
     .from(auditReturns)
     .where(eq(auditReturns.partnershipId, partnershipId))
-    .orderBy(asc(auditReturns.createdAt), asc(auditReturns.id))
+    .orderBy(
+      sql`(${auditReturns.status} = 'submitted' and ${auditReturns.moderatorPersonId} is not null) desc`,
+      asc(auditReturns.createdAt),
+      asc(auditReturns.id),
+    )
     .limit(1)
   return ret ?? null
 }

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { actionRoute, formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { ForbiddenError } from '../../../platform/errors.ts'
-import { optionalId, requiredText } from '../../../platform/forms.ts'
+import { optionalId, requiredText, version } from '../../../platform/forms.ts'
 import { personPicker } from '../../partnership/people/picker.ts'
 import { anyFields } from './fill-in.ts'
-import { mayChallenge, mayModerate } from './lifecycle.ts'
+import { requireStatusFor } from './lifecycle.ts'
 import {
   agreedReason,
   answerChallenge,
@@ -30,7 +30,7 @@ export async function moderationRoutes(app: FastifyInstance) {
     const ret = await load(request)
     if (!mayModerateReturn(request.actor, ret))
       throw new ForbiddenError('Only the business unit or the return’s moderator can moderate it')
-    if (!mayModerate(ret.status)) throw new ForbiddenError('Only a submitted return can be moderated')
+    requireStatusFor('moderate', ret.status, returnHref(ret.id))
     return ret
   }
 
@@ -100,12 +100,12 @@ export async function moderationRoutes(app: FastifyInstance) {
     path: '/assurance/returns/:id/moderator',
     access: { permission: 'assurance:manage', confidential },
     template: `${views}/moderator-form.njk`,
-    schema: z.object({ moderatorPersonId: optionalId }),
+    schema: z.object({ version, moderatorPersonId: optionalId }),
     pickers: { moderatorPersonId: personPicker(db) },
     context: async (request) => ({ ret: await load(request) }),
-    initialValues: (_request, { ret }) => ({ moderatorPersonId: ret.moderatorPersonId ?? '' }),
+    initialValues: (_request, { ret }) => ({ version: ret.version, moderatorPersonId: ret.moderatorPersonId ?? '' }),
     save: async ({ actor }, input, { ret }) => {
-      await nameModerator(db, actor, ret, input.moderatorPersonId ?? null)
+      await nameModerator(db, actor, ret, { version: input.version, personId: input.moderatorPersonId ?? null })
       return `${returnHref(ret.id)}?moderator=1`
     },
   })
@@ -117,10 +117,9 @@ export async function moderationRoutes(app: FastifyInstance) {
     schema: z.object({ question: requiredText('the question', 2000), criterionId: optionalId }),
     context: async (request) => {
       const ret = await load(request)
-      if (!mayModerateReturn(request.actor, ret) || !mayChallenge(ret.status))
-        throw new ForbiddenError(
-          'Only the business unit or the return’s moderator can ask a challenge question, once it is submitted',
-        )
+      if (!mayModerateReturn(request.actor, ret))
+        throw new ForbiddenError('Only the business unit or the return’s moderator can ask a challenge question')
+      requireStatusFor('challenge', ret.status, returnHref(ret.id))
       return { ret, criterionItems: criterionItems(ret) }
     },
     initialValues: (request) => ({ criterionId: request.query.criterion ?? '' }),
@@ -137,10 +136,9 @@ export async function moderationRoutes(app: FastifyInstance) {
     schema: z.object({ answer: requiredText('the answer', 5000) }),
     context: async (request) => {
       const ret = await load(request)
-      if (!mayRespond(request.actor, ret) || !mayChallenge(ret.status))
-        throw new ForbiddenError(
-          'Only the agency’s safeguarding lead or the business unit can answer, until the return is closed',
-        )
+      if (!mayRespond(request.actor, ret))
+        throw new ForbiddenError('Only the agency’s safeguarding lead or the business unit can answer')
+      requireStatusFor('challenge', ret.status, returnHref(ret.id))
       return { ret, challenge: await getChallenge(db, ret, request.params.challengeId!) }
     },
     initialValues: (_request, { challenge }) => ({ answer: challenge.answer ?? '' }),

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../../../db/index.ts'
 import { recordAudit } from '../../../platform/audit.ts'
-import { NotFoundError, ValidationError, type FieldErrors } from '../../../platform/errors.ts'
+import { NotFoundError, StaleEditError, ValidationError, type FieldErrors } from '../../../platform/errors.ts'
 import { normaliseText } from '../../../platform/forms.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { users } from '../../../platform/schema.ts'
@@ -178,7 +178,12 @@ export async function closeReturn(db: Database, actor: Actor, ret: ReturnRecord)
  * Names the moderator (a directory person of another agency; null: the business unit moderates),
  * and re-scopes the return so they see it.
  */
-export async function nameModerator(db: Database, actor: Actor, ret: ReturnRecord, personId: string | null) {
+export async function nameModerator(
+  db: Database,
+  actor: Actor,
+  ret: ReturnRecord,
+  { version, personId }: { version: number; personId: string | null },
+) {
   if (personId) {
     const [person] = await db
       .select({ agencyId: people.agencyId, name: people.name })
@@ -193,10 +198,13 @@ export async function nameModerator(db: Database, actor: Actor, ret: ReturnRecor
   if (personId === ret.moderatorPersonId) return false
   refuseUnless(ret.status !== 'closed', 'This return is closed')
   await db.transaction(async (tx) => {
-    await tx
+    // At the version the form was opened at: someone else's change since is not overwritten.
+    const updated = await tx
       .update(auditReturns)
-      .set({ moderatorPersonId: personId, updatedAt: new Date() })
-      .where(eq(auditReturns.id, ret.id))
+      .set({ moderatorPersonId: personId, version: sql`${auditReturns.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(auditReturns.id, ret.id), eq(auditReturns.version, version)))
+      .returning({ id: auditReturns.id })
+    if (!updated.length) throw new StaleEditError()
     await recordAudit(tx, actor, {
       action: 'updated',
       recordType: returnRecordType,

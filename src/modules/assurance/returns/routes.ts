@@ -11,7 +11,7 @@ import { actionDates, actionSchema } from '../../performance/plan/forms.ts'
 import { agencyItems } from '../../reviews/recommendations/case-routes.ts'
 import { returnRecordType } from '../access.ts'
 import { fillInRoutes, type Responder } from './fill-in.ts'
-import { mayChallenge, mayFillIn, mayModerate } from './lifecycle.ts'
+import { mayChallenge, mayFillIn, mayModerate, noticeOf } from './lifecycle.ts'
 import { listChallenges, unmoderated } from './moderation.ts'
 import { challengeItems, gradeRows, returnSummary, taskItems } from './presenters.ts'
 import { raiseAnswerAction } from './actions.ts'
@@ -88,6 +88,7 @@ export async function returnRoutes(app: FastifyInstance) {
           link: can(actor, 'actions:read'),
         }),
         flash: Object.entries(flashes).find(([key]) => query[key])?.[1] ?? null,
+        notice: noticeOf(query.notice),
       })
     },
   )
@@ -122,7 +123,8 @@ export async function returnRoutes(app: FastifyInstance) {
       return {
         ret,
         ...answerOf(ret, request.params.answerId!),
-        agencyItems: await agencyItems(db, actor.partnershipId),
+        // The return's agency owns its actions unless changed: offered even when it is a school.
+        agencyItems: await agencyItems(db, actor.partnershipId, ret.agencyId),
       }
     },
     initialValues: (_request, { ret }) => ({ ownerAgencyId: ret.agencyId }),

@@ -7,7 +7,7 @@ import { readSignedLink, touchSignedLink } from '../../../platform/signed-links.
 import { linkNotValid } from '../../learning/links/not-valid.ts'
 import { returnRecordType } from '../access.ts'
 import { fillInRoutes, type Responder } from './fill-in.ts'
-import { mayFillIn } from './lifecycle.ts'
+import { mayFillIn, noticeOf } from './lifecycle.ts'
 import { returnSummary, taskItems } from './presenters.ts'
 import { views } from './routes.ts'
 import { returnForLink } from './service.ts'
@@ -56,16 +56,14 @@ export async function schoolRoutes(app: FastifyInstance) {
     const responder = await open({ raw: request, params: request.params as Record<string, string> })
     const { ret, base } = responder
     const canFillIn = mayFillIn(ret.status)
+    const query = request.query as Record<string, string>
     return reply.view(`${views}/return.njk`, {
       ...responder,
       summary: returnSummary(ret, { moderator: false }),
       tasks: canFillIn ? taskItems(ret, { base, fillIn: true, moderate: false }) : [],
       canFillIn,
-      flash: (request.query as Record<string, string>).saved
-        ? 'Your answers have been saved'
-        : (request.query as Record<string, string>).submitted
-          ? 'The return has been submitted'
-          : null,
+      flash: query.saved ? 'Your answers have been saved' : query.submitted ? 'The return has been submitted' : null,
+      notice: noticeOf(query.notice),
     })
   })
 

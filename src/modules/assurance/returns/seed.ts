@@ -14,9 +14,10 @@ const demoPdf = Buffer.from(
 )
 
 /**
- * On the first return of the demo's cycles (written by the cycles' seed, which runs before this one),
- * when it has been submitted: an evidence file on its first answer and a challenge question with the
- * agency's answer, so the return's pages show each part. Nothing when there is no such return.
+ * On the demo's return waiting for its peer moderator (the matrix's return, matrix.ts; written by the
+ * results part's seed, which runs before this one), or else its first return when that has been
+ * submitted: an evidence file on its first answer and a challenge question with the agency's answer,
+ * so the return's pages show each part. Nothing when there is no such return.
  */
 export async function seedReturns(db: Database, { actor }: SeedContext) {
   const ret = await firstReturn(db, actor.partnershipId)

@@ -24,8 +24,8 @@ export const recommendationNameCheck = (request: FormRequest, context: object, t
   nameCheck(request, { template: recommendationForm, context, labels: { text: 'Recommendation' } }, { text }, confirmed)
 
 /** The agencies a recommendation or action may be owned by, for a select (its `value` picks one). */
-export async function agencyItems(db: Database, partnershipId: string) {
-  const options = await listAgencyOptions(db, partnershipId)
+export async function agencyItems(db: Database, partnershipId: string, keep?: string | null) {
+  const options = await listAgencyOptions(db, partnershipId, { keep })
   return [
     { value: '', text: 'Select an agency' },
     ...options.map((agency) => ({ value: agency.id, text: agency.name })),
