@@ -1,7 +1,4 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { and, eq, notInArray, sql } from 'drizzle-orm'
-import * as prettier from 'prettier'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
 import { seedDemoData } from '../src/db/seed.ts'
@@ -14,7 +11,7 @@ import { rowsOf } from '../src/modules/learning/reach/sources.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { insertCycle, insertFramework } from '../test/builders/assurance.ts'
 import { bareRoute } from './bare-route.ts'
-import { businessUnitSession, ms, provenance, runPageBench } from './page-bench.ts'
+import { aloneTable, businessUnitSession, ms, provenance, runPageBench, writeResults } from './page-bench.ts'
 import { databaseClock, measureAlone, type Phases } from './breakdown.ts'
 import { benchAppConfig, serverTimer } from './load.ts'
 import { plainViewApp } from './plain-page.ts'
@@ -28,7 +25,6 @@ import { plainViewApp } from './plain-page.ts'
  * system's, so the queries' confidential condition is `true`). Writes bench/RESULTS-assurance.md.
  * Aim: each page under 100 ms median.
  */
-const root = join(import.meta.dirname, '..')
 const aim = 100
 const schoolCount = 500
 const questionsPerStandard = 10
@@ -214,19 +210,10 @@ async function main() {
       '',
       'One request at a time through `app.inject` as the business unit (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, permission and confidential checks, presenters, the template). "Without the platform": the same `resultsPage()` and template in a bare Fastify app with `@fastify/view`, no session, hooks or permission checks, as the system actor (so the confidential condition in the queries is `true`).',
       '',
-      '| route | server | database | the rest | HTML |',
-      '|---|--:|--:|--:|--:|',
-      ...alone.map(
-        (p) =>
-          `| ${p.name} | ${ms(p.total)} ms | ${ms(p.database)} ms | ${ms(p.rest)} ms | ${(p.bytes / 1024).toFixed(0)} KB |`,
-      ),
+      ...aloneTable(alone),
       '',
     ]
-    const path = join(root, 'bench', 'RESULTS-assurance.md')
-    writeFileSync(
-      path,
-      await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
-    )
+    await writeResults('assurance', lines)
     console.log(lines.join('\n'))
   })
 }

@@ -1,12 +1,15 @@
+import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
+import * as prettier from 'prettier'
 import type { Database, DatabaseConnection } from '../src/db/index.ts'
 import { demoAccounts, demoPassword } from '../src/db/seed.ts'
 import { rowsOf } from '../src/modules/learning/reach/sources.ts'
 import { Session } from '../test/helpers/app.ts'
 import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
+import type { Phases } from './breakdown.ts'
 import { withBenchDatabase } from './import-bench.ts'
 
 /**
@@ -57,4 +60,23 @@ export async function provenance(db: Database, script: string, run: PageBenchRun
     '',
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}); load average (1 min) at start ${run.loadAtStart.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)}. PostgreSQL: ${postgres}, ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'a throw-away cluster (fsync off)'}; the app as in production, request logging off.`,
   ]
+}
+
+/** The table of routes measured one request at a time: server time, database, the rest and the page's size. */
+export const aloneTable = (alone: readonly Phases[]) => [
+  '| route | server | database | the rest | HTML |',
+  '|---|--:|--:|--:|--:|',
+  ...alone.map(
+    (p) =>
+      `| ${p.name} | ${ms(p.total)} ms | ${ms(p.database)} ms | ${ms(p.rest)} ms | ${(p.bytes / 1024).toFixed(0)} KB |`,
+  ),
+]
+
+/** Writes `bench/RESULTS-<name>.md`, formatted as the repository's check expects, so a re-run leaves `npm run lint` passing. */
+export async function writeResults(name: string, lines: readonly string[]) {
+  const path = join(root, 'bench', `RESULTS-${name}.md`)
+  writeFileSync(
+    path,
+    await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
+  )
 }

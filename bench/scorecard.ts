@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
-import * as prettier from 'prettier'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
 import { seedDemoData } from '../src/db/seed.ts'
@@ -13,7 +10,7 @@ import { indicators, performanceSettings } from '../src/modules/performance/sche
 import { scorecard } from '../src/modules/performance/scorecard.ts'
 import { rowsOf } from '../src/modules/learning/reach/sources.ts'
 import { bareRoute } from './bare-route.ts'
-import { businessUnitSession, ms, provenance, runPageBench } from './page-bench.ts'
+import { aloneTable, businessUnitSession, ms, provenance, runPageBench, writeResults } from './page-bench.ts'
 import { databaseClock, measureAlone, type Phases } from './breakdown.ts'
 import { benchAppConfig, load, measureRoute, serverTimer, type RouteResult } from './load.ts'
 
@@ -25,7 +22,6 @@ import { benchAppConfig, load, measureRoute, serverTimer, type RouteResult } fro
  * authority, England, its region and its ten neighbours, through `observations_area_idx`; the plan
  * of that query is in the results. Writes bench/RESULTS-scorecard.md. Aim: under 100 ms.
  */
-const root = join(import.meta.dirname, '..')
 const aim = 100
 const years = 10
 const indicatorCount = 20
@@ -202,12 +198,7 @@ async function main() {
       '',
       'One request at a time (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, judgements, presenters, the template; for the indicator page, drawing the chart):',
       '',
-      '| route | server | database | the rest | HTML |',
-      '|---|--:|--:|--:|--:|',
-      ...alone.map(
-        (p) =>
-          `| ${p.name} | ${ms(p.total)} ms | ${ms(p.database)} ms | ${ms(p.rest)} ms | ${(p.bytes / 1024).toFixed(0)} KB |`,
-      ),
+      ...aloneTable(alone),
       '',
       '## The plans of the scorecard’s queries',
       '',
@@ -219,12 +210,7 @@ async function main() {
       '```',
       '',
     ]
-    // Formatted as the repository's check expects, so a re-run leaves `npm run lint` passing.
-    const path = join(root, 'bench', 'RESULTS-scorecard.md')
-    writeFileSync(
-      path,
-      await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
-    )
+    await writeResults('scorecard', lines)
     console.log(lines.slice(0, 30).join('\n'))
   })
 }
