@@ -57,7 +57,13 @@ async function confidentialIds(testApp: TestApp) {
  * beside it ("/assurance/frameworks") need not.
  */
 const section = (route: RouteDeclaration) =>
-  route.url.split('/').slice(0, route.url.split('/').findIndex((part) => part.startsWith(':'))).join('/')
+  route.url
+    .split('/')
+    .slice(
+      0,
+      route.url.split('/').findIndex((part) => part.startsWith(':')),
+    )
+    .join('/')
 const inSection = (url: string, at: string) => url === at || url.startsWith(`${at}/`) || url.startsWith(`${at}.`)
 
 const request = (session: Session, route: RouteDeclaration, url: string) =>
