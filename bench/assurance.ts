@@ -1,11 +1,7 @@
-import { writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
 import { and, eq, notInArray, sql } from 'drizzle-orm'
-import * as prettier from 'prettier'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
-import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
+import { seedDemoData } from '../src/db/seed.ts'
 import { raiseAction } from '../src/modules/actions/service.ts'
 import { auditReturns } from '../src/modules/assurance/audit-schema.ts'
 import { resultsPage } from '../src/modules/assurance/results/page.ts'
@@ -14,11 +10,9 @@ import { partnerships } from '../src/platform/schema.ts'
 import { rowsOf } from '../src/modules/learning/reach/sources.ts'
 import { systemActor } from '../src/platform/permissions.ts'
 import { insertCycle, insertFramework } from '../test/builders/assurance.ts'
-import { Session } from '../test/helpers/app.ts'
-import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
 import { bareRoute } from './bare-route.ts'
+import { aloneTable, businessUnitSession, ms, provenance, runPageBench, writeResults } from './page-bench.ts'
 import { databaseClock, measureAlone, type Phases } from './breakdown.ts'
-import { withBenchDatabase } from './import-bench.ts'
 import { benchAppConfig, serverTimer } from './load.ts'
 import { plainViewApp } from './plain-page.ts'
 
@@ -31,7 +25,6 @@ import { plainViewApp } from './plain-page.ts'
  * system's, so the queries' confidential condition is `true`). Writes bench/RESULTS-assurance.md.
  * Aim: each page under 100 ms median.
  */
-const root = join(import.meta.dirname, '..')
 const aim = 100
 const schoolCount = 500
 const questionsPerStandard = 10
@@ -144,111 +137,85 @@ async function generate(db: Database, partnershipId: string) {
   return { section11Id: current.cycle.id, schoolsId: schools.cycle.id }
 }
 
-const ms = (value: number) => (value < 1 ? value.toFixed(3) : value.toFixed(1))
-
 async function main() {
-  const began = performance.now()
-  const loadAtStart = loadavg()[0]!
-  const cluster = process.env.TEST_DATABASE_URL ? null : await startThrowAwayCluster(join(root, '.test-tmp'))
-  const serverUrl = process.env.TEST_DATABASE_URL ?? cluster!.url
-  try {
-    await withBenchDatabase(serverUrl, 'assurance', async (connection) => {
-      const { db } = connection
-      const { partnershipId } = await seedDemoData(db)
-      const { section11Id, schoolsId } = await generate(db, partnershipId)
-      const [counts] = rowsOf<{ answers: number; schools: number }>(
-        await db.execute(sql`select (select count(*) from audit_answers a join audit_returns r on r.id = a.return_id where r.cycle_id = ${schoolsId})::int as answers,
+  await runPageBench('assurance', async (run, connection) => {
+    const { db } = connection
+    const { partnershipId } = await seedDemoData(db)
+    const { section11Id, schoolsId } = await generate(db, partnershipId)
+    const [counts] = rowsOf<{ answers: number; schools: number }>(
+      await db.execute(sql`select (select count(*) from audit_answers a join audit_returns r on r.id = a.return_id where r.cycle_id = ${schoolsId})::int as answers,
           (select count(*) from audit_returns where cycle_id = ${schoolsId})::int as schools`),
-      )
+    )
 
-      const app = await buildApp({ config: benchAppConfig(), database: connection, logger: false })
-      const timer = serverTimer(app)
-      const clock = databaseClock(db)
-      await app.ready()
-      const businessUnit = demoAccounts.find((a) => a.role === 'business-unit')!
-      const session = new Session(app)
-      await session.get('/sign-in')
-      await session.post('/sign-in', { email: businessUnit.email, password: demoPassword })
-      const cookie = [...session.cookies].map(([n, v]) => `${n}=${v}`).join('; ')
-      const routes = [
-        { name: 'Section 11 results (20 agencies × 8 standards)', path: `/assurance/cycles/${section11Id}/results` },
-        {
-          name: `Schools’ results (${schoolCount} schools × 60 questions)`,
-          path: `/assurance/cycles/${schoolsId}/results`,
-        },
-      ]
-      for (const route of routes) {
-        const page = await session.get(route.path)
-        if (page.statusCode !== 200) throw new Error(`${route.path} answered ${page.statusCode}`)
-      }
+    const app = await buildApp({ config: benchAppConfig(), database: connection, logger: false })
+    const timer = serverTimer(app)
+    const clock = databaseClock(db)
+    await app.ready()
+    const { session, cookie } = await businessUnitSession(app)
+    const routes = [
+      { name: 'Section 11 results (20 agencies × 8 standards)', path: `/assurance/cycles/${section11Id}/results` },
+      {
+        name: `Schools’ results (${schoolCount} schools × 60 questions)`,
+        path: `/assurance/cycles/${schoolsId}/results`,
+      },
+    ]
+    for (const route of routes) {
+      const page = await session.get(route.path)
+      if (page.statusCode !== 200) throw new Error(`${route.path} answered ${page.statusCode}`)
+    }
 
-      const [partnership] = await db.select().from(partnerships).where(eq(partnerships.id, partnershipId))
-      const plain = await plainViewApp({
-        actorName: 'Tom Whitfield',
-        partnershipName: partnership!.name,
-        currentPath: '/assurance',
-      })
-      const actor = systemActor(partnershipId)
-      plain.app.get('/assurance/cycles/:cycle/results', async (request, reply) => {
-        const { cycle } = request.params as { cycle: string }
-        const { template, context } = await resultsPage(db, actor, cycle, request.query as Record<string, string>)
-        return reply.view(template, { ...plain.layout, ...context })
-      })
-      await plain.app.ready()
-
-      console.log('bare route')
-      const alone: Phases[] = [(await bareRoute()).alone]
-      for (const route of routes) {
-        console.log(route.path)
-        alone.push(await measureAlone({ app, timer, clock, name: route.name, url: route.path, cookie }))
-        alone.push(
-          await measureAlone({
-            app: plain.app,
-            timer: plain.timer,
-            clock,
-            name: `${route.name}, without the platform`,
-            url: route.path,
-          }),
-        )
-      }
-      await plain.app.close()
-      await app.close()
-
-      const section11 = alone[1]!.total
-      const schoolsPage = alone[3]!.total
-      const verdict = (value: number) => (value < aim ? 'met' : 'not met')
-      const postgres = rowsOf<{ version: string }>(await db.execute(sql`select version()`))[0]!.version.split(' on ')[0]
-      const lines = [
-        '# Quality assurance results pages',
-        '',
-        `Written by \`npm run bench:assurance\` (\`bench/assurance.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${((performance.now() - began) / 1000).toFixed(0)} s.`,
-        '',
-        `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}); load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)}. PostgreSQL: ${postgres}, ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'a throw-away cluster (fsync off)'}; the app as in production, request logging off.`,
-        '',
-        `Data: the demo partnership, then a section 11 framework (8 standards × 4 criteria, red/amber/green) with a 2014/15 and a 2016/17 cycle over ${section11Agencies} agencies, every answer graded and moderated, 40 actions arising; and a schools' framework (${schoolStandards} areas × ${questionsPerStandard} questions, fully/mostly/partially/not met) sent to ${counts!.schools} schools, 90% returned: ${counts!.answers.toLocaleString('en-GB')} answers; then \`VACUUM ANALYZE\`.`,
-        '',
-        `**Aim: each page under ${aim} ms median one request at a time. Section 11 results ${ms(section11)} ms: ${verdict(section11)}. Schools' results ${ms(schoolsPage)} ms: ${verdict(schoolsPage)}.**`,
-        '',
-        'One request at a time through `app.inject` as the business unit (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, permission and confidential checks, presenters, the template). "Without the platform": the same `resultsPage()` and template in a bare Fastify app with `@fastify/view`, no session, hooks or permission checks, as the system actor (so the confidential condition in the queries is `true`).',
-        '',
-        '| route | server | database | the rest | HTML |',
-        '|---|--:|--:|--:|--:|',
-        ...alone.map(
-          (p) =>
-            `| ${p.name} | ${ms(p.total)} ms | ${ms(p.database)} ms | ${ms(p.rest)} ms | ${(p.bytes / 1024).toFixed(0)} KB |`,
-        ),
-        '',
-      ]
-      const path = join(root, 'bench', 'RESULTS-assurance.md')
-      writeFileSync(
-        path,
-        await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
-      )
-      console.log(lines.join('\n'))
+    const [partnership] = await db.select().from(partnerships).where(eq(partnerships.id, partnershipId))
+    const plain = await plainViewApp({
+      actorName: 'Tom Whitfield',
+      partnershipName: partnership!.name,
+      currentPath: '/assurance',
     })
-  } finally {
-    cluster?.stop()
-  }
+    const actor = systemActor(partnershipId)
+    plain.app.get('/assurance/cycles/:cycle/results', async (request, reply) => {
+      const { cycle } = request.params as { cycle: string }
+      const { template, context } = await resultsPage(db, actor, cycle, request.query as Record<string, string>)
+      return reply.view(template, { ...plain.layout, ...context })
+    })
+    await plain.app.ready()
+
+    console.log('bare route')
+    const alone: Phases[] = [(await bareRoute()).alone]
+    for (const route of routes) {
+      console.log(route.path)
+      alone.push(await measureAlone({ app, timer, clock, name: route.name, url: route.path, cookie }))
+      alone.push(
+        await measureAlone({
+          app: plain.app,
+          timer: plain.timer,
+          clock,
+          name: `${route.name}, without the platform`,
+          url: route.path,
+        }),
+      )
+    }
+    await plain.app.close()
+    await app.close()
+
+    const section11 = alone[1]!.total
+    const schoolsPage = alone[3]!.total
+    const verdict = (value: number) => (value < aim ? 'met' : 'not met')
+    const lines = [
+      '# Quality assurance results pages',
+      '',
+      ...(await provenance(db, 'assurance', run)),
+      '',
+      `Data: the demo partnership, then a section 11 framework (8 standards × 4 criteria, red/amber/green) with a 2014/15 and a 2016/17 cycle over ${section11Agencies} agencies, every answer graded and moderated, 40 actions arising; and a schools' framework (${schoolStandards} areas × ${questionsPerStandard} questions, fully/mostly/partially/not met) sent to ${counts!.schools} schools, 90% returned: ${counts!.answers.toLocaleString('en-GB')} answers; then \`VACUUM ANALYZE\`.`,
+      '',
+      `**Aim: each page under ${aim} ms median one request at a time. Section 11 results ${ms(section11)} ms: ${verdict(section11)}. Schools' results ${ms(schoolsPage)} ms: ${verdict(schoolsPage)}.**`,
+      '',
+      'One request at a time through `app.inject` as the business unit (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, permission and confidential checks, presenters, the template). "Without the platform": the same `resultsPage()` and template in a bare Fastify app with `@fastify/view`, no session, hooks or permission checks, as the system actor (so the confidential condition in the queries is `true`).',
+      '',
+      ...aloneTable(alone),
+      '',
+    ]
+    await writeResults('assurance', lines)
+    console.log(lines.join('\n'))
+  })
 }
 
 await main()

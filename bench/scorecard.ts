@@ -1,22 +1,16 @@
-import { writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
-import * as prettier from 'prettier'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
-import { demoAccounts, demoPassword, seedDemoData } from '../src/db/seed.ts'
+import { seedDemoData } from '../src/db/seed.ts'
 import { englandCode, localAuthorities } from '../src/modules/performance/areas.ts'
 import { standardIndicators } from '../src/modules/performance/catalogue.ts'
 import { indicators, performanceSettings } from '../src/modules/performance/schema.ts'
 import { scorecard } from '../src/modules/performance/scorecard.ts'
 import { rowsOf } from '../src/modules/learning/reach/sources.ts'
-import { Session } from '../test/helpers/app.ts'
-import { startThrowAwayCluster } from '../test/helpers/postgres-cluster.ts'
 import { bareRoute } from './bare-route.ts'
-import { withBenchDatabase } from './import-bench.ts'
+import { aloneTable, businessUnitSession, ms, provenance, runPageBench, writeResults } from './page-bench.ts'
 import { databaseClock, measureAlone, type Phases } from './breakdown.ts'
 import { benchAppConfig, load, measureRoute, serverTimer, type RouteResult } from './load.ts'
 
@@ -28,7 +22,6 @@ import { benchAppConfig, load, measureRoute, serverTimer, type RouteResult } fro
  * authority, England, its region and its ten neighbours, through `observations_area_idx`; the plan
  * of that query is in the results. Writes bench/RESULTS-scorecard.md. Aim: under 100 ms.
  */
-const root = join(import.meta.dirname, '..')
 const aim = 100
 const years = 10
 const indicatorCount = 20
@@ -137,115 +130,89 @@ async function scorecardPlans(url: string, partnershipId: string) {
   return { plans, forced }
 }
 
-const ms = (value: number) => (value < 1 ? value.toFixed(3) : value.toFixed(1))
-
 async function main() {
-  const began = performance.now()
-  const loadAtStart = loadavg()[0]!
-  const cluster = process.env.TEST_DATABASE_URL ? null : await startThrowAwayCluster(join(root, '.test-tmp'))
-  const serverUrl = process.env.TEST_DATABASE_URL ?? cluster!.url
-  try {
-    await withBenchDatabase(serverUrl, 'scorecard', async (connection, _dir, url) => {
-      const { db } = connection
-      const { partnershipId } = await seedDemoData(db)
-      const made = await generate(db, partnershipId)
-      const [counts] = rowsOf<{ observations: number; indicators: number }>(
-        await db.execute(sql`select (select count(*) from observations)::int as observations,
+  await runPageBench('scorecard', async (run, connection, _dir, url) => {
+    const { db } = connection
+    const { partnershipId } = await seedDemoData(db)
+    const made = await generate(db, partnershipId)
+    const [counts] = rowsOf<{ observations: number; indicators: number }>(
+      await db.execute(sql`select (select count(*) from observations)::int as observations,
         (select count(*) from indicators where partnership_id = ${partnershipId} and retired_at is null)::int as indicators`),
-      )
-      console.log(`${counts!.observations} observations of ${counts!.indicators} indicators for ${made.areas} areas`)
+    )
+    console.log(`${counts!.observations} observations of ${counts!.indicators} indicators for ${made.areas} areas`)
 
-      const app = await buildApp({ config: benchAppConfig(), database: connection, logger: false })
-      const timer = serverTimer(app)
-      const clock = databaseClock(db)
-      await app.listen({ port: 0, host: '127.0.0.1' })
-      const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-      const businessUnit = demoAccounts.find((a) => a.role === 'business-unit')!
-      const session = new Session(app)
-      await session.get('/sign-in')
-      await session.post('/sign-in', { email: businessUnit.email, password: demoPassword })
-      const cookie = [...session.cookies].map(([n, v]) => `${n}=${v}`).join('; ')
-      const page = await session.get('/performance')
-      const shown = /([\d,]+) indicators/.exec(page.body)?.[1]
-      if (page.statusCode !== 200 || Number(shown) !== counts!.indicators)
-        throw new Error(`/performance shows ${shown} indicators (status ${page.statusCode})`)
-      const [firstIndicator] = await db
-        .select({ id: indicators.id })
-        .from(indicators)
-        .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.code, 'CPP-RATE')))
+    const app = await buildApp({ config: benchAppConfig(), database: connection, logger: false })
+    const timer = serverTimer(app)
+    const clock = databaseClock(db)
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+    const { session, cookie } = await businessUnitSession(app)
+    const page = await session.get('/performance')
+    const shown = /([\d,]+) indicators/.exec(page.body)?.[1]
+    if (page.statusCode !== 200 || Number(shown) !== counts!.indicators)
+      throw new Error(`/performance shows ${shown} indicators (status ${page.statusCode})`)
+    const [firstIndicator] = await db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(and(eq(indicators.partnershipId, partnershipId), eq(indicators.code, 'CPP-RATE')))
 
-      console.log('bare route')
-      const bare = await bareRoute()
-      const routes = [
-        { name: `Scorecard, ${counts!.indicators} indicators (/performance)`, path: '/performance' },
-        { name: 'Exceptions (/performance/exceptions)', path: '/performance/exceptions' },
-        { name: 'An indicator’s page with its chart', path: `/performance/indicators/${firstIndicator!.id}` },
-      ]
-      const underLoad: RouteResult[] = [bare.underLoad]
-      const alone: Phases[] = [bare.alone]
-      for (const route of routes) {
-        console.log(route.path)
-        underLoad.push(await measureRoute({ ...route, baseUrl, timer, headers: { cookie } }))
-        alone.push(await measureAlone({ app, timer, clock, name: route.name, url: route.path, cookie }))
-      }
-      await app.close()
-      const { plans, forced } = await scorecardPlans(url, partnershipId)
-      const observationsPlan = plans.find((p) => /on observations/.test(p)) ?? ''
-      const usesIndex = /observations_area_idx/.test(observationsPlan)
-      const executionMs = (plan: string) => /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?'
+    console.log('bare route')
+    const bare = await bareRoute()
+    const routes = [
+      { name: `Scorecard, ${counts!.indicators} indicators (/performance)`, path: '/performance' },
+      { name: 'Exceptions (/performance/exceptions)', path: '/performance/exceptions' },
+      { name: 'An indicator’s page with its chart', path: `/performance/indicators/${firstIndicator!.id}` },
+    ]
+    const underLoad: RouteResult[] = [bare.underLoad]
+    const alone: Phases[] = [bare.alone]
+    for (const route of routes) {
+      console.log(route.path)
+      underLoad.push(await measureRoute({ ...route, baseUrl, timer, headers: { cookie } }))
+      alone.push(await measureAlone({ app, timer, clock, name: route.name, url: route.path, cookie }))
+    }
+    await app.close()
+    const { plans, forced } = await scorecardPlans(url, partnershipId)
+    const observationsPlan = plans.find((p) => /on observations/.test(p)) ?? ''
+    const usesIndex = /observations_area_idx/.test(observationsPlan)
+    const executionMs = (plan: string) => /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?'
 
-      const scorecardAlone = alone[1]!.total
-      const scorecardLoaded = underLoad[1]!.serverMedian
-      const lines = [
-        '# The scorecard with all of England loaded',
-        '',
-        `Written by \`npm run bench:scorecard\` (\`bench/scorecard.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${((performance.now() - began) / 1000).toFixed(0)} s.`,
-        '',
-        `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}); load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)}. PostgreSQL: ${(await db.execute(sql`select version()`).then((r) => rowsOf<{ version: string }>(r)[0]!.version)).split(' on ')[0]}, ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'a throw-away cluster (fsync off)'}; the app as in production, request logging off.`,
-        '',
-        `Data: the demo partnership, then ${counts!.indicators} indicators × ${years} years (2007/08 to 2016/17) × ${made.areas} areas (England, the nine regions and ${made.areas - 10} local authorities: those \`areas.ts\` lists, and made-up codes up to ${authorityCount}), inserted in the database, one value in 37 suppressed: ${counts!.observations.toLocaleString('en-GB')} observations; then \`VACUUM ANALYZE\`. The partnership's authority is Oxfordshire with its ten statistical neighbours, so the scorecard reads 13 of the areas.`,
-        '',
-        `**Aim: the scorecard under ${aim} ms. Median server time ${ms(scorecardAlone)} ms one request at a time, ${ms(scorecardLoaded)} ms under load (${load.connections} connections): ${scorecardAlone < aim ? 'met' : 'not met'}.** The observations query (the 13 areas' rows of every indicator) ${usesIndex ? 'uses `observations_area_idx`' : 'is planned as a sequential scan, not `observations_area_idx`'}: ${executionMs(observationsPlan)} ms; forced onto the index, ${executionMs(forced)} ms (plans below).`,
-        '',
-        `Under load: autocannon, ${load.connections} connections for ${load.seconds} s after a ${load.warmUpSeconds} s warm-up; server time is \`reply.elapsedTime\`.`,
-        '',
-        '| route | requests | server median | server p95 | client p50 | requests/s |',
-        '|---|--:|--:|--:|--:|--:|',
-        ...underLoad.map(
-          (r) =>
-            `| ${r.name} | ${r.requests.toLocaleString('en-GB')} | ${ms(r.serverMedian)} ms | ${ms(r.serverP95)} ms | ${r.clientP50} ms | ${r.requestsPerSecond.toFixed(0)} |`,
-        ),
-        '',
-        'One request at a time (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, judgements, presenters, the template; for the indicator page, drawing the chart):',
-        '',
-        '| route | server | database | the rest | HTML |',
-        '|---|--:|--:|--:|--:|',
-        ...alone.map(
-          (p) =>
-            `| ${p.name} | ${ms(p.total)} ms | ${ms(p.database)} ms | ${ms(p.rest)} ms | ${(p.bytes / 1024).toFixed(0)} KB |`,
-        ),
-        '',
-        '## The plans of the scorecard’s queries',
-        '',
-        ...plans.flatMap((plan, i) => [`Query ${i + 1}:`, '', '```', plan, '```', '']),
-        `The observations query with sequential scans off, for comparison (${executionMs(forced)} ms against ${executionMs(observationsPlan)} ms as planned):`,
-        '',
-        '```',
-        forced,
-        '```',
-        '',
-      ]
-      // Formatted as the repository's check expects, so a re-run leaves `npm run lint` passing.
-      const path = join(root, 'bench', 'RESULTS-scorecard.md')
-      writeFileSync(
-        path,
-        await prettier.format(lines.join('\n'), { ...(await prettier.resolveConfig(path)), filepath: path }),
-      )
-      console.log(lines.slice(0, 30).join('\n'))
-    })
-  } finally {
-    cluster?.stop()
-  }
+    const scorecardAlone = alone[1]!.total
+    const scorecardLoaded = underLoad[1]!.serverMedian
+    const lines = [
+      '# The scorecard with all of England loaded',
+      '',
+      ...(await provenance(db, 'scorecard', run)),
+      '',
+      `Data: the demo partnership, then ${counts!.indicators} indicators × ${years} years (2007/08 to 2016/17) × ${made.areas} areas (England, the nine regions and ${made.areas - 10} local authorities: those \`areas.ts\` lists, and made-up codes up to ${authorityCount}), inserted in the database, one value in 37 suppressed: ${counts!.observations.toLocaleString('en-GB')} observations; then \`VACUUM ANALYZE\`. The partnership's authority is Oxfordshire with its ten statistical neighbours, so the scorecard reads 13 of the areas.`,
+      '',
+      `**Aim: the scorecard under ${aim} ms. Median server time ${ms(scorecardAlone)} ms one request at a time, ${ms(scorecardLoaded)} ms under load (${load.connections} connections): ${scorecardAlone < aim ? 'met' : 'not met'}.** The observations query (the 13 areas' rows of every indicator) ${usesIndex ? 'uses `observations_area_idx`' : 'is planned as a sequential scan, not `observations_area_idx`'}: ${executionMs(observationsPlan)} ms; forced onto the index, ${executionMs(forced)} ms (plans below).`,
+      '',
+      `Under load: autocannon, ${load.connections} connections for ${load.seconds} s after a ${load.warmUpSeconds} s warm-up; server time is \`reply.elapsedTime\`.`,
+      '',
+      '| route | requests | server median | server p95 | client p50 | requests/s |',
+      '|---|--:|--:|--:|--:|--:|',
+      ...underLoad.map(
+        (r) =>
+          `| ${r.name} | ${r.requests.toLocaleString('en-GB')} | ${ms(r.serverMedian)} ms | ${ms(r.serverP95)} ms | ${r.clientP50} ms | ${r.requestsPerSecond.toFixed(0)} |`,
+      ),
+      '',
+      'One request at a time (median of 40 after 5 unrecorded), split into time waiting for the database and the rest (routing, session, judgements, presenters, the template; for the indicator page, drawing the chart):',
+      '',
+      ...aloneTable(alone),
+      '',
+      '## The plans of the scorecard’s queries',
+      '',
+      ...plans.flatMap((plan, i) => [`Query ${i + 1}:`, '', '```', plan, '```', '']),
+      `The observations query with sequential scans off, for comparison (${executionMs(forced)} ms against ${executionMs(observationsPlan)} ms as planned):`,
+      '',
+      '```',
+      forced,
+      '```',
+      '',
+    ]
+    await writeResults('scorecard', lines)
+    console.log(lines.slice(0, 30).join('\n'))
+  })
 }
 
 await main()

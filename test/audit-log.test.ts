@@ -184,7 +184,7 @@ for (const driver of drivers) {
         const last = await admin.get(`/audit-log?page=${lastPage}`)
         assert.ok(
           last.body.includes(
-            `Showing ${(lastPage - 1) * 50 + 1} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} entries`,
+            `Showing ${((lastPage - 1) * 50 + 1).toLocaleString('en-GB')} to ${total.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} entries`,
           ),
         )
         assert.ok(last.body.includes(oldEntrySummary))

@@ -46,6 +46,8 @@ function readFilter(request: FastifyRequest, recordTypes: RecordTypes) {
   return { filter, errors, query }
 }
 
+const n = (value: number) => value.toLocaleString('en-GB')
+
 export async function auditLogRoutes(app: FastifyInstance) {
   const recordTypes = app.registry.recordTypes
   app.get('/audit-log', { config: { permission: 'audit:read' } }, async (request, reply) => {
@@ -58,11 +60,13 @@ export async function auditLogRoutes(app: FastifyInstance) {
       hasErrors ? 0 : countAudit(app.db, actor.partnershipId, filter),
       listUsers(app.db, actor.partnershipId),
     ])
+    // "Showing 1 to 50 of 1,270 entries": numbers as GOV.UK writes them, as in every list's count line.
+    const [from, to] = [total ? (page - 1) * pageSize + 1 : 0, (page - 1) * pageSize + rows.length]
+    const countText = `Showing ${n(from)} to ${n(to)} of ${n(total)} ${total === 1 ? 'entry' : 'entries'}.`
     return reply.code(hasErrors ? 400 : 200).view('platform/audit-log/views/audit-log.njk', {
       rows: auditRows(rows, recordTypes, await namesIn(app, actor.partnershipId, rows)),
       total,
-      from: total ? (page - 1) * pageSize + 1 : 0,
-      to: (page - 1) * pageSize + rows.length,
+      countText,
       pagination: pagination(page, pageSize, total, query),
       query,
       errors,

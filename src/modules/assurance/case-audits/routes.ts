@@ -15,6 +15,7 @@ import { personPicker } from '../../partnership/people/picker.ts'
 import { sittingOnOrChosen } from '../../partnership/memberships/today.ts'
 import { yearStartMonth } from '../../partnership/year-filters.ts'
 import { listAgencyOptions } from '../../partnership/agencies/service.ts'
+import { chosenPriority, priorityChoices } from '../../performance/plan/service.ts'
 import { themeOptions } from '../../themes/index.ts'
 import { nameCheck } from '../../reviews/cases/name-check.ts'
 import { changeHistory } from '../../reviews/pages.ts'
@@ -34,7 +35,6 @@ import {
   recommendationSummary,
   scopeLabels,
 } from './presenters.ts'
-import { priorityChoices, priorityTitle } from './priorities.ts'
 import { auditRecommendationRecordType, listAuditRecommendations } from './recommendations.ts'
 import { auditDates, auditorsOf, changeAudit, createAudit, getAudit, listAudits } from './service.ts'
 
@@ -200,7 +200,7 @@ export async function auditRoutes(app: FastifyInstance) {
       const audit = await getAudit(db, actor, (request.params as { id: string }).id)
       const [auditors, priority, cases, learning, recommendations, history] = await Promise.all([
         auditorsOf(db, audit.id),
-        priorityTitle(db, actor.partnershipId, audit.planPriorityId),
+        chosenPriority(db, actor.partnershipId, audit.planPriorityId),
         listAuditCases(db, audit.id),
         listAuditLearning(db, audit.id),
         listAuditRecommendations(db, audit.id),

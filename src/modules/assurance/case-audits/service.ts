@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/permissions.ts'
 import type { ReportingYear } from '../../../platform/reporting-years.ts'
 import { agencyNameFor } from '../../partnership/agencies/service.ts'
 import { agencies, people } from '../../partnership/schema.ts'
+import { chosenPriority } from '../../performance/plan/service.ts'
 import { themes } from '../../themes/schema.ts'
 import { validateThemeIds } from '../../themes/index.ts'
 import { chosenNames } from '../../reviews/chosen-names.ts'
@@ -20,7 +21,6 @@ import {
   type CaseAuditStatus,
 } from '../case-audit-schema.ts'
 import { practiceGrades } from '../scales.ts'
-import { priorityTitle } from './priorities.ts'
 
 /**
  * Case audits (issue 15): each a confidential record (`case-audit`) naming its auditors, the audit
@@ -162,7 +162,7 @@ async function described(db: Database, actor: Actor, input: AuditInput, keptThem
   })
   const [agency, priority, auditors] = await Promise.all([
     agencyNameFor(db, actor.partnershipId, agencyId),
-    priorityTitle(db, actor.partnershipId, input.planPriorityId),
+    chosenPriority(db, actor.partnershipId, input.planPriorityId),
     auditorNames(db, actor.partnershipId, input.auditorIds),
   ])
   return { agencyId, names: { theme: theme!.name, agency, priority, auditors: auditors.join(', ') } }
@@ -203,7 +203,7 @@ export async function changeAudit(db: Database, actor: Actor, id: string, versio
   ])
   const [agencyBefore, priorityBefore] = await Promise.all([
     agencyNameFor(db, actor.partnershipId, before.agencyId),
-    priorityTitle(db, actor.partnershipId, before.planPriorityId),
+    chosenPriority(db, actor.partnershipId, before.planPriorityId),
   ])
   return updateAudited(
     db,

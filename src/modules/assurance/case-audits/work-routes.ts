@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import type { z } from 'zod'
+import type { FieldErrors } from '../../../platform/errors.ts'
+import type { Actor } from '../../../platform/permissions.ts'
 import { afterSave, formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { dateParts, version } from '../../../platform/forms.ts'
 import { listAgencyOptions } from '../../partnership/agencies/service.ts'
@@ -26,7 +29,7 @@ import {
   getAuditRecommendation,
 } from './recommendations.ts'
 import { oneAudit, views } from './routes.ts'
-import { getAudit } from './service.ts'
+import { getAudit, type AuditView } from './service.ts'
 
 /**
  * The work of an audit, by its auditors, the audit subgroup and the business unit
@@ -34,9 +37,11 @@ import { getAudit } from './service.ts'
  * points and recommendations with their actions. Each saves back to the audit's page.
  */
 const access = { permission: 'assurance:audit' as const, confidential: oneAudit }
-const caseForm = `${views}/case-form.njk`
-const learningForm = `${views}/learning-form.njk`
-const recommendationForm = `${views}/recommendation-form.njk`
+
+/** What a part's form saves: its fields without the name check's confirmation and the version. */
+type Input<S extends z.ZodObject, E> = Omit<z.infer<S>, 'confirmNames'> & E
+type AuditCase = Awaited<ReturnType<typeof getAuditCase>>
+type AuditLearningPoint = Awaited<ReturnType<typeof getAuditLearningPoint>>
 
 export async function auditWorkRoutes(app: FastifyInstance) {
   const db = app.db
@@ -49,19 +54,78 @@ export async function auditWorkRoutes(app: FastifyInstance) {
     (request: FormRequest, context: object, fields: Record<string, string | null>, confirmed: boolean) =>
       nameCheck(request, { template, context, labels }, fields, confirmed)
 
-  // The sample: a pseudonymised reference (the name check warns about anything like a name), the grade, the agencies' grades.
-  const caseNames = withNames(caseForm, { reference: 'Reference', notes: 'Notes' })
-  const caseContext = async (request: FormRequest, graded: number) => {
-    const audit = await auditOf(request)
-    const agencies = await agencyChoices(request.actor.partnershipId)
-    return {
-      audit,
-      gradeItems: gradeItems('Not graded yet'),
-      agencyGradeItems: gradeItems('Select a grade'),
-      agencyItems: [{ value: '', text: 'Select an agency' }, ...agencies],
-      rows: [...Array(agencyRowCount(graded)).keys()],
+  /**
+   * One part of the audit's work, added (`<path>/new`) and changed (`<path>/:<param>/edit`) with one
+   * form under its `key`: its free text goes through the name check first, then back to the audit.
+   */
+  function addAndChange<
+    S extends z.ZodObject,
+    R extends { id: string },
+    C extends { audit: AuditView },
+    E extends object = object,
+  >(part: {
+    path: string
+    param: string
+    key: string
+    template: string
+    schema: S
+    extra?: (body: Record<string, unknown>) => { errors?: FieldErrors; values?: E }
+    /** The fields the name check reads, with their labels. */
+    labels: Record<string, string>
+    context: (request: FormRequest, audit: AuditView, saved?: R) => Promise<C>
+    get: (auditId: string, id: string) => Promise<R>
+    fresh: (context: C) => Record<string, unknown>
+    saved: (record: R) => Record<string, unknown>
+    add: (actor: Actor, audit: AuditView, input: Input<S, E>) => Promise<unknown>
+    change: (actor: Actor, audit: AuditView, id: string, version: number, input: Input<S, E>) => Promise<boolean>
+  }) {
+    const names = withNames(part.template, part.labels)
+    /** The name check's warning on the part's free text, or the write and back to the audit's page. */
+    const saving = async (
+      request: FormRequest,
+      values: object,
+      context: C,
+      write: (input: Input<S, E>, version: number) => Promise<boolean>,
+    ) => {
+      const { confirmNames, version: at, ...input } = values as Record<string, unknown>
+      const fields = Object.fromEntries(Object.keys(part.labels).map((k) => [k, (input[k] as string | null) ?? null]))
+      const warning = await names(request, context, fields, confirmNames === true)
+      return warning ?? afterSave(auditHref(context.audit.id), await write(input as Input<S, E>, at as number))
     }
+    formRoute(app, {
+      path: `${base}/${part.path}/new`,
+      access,
+      template: part.template,
+      schema: part.schema,
+      extra: part.extra,
+      context: async (request) => ({ ...(await part.context(request, await auditOf(request))), isNew: true }),
+      initialValues: (_request, context) => part.fresh(context),
+      save: (request, values, context) =>
+        saving(request, values, context, async (input) => {
+          await part.add(request.actor, context.audit, input)
+          return true
+        }),
+    })
+    formRoute(app, {
+      path: `${base}/${part.path}/:${part.param}/edit`,
+      access,
+      template: part.template,
+      schema: part.schema.extend({ version }),
+      extra: part.extra,
+      context: async (request) => {
+        const audit = await auditOf(request)
+        const record = await part.get(audit.id, request.params[part.param]!)
+        return { ...(await part.context(request, audit, record)), record, [part.key]: record }
+      },
+      initialValues: (_request, { record }) => part.saved(record),
+      save: (request, values, context) =>
+        saving(request, values, context, (input, at) =>
+          part.change(request.actor, context.audit, context.record.id, at, input),
+        ),
+    })
   }
+
+  // The sample: a pseudonymised reference (the name check warns about anything like a name), the grade, the agencies' grades.
   const caseInitial = (agencyGrades: { agencyId: string; grade: string; comment: string | null }[]) =>
     Object.fromEntries(
       agencyGrades.flatMap((g, n) => [
@@ -70,147 +134,68 @@ export async function auditWorkRoutes(app: FastifyInstance) {
         [`agencyGrades-${n}-comment`, g.comment ?? ''],
       ]),
     )
-
-  formRoute(app, {
-    path: `${base}/cases/new`,
-    access,
-    template: caseForm,
+  addAndChange({
+    path: 'cases',
+    param: 'caseId',
+    key: 'auditCase',
+    template: `${views}/case-form.njk`,
     schema: caseSchema,
     extra: readAgencyGrades,
-    context: async (request) => ({ ...(await caseContext(request, 0)), isNew: true }),
-    initialValues: (_request, { audit }) =>
-      audit.agencyId ? caseInitial([{ agencyId: audit.agencyId, grade: '', comment: null }]) : {},
-    save: async (request, { confirmNames, ...input }, context) => {
-      const warning = await caseNames(
-        request,
-        context,
-        { reference: input.reference, notes: input.notes },
-        confirmNames,
-      )
-      if (warning) return warning
-      await addAuditCase(db, request.actor, context.audit, input)
-      return afterSave(auditHref(context.audit.id))
-    },
-  })
-
-  formRoute(app, {
-    path: `${base}/cases/:caseId/edit`,
-    access,
-    template: caseForm,
-    schema: caseSchema.extend({ version }),
-    extra: readAgencyGrades,
-    context: async (request) => {
-      const audit = await auditOf(request)
-      const auditCase = await getAuditCase(db, audit.id, request.params.caseId!)
-      return { ...(await caseContext(request, auditCase.agencyGrades.length)), auditCase }
-    },
-    initialValues: (_request, { auditCase }) => ({ ...auditCase, ...caseInitial(auditCase.agencyGrades) }),
-    save: async (request, { confirmNames, version: at, ...input }, context) => {
-      const warning = await caseNames(
-        request,
-        context,
-        { reference: input.reference, notes: input.notes },
-        confirmNames,
-      )
-      if (warning) return warning
-      const { audit, auditCase } = context
-      return afterSave(auditHref(audit.id), await changeAuditCase(db, request.actor, audit, auditCase.id, at, input))
-    },
+    labels: { reference: 'Reference', notes: 'Notes' },
+    context: async (request, audit, saved?: AuditCase) => ({
+      audit,
+      gradeItems: gradeItems('Not graded yet'),
+      agencyGradeItems: gradeItems('Select a grade'),
+      agencyItems: [{ value: '', text: 'Select an agency' }, ...(await agencyChoices(request.actor.partnershipId))],
+      rows: [...Array(agencyRowCount(saved?.agencyGrades.length ?? 0)).keys()],
+    }),
+    get: (auditId, id) => getAuditCase(db, auditId, id),
+    fresh: ({ audit }) => (audit.agencyId ? caseInitial([{ agencyId: audit.agencyId, grade: '', comment: null }]) : {}),
+    saved: (auditCase) => ({ ...auditCase, ...caseInitial(auditCase.agencyGrades) }),
+    add: (actor, audit, input) => addAuditCase(db, actor, audit, input),
+    change: (actor, audit, id, at, input) => changeAuditCase(db, actor, audit, id, at, input),
   })
 
   // Learning points: the same form and rule as a case review's (reviews/learning/forms.ts).
-  const learningNames = withNames(learningForm, { text: 'Learning point' })
-  const learningContext = async (request: FormRequest, saved: string[] = []) => ({
-    audit: await auditOf(request),
-    themeItems: themeCheckboxItems(await themeOptions(db, request.actor.partnershipId, { includeIds: saved })),
-  })
-
-  formRoute(app, {
-    path: `${base}/learning/new`,
-    access,
-    template: learningForm,
+  addAndChange({
+    path: 'learning',
+    param: 'pointId',
+    key: 'point',
+    template: `${views}/learning-form.njk`,
     schema: learningPointSchema,
-    context: async (request) => ({ ...(await learningContext(request)), isNew: true }),
-    initialValues: () => ({ themeIds: [] }),
-    save: async (request, { confirmNames, ...input }, context) => {
-      const warning = await learningNames(request, context, { text: input.text }, confirmNames)
-      if (warning) return warning
-      await addAuditLearningPoint(db, request.actor, context.audit, input)
-      return afterSave(auditHref(context.audit.id))
-    },
-  })
-
-  formRoute(app, {
-    path: `${base}/learning/:pointId/edit`,
-    access,
-    template: learningForm,
-    schema: learningPointSchema.extend({ version }),
-    context: async (request) => {
-      const audit = await auditOf(request)
-      const point = await getAuditLearningPoint(db, audit.id, request.params.pointId!)
-      return { ...(await learningContext(request, point.themeIds)), point }
-    },
-    initialValues: (_request, { point }) => point,
-    save: async (request, { confirmNames, version: at, ...input }, context) => {
-      const warning = await learningNames(request, context, { text: input.text }, confirmNames)
-      if (warning) return warning
-      const { audit, point } = context
-      return afterSave(
-        auditHref(audit.id),
-        await changeAuditLearningPoint(db, request.actor, audit, point.id, at, input),
-      )
-    },
+    labels: { text: 'Learning point' },
+    context: async (request, audit, saved?: AuditLearningPoint) => ({
+      audit,
+      themeItems: themeCheckboxItems(
+        await themeOptions(db, request.actor.partnershipId, { includeIds: saved?.themeIds ?? [] }),
+      ),
+    }),
+    get: (auditId, id) => getAuditLearningPoint(db, auditId, id),
+    fresh: () => ({ themeIds: [] }),
+    saved: (point) => point,
+    add: (actor, audit, input) => addAuditLearningPoint(db, actor, audit, input),
+    change: (actor, audit, id, at, input) => changeAuditLearningPoint(db, actor, audit, id, at, input),
   })
 
   // Recommendations, complete only with evidence, a completion day and every action complete.
-  const recommendationNames = withNames(recommendationForm, { text: 'Recommendation' })
-  const recommendationContext = async (request: FormRequest) => ({
-    audit: await auditOf(request),
-    agencyItems: [{ value: '', text: 'Select an agency' }, ...(await agencyChoices(request.actor.partnershipId))],
-    statusItems: caseAuditRecommendationStatuses.map((value) => ({ value, text: recommendationStatusLabels[value] })),
-  })
-
-  formRoute(app, {
-    path: `${base}/recommendations/new`,
-    access,
-    template: recommendationForm,
+  addAndChange({
+    path: 'recommendations',
+    param: 'recommendationId',
+    key: 'recommendation',
+    template: `${views}/recommendation-form.njk`,
     schema: recommendationSchema,
     extra: recommendationDates,
-    context: async (request) => ({ ...(await recommendationContext(request)), isNew: true }),
-    initialValues: () => ({ status: 'open' }),
-    save: async (request, { confirmNames, ...input }, context) => {
-      const warning = await recommendationNames(request, context, { text: input.text }, confirmNames)
-      if (warning) return warning
-      await addAuditRecommendation(db, request.actor, context.audit, input)
-      return afterSave(auditHref(context.audit.id))
-    },
-  })
-
-  formRoute(app, {
-    path: `${base}/recommendations/:recommendationId/edit`,
-    access,
-    template: recommendationForm,
-    schema: recommendationSchema.extend({ version }),
-    extra: recommendationDates,
-    context: async (request) => {
-      const context = await recommendationContext(request)
-      const recommendation = await getAuditRecommendation(db, context.audit.id, request.params.recommendationId!)
-      return { ...context, recommendation }
-    },
-    initialValues: (_request, { recommendation: r }) => ({
-      ...r,
-      ...dateParts(r.dueOn, 'dueOn'),
-      ...dateParts(r.completedOn, 'completedOn'),
+    labels: { text: 'Recommendation' },
+    context: async (request, audit) => ({
+      audit,
+      agencyItems: [{ value: '', text: 'Select an agency' }, ...(await agencyChoices(request.actor.partnershipId))],
+      statusItems: caseAuditRecommendationStatuses.map((value) => ({ value, text: recommendationStatusLabels[value] })),
     }),
-    save: async (request, { confirmNames, version: at, ...input }, context) => {
-      const warning = await recommendationNames(request, context, { text: input.text }, confirmNames)
-      if (warning) return warning
-      const { audit, recommendation } = context
-      return afterSave(
-        auditHref(audit.id),
-        await changeAuditRecommendation(db, request.actor, audit, recommendation.id, at, input),
-      )
-    },
+    get: (auditId, id) => getAuditRecommendation(db, auditId, id),
+    fresh: () => ({ status: 'open' }),
+    saved: (r) => ({ ...r, ...dateParts(r.dueOn, 'dueOn'), ...dateParts(r.completedOn, 'completedOn') }),
+    add: (actor, audit, input) => addAuditRecommendation(db, actor, audit, input),
+    change: (actor, audit, id, at, input) => changeAuditRecommendation(db, actor, audit, id, at, input),
   })
 
   formRoute(app, {

@@ -1,13 +1,13 @@
 import { linkHtml } from '../../../platform/html.ts'
 import { formatDate } from '../../../platform/views.ts'
-import type { KindList } from '../../reviews/figures/lists.ts'
+import type { KindList } from '../../../platform/figure-records.ts'
 import { methodWords, audienceLabels } from '../quadrant/wording.ts'
 import { practiceGradeLabels } from '../scales.ts'
 import type { RecordKind, RecordsByKind } from './definitions.ts'
 
 /**
- * How each kind of record behind a quality assurance figure is listed (the case review figures'
- * list shape, `../../reviews/figures/lists.ts`): columns sortable on the server, table rows and the
+ * How each kind of record behind a quality assurance figure is listed (the platform's
+ * `figure-records.ts`): columns sortable on the server, table rows and the
  * download. The lists are short enough to sort whole and show on one page.
  */
 type Lists = { [K in RecordKind]: KindList<RecordsByKind[K][number]> }

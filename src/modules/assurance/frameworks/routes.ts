@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { actionRoute, formRoute } from '../../../platform/form-route.ts'
+import { actionRoute, formRoute, type FormRequest } from '../../../platform/form-route.ts'
 import { requireActor } from '../../../platform/http.ts'
 import { listRoute, wholeList } from '../../../platform/list-route.ts'
 import type { Query } from '../../../platform/lists.ts'
-import { can } from '../../../platform/permissions.ts'
+import { can, type Actor } from '../../../platform/permissions.ts'
 import { NotFoundError } from '../../../platform/errors.ts'
 import { criterionSchema, newFrameworkSchema, removeSchema, scaleSchema, standardSchema } from './forms.ts'
 import {
@@ -105,6 +105,25 @@ export async function frameworkRoutes(app: FastifyInstance) {
     const view = await readFramework(db, partnershipId, id)
     return { ...view, note: versionNote(view) }
   }
+  /** The current version and the standard in the address. */
+  const withStandard = async ({ actor, params }: FormRequest) => {
+    const view = await current(actor.partnershipId, params.id!)
+    return { ...view, standard: findStandard(view, params.standardId!) }
+  }
+  /** Back to the framework's page, naming the version the change made. */
+  const changed = async (params: FormRequest['params'], change: Promise<number>) =>
+    pageOf(params.id!, 'changed', await change)
+  /** Removing a standard or a criterion (`<part>/remove`): the framework's row version posted back. */
+  const removeRoute = (
+    part: string,
+    remove: (actor: Actor, params: FormRequest['params'], version: number) => Promise<number>,
+  ) =>
+    actionRoute(app, {
+      path: `${base}/:id/${part}/remove`,
+      access: manage,
+      schema: removeSchema,
+      run: ({ actor, params }, { version }) => changed(params, remove(actor, params, version)),
+    })
 
   formRoute(app, {
     path: `${base}/:id/standards/new`,
@@ -113,8 +132,8 @@ export async function frameworkRoutes(app: FastifyInstance) {
     schema: standardSchema,
     context: ({ actor, params }) => current(actor.partnershipId, params.id!),
     initialValues: (_r, { framework }) => ({ version: framework.version }),
-    save: async ({ actor, params }, { version, ...input }) =>
-      pageOf(params.id!, 'changed', await addStandard(db, actor, params.id!, version, input)),
+    save: ({ actor, params }, { version, ...input }) =>
+      changed(params, addStandard(db, actor, params.id!, version, input)),
   })
 
   formRoute(app, {
@@ -122,50 +141,34 @@ export async function frameworkRoutes(app: FastifyInstance) {
     access: manage,
     template: `${views}/standard-form.njk`,
     schema: standardSchema,
-    context: async ({ actor, params }) => {
-      const view = await current(actor.partnershipId, params.id!)
-      return { ...view, standard: findStandard(view, params.standardId!) }
-    },
+    context: withStandard,
     initialValues: (_r, { framework, standard }) => ({
       version: framework.version,
       title: standard.title,
       description: standard.description,
     }),
-    save: async ({ actor, params }, { version, ...input }) =>
-      pageOf(
-        params.id!,
-        'changed',
-        await updateStandard(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version, input),
+    save: ({ actor, params }, { version, ...input }) =>
+      changed(
+        params,
+        updateStandard(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version, input),
       ),
   })
 
-  actionRoute(app, {
-    path: `${base}/:id/standards/:standardId/remove`,
-    access: manage,
-    schema: removeSchema,
-    run: async ({ actor, params }, { version }) =>
-      pageOf(
-        params.id!,
-        'changed',
-        await removeStandard(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version),
-      ),
-  })
+  removeRoute('standards/:standardId', (actor, params, version) =>
+    removeStandard(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version),
+  )
 
   formRoute(app, {
     path: `${base}/:id/standards/:standardId/criteria/new`,
     access: manage,
     template: `${views}/criterion-form.njk`,
     schema: criterionSchema,
-    context: async ({ actor, params }) => {
-      const view = await current(actor.partnershipId, params.id!)
-      return { ...view, standard: findStandard(view, params.standardId!) }
-    },
+    context: withStandard,
     initialValues: (_r, { framework }) => ({ version: framework.version }),
-    save: async ({ actor, params }, { version, text }) =>
-      pageOf(
-        params.id!,
-        'changed',
-        await addCriterion(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version, text),
+    save: ({ actor, params }, { version, text }) =>
+      changed(
+        params,
+        addCriterion(db, actor, { frameworkId: params.id!, standardId: params.standardId! }, version, text),
       ),
   })
 
@@ -179,25 +182,16 @@ export async function frameworkRoutes(app: FastifyInstance) {
       return { ...view, ...findCriterion(view, params.criterionId!) }
     },
     initialValues: (_r, { framework, criterion }) => ({ version: framework.version, text: criterion.text }),
-    save: async ({ actor, params }, { version, text }) =>
-      pageOf(
-        params.id!,
-        'changed',
-        await updateCriterion(db, actor, { frameworkId: params.id!, criterionId: params.criterionId! }, version, text),
+    save: ({ actor, params }, { version, text }) =>
+      changed(
+        params,
+        updateCriterion(db, actor, { frameworkId: params.id!, criterionId: params.criterionId! }, version, text),
       ),
   })
 
-  actionRoute(app, {
-    path: `${base}/:id/criteria/:criterionId/remove`,
-    access: manage,
-    schema: removeSchema,
-    run: async ({ actor, params }, { version }) =>
-      pageOf(
-        params.id!,
-        'changed',
-        await removeCriterion(db, actor, { frameworkId: params.id!, criterionId: params.criterionId! }, version),
-      ),
-  })
+  removeRoute('criteria/:criterionId', (actor, params, version) =>
+    removeCriterion(db, actor, { frameworkId: params.id!, criterionId: params.criterionId! }, version),
+  )
 
   formRoute(app, {
     path: `${base}/:id/scale`,
@@ -209,7 +203,7 @@ export async function frameworkRoutes(app: FastifyInstance) {
       scaleItems: scaleItems(),
     }),
     initialValues: (_r, { framework, version }) => ({ version: framework.version, scale: version.scale }),
-    save: async ({ actor, params }, { version, scale }) =>
-      pageOf(params.id!, 'changed', await changeScale(db, actor, params.id!, version, scale)),
+    save: ({ actor, params }, { version, scale }) =>
+      changed(params, changeScale(db, actor, params.id!, version, scale)),
   })
 }

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { union } from 'drizzle-orm/pg-core'
 import type { Database } from '../../../db/index.ts'
-import { businessPlans, indicatorThemes, planPriorities } from '../../performance/schema.ts'
+import { indicatorThemes } from '../../performance/schema.ts'
 import { themes } from '../../themes/schema.ts'
 import { auditCycles } from '../audit-schema.ts'
 import { caseAuditLearningPointThemes, caseAudits } from '../case-audit-schema.ts'
@@ -36,21 +36,6 @@ export async function themesWithEvidence(db: Database, partnershipId: string) {
     .from(themes)
     .where(and(eq(themes.partnershipId, partnershipId), inArray(themes.id, ids)))
     .orderBy(asc(themes.name))
-}
-
-/** Every business plan priority, newest plan first: "2016/17 priority 1: Tackling neglect". */
-export function priorityChoices(db: Database, partnershipId: string) {
-  return db
-    .select({
-      id: planPriorities.id,
-      title: planPriorities.title,
-      position: planPriorities.position,
-      startYear: businessPlans.startYear,
-    })
-    .from(planPriorities)
-    .innerJoin(businessPlans, eq(businessPlans.id, planPriorities.planId))
-    .where(eq(planPriorities.partnershipId, partnershipId))
-    .orderBy(desc(businessPlans.startYear), asc(planPriorities.position))
 }
 
 /** The first and last days of the module's records: audit cycles' due dates, case audits and voice records held. */

@@ -4,7 +4,8 @@ import { confidentialCondition } from '../../../platform/confidential/index.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { reportingYear, type ReportingYear } from '../../../platform/reporting-years.ts'
 import { getPartnership } from '../../partnership/settings/service.ts'
-import { businessPlans, indicatorThemes, planPriorities, priorityIndicators } from '../../performance/schema.ts'
+import { indicatorThemes, priorityIndicators } from '../../performance/schema.ts'
+import { priorityChoices } from '../../performance/plan/service.ts'
 import { scorecard } from '../../performance/scorecard.ts'
 import { indicatorHref, ragText, travelText, valueOrSuppressed } from '../../performance/scorecard/presenters.ts'
 import { themes } from '../../themes/schema.ts'
@@ -72,16 +73,7 @@ export async function quadrantSubject(db: Database, partnershipId: string, subje
       .where(and(eq(themes.partnershipId, partnershipId), eq(themes.id, subject.themeId)))
     return theme ? { kind: 'theme' as const, ...theme } : null
   }
-  const [priority] = await db
-    .select({
-      id: planPriorities.id,
-      title: planPriorities.title,
-      position: planPriorities.position,
-      startYear: businessPlans.startYear,
-    })
-    .from(planPriorities)
-    .innerJoin(businessPlans, eq(businessPlans.id, planPriorities.planId))
-    .where(and(eq(planPriorities.partnershipId, partnershipId), eq(planPriorities.id, subject.priorityId)))
+  const [priority] = await priorityChoices(db, partnershipId, subject.priorityId)
   return priority ? { kind: 'priority' as const, id: priority.id, name: priority.title } : null
 }
 

@@ -3,7 +3,6 @@ import { NotFoundError } from '../../../platform/errors.ts'
 import { requireActor } from '../../../platform/http.ts'
 import type { Query } from '../../../platform/lists.ts'
 import {
-  formatYear,
   parseYear,
   reportingYear,
   yearContaining,
@@ -15,7 +14,8 @@ import { isUuid } from '../../../platform/tokens.ts'
 import { yearChoices } from '../../../platform/year-picker.ts'
 import { getPartnership } from '../../partnership/settings/service.ts'
 import { caseAuditRecordType } from '../access.ts'
-import { assuranceDates, priorityChoices, themesWithEvidence } from './choices.ts'
+import { priorityChoices } from '../../performance/plan/service.ts'
+import { assuranceDates, themesWithEvidence } from './choices.ts'
 import { quadrantFor, type QuadrantSubject } from './quadrant.ts'
 
 /** "2016-17", "2016/17" or the year's first calendar year alone ("2016"). */
@@ -68,11 +68,7 @@ export async function quadrantRoutes(app: FastifyInstance) {
       ],
       priorityItems: [
         { value: '', text: 'Choose a priority' },
-        ...priorities.map((p) => ({
-          value: p.id,
-          text: `${formatYear(p.startYear, yearStartMonth)} priority ${p.position}: ${p.title}`,
-          selected: p.id === priority,
-        })),
+        ...priorities.map((p) => ({ value: p.id, text: p.text, selected: p.id === priority })),
       ],
       yearItems: yearChoices(yearsBetween(dates, yearStartMonth), year),
       canTag: can(actor, 'performance:manage'),

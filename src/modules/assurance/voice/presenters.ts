@@ -47,7 +47,7 @@ export function voiceSummary({ record, agencies, themes, priority }: VoiceRecord
     { key: { text: 'How many were asked' }, value: { text: record.invited?.toLocaleString('en-GB') ?? 'Not known' } },
     { key: { text: 'How many responded' }, value: { text: record.responses.toLocaleString('en-GB') } },
     { key: { text: 'Themes' }, value: { text: themes.map((t) => t.name).join(', ') || 'None' } },
-    { key: { text: 'Business plan priority' }, value: { text: priority?.text ?? 'None' } },
+    { key: { text: 'Business plan priority' }, value: { text: priority ?? 'None' } },
     ...(surveyHref
       ? [
           {

@@ -9,6 +9,7 @@ import { oneOf, type Query } from '../../../platform/lists.ts'
 import { parseYear, yearSlug, yearsBetween } from '../../../platform/reporting-years.ts'
 import { yearChoices } from '../../../platform/year-picker.ts'
 import { yearStartMonth } from '../../partnership/year-filters.ts'
+import { priorityChoices } from '../../performance/plan/service.ts'
 import { themeCheckboxItems, themeOptions } from '../../themes/index.ts'
 import { voiceAudiences } from '../voice-schema.ts'
 import { voiceRecords } from '../voice-schema.ts'
@@ -20,7 +21,6 @@ import {
   getVoiceRecord,
   listVoiceRecords,
   partnerAgencies,
-  priorityChoices,
   updateVoiceRecord,
   voiceHref,
   type VoiceRecordPage,

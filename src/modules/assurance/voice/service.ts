@@ -3,10 +3,10 @@ import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
-import { formatYear, type ReportingYear } from '../../../platform/reporting-years.ts'
+import type { ReportingYear } from '../../../platform/reporting-years.ts'
 import { isUuid } from '../../../platform/tokens.ts'
 import { agencies } from '../../partnership/schema.ts'
-import { businessPlans, planPriorities } from '../../performance/schema.ts'
+import { chosenPriority } from '../../performance/plan/service.ts'
 import { themes } from '../../themes/schema.ts'
 import { replaceThemeTags, themeNames, validateThemeIds } from '../../themes/index.ts'
 import {
@@ -96,7 +96,7 @@ export async function getVoiceRecord(db: Database, partnershipId: string, id: st
       .innerJoin(themes, eq(themes.id, voiceRecordThemes.themeId))
       .where(eq(voiceRecordThemes.recordId, id))
       .orderBy(asc(themes.name)),
-    record.planPriorityId ? priorityLabel(db, partnershipId, record.planPriorityId) : null,
+    chosenPriority(db, partnershipId, record.planPriorityId),
   ])
   return { record, agencies: agencyRows, themes: themeRows, priority }
 }
@@ -117,26 +117,6 @@ export function partnerAgencies(db: Database, partnershipId: string, keep: reado
     .orderBy(asc(agencies.name))
 }
 
-/** Every business plan priority, newest plan first: "2016/17: 2. Neglect". */
-export async function priorityChoices(db: Database, partnershipId: string) {
-  const rows = await db
-    .select({
-      id: planPriorities.id,
-      title: planPriorities.title,
-      position: planPriorities.position,
-      startYear: businessPlans.startYear,
-    })
-    .from(planPriorities)
-    .innerJoin(businessPlans, eq(businessPlans.id, planPriorities.planId))
-    .where(eq(planPriorities.partnershipId, partnershipId))
-    .orderBy(desc(businessPlans.startYear), asc(planPriorities.position))
-  return rows.map((r) => ({ id: r.id, text: `${formatYear(r.startYear)}: ${r.position}. ${r.title}` }))
-}
-
-async function priorityLabel(db: Database, partnershipId: string, id: string) {
-  return (await priorityChoices(db, partnershipId)).find((p) => p.id === id) ?? null
-}
-
 /**
  * Checks the agencies and the priority belong to the partnership; names them for the audit row.
  * Practitioners asked by hand name their agencies; a survey's public link may reach any, so it need not.
@@ -153,10 +133,8 @@ async function checkChoices(
   if (named.some((a) => !a)) throw new ValidationError({ agencyIds: 'Select agencies from the list' })
   if (agenciesNeeded && input.audience === 'practitioners' && !named.length)
     throw new ValidationError({ agencyIds: 'Select the agencies whose practitioners were asked' })
-  const priority = input.planPriorityId ? await priorityLabel(db, partnershipId, input.planPriorityId) : null
-  if (input.planPriorityId && !priority)
-    throw new ValidationError({ planPriorityId: 'Select a priority from the list' })
-  return { agencyNames: named.map((a) => a!.name).join(', '), priority: priority?.text ?? null }
+  const priority = await chosenPriority(db, partnershipId, input.planPriorityId)
+  return { agencyNames: named.map((a) => a!.name).join(', '), priority }
 }
 
 function columns(input: VoiceRecordInput) {
@@ -221,7 +199,7 @@ export async function updateVoiceRecord(
         before: {
           agencies: page.agencies.map((a) => a.name).join(', '),
           themes: (await themeNames(db, keptThemes)).join(', '),
-          priority: page.priority?.text ?? null,
+          priority: page.priority,
         },
         after: { agencies: agencyNames, themes: chosen.map((t) => t.name).join(', '), priority },
       },

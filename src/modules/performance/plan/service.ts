@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
-import { NotFoundError } from '../../../platform/errors.ts'
+import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import { parseYear, reportingYear, yearSlug, type ReportingYear } from '../../../platform/reporting-years.ts'
 import { isUuid } from '../../../platform/tokens.ts'
@@ -208,6 +208,39 @@ export async function getPriority(db: Database, partnershipId: string, id: strin
   return { ...row.priority, year, label: priorityLabel(year.label, row.priority) }
 }
 export type PriorityRecord = Awaited<ReturnType<typeof getPriority>>
+
+/**
+ * The plans' priorities as other modules offer them (a case audit's or voice record's form, the
+ * quadrant): every priority of every plan, newest plan first, each with its label as the tracker
+ * and the audit log give it ("2016/17 priority 1: Tackling neglect"). `only` narrows to one id
+ * (none when it is not the partnership's).
+ */
+export async function priorityChoices(db: Database, partnershipId: string, only?: string) {
+  if (only !== undefined && !isUuid(only)) return []
+  const [rows, month] = await Promise.all([
+    db
+      .select({
+        id: planPriorities.id,
+        title: planPriorities.title,
+        position: planPriorities.position,
+        startYear: businessPlans.startYear,
+      })
+      .from(planPriorities)
+      .innerJoin(businessPlans, eq(businessPlans.id, planPriorities.planId))
+      .where(and(eq(planPriorities.partnershipId, partnershipId), only ? eq(planPriorities.id, only) : undefined))
+      .orderBy(desc(businessPlans.startYear), asc(planPriorities.position)),
+    yearStartMonth(db, partnershipId),
+  ])
+  return rows.map((r) => ({ ...r, text: priorityLabel(reportingYear(r.startYear, month).label, r) }))
+}
+
+/** The label of a priority chosen on another module's form, checking it is the partnership's; null for none. */
+export async function chosenPriority(db: Database, partnershipId: string, id: string | null | undefined) {
+  if (!id) return null
+  const [choice] = await priorityChoices(db, partnershipId, id)
+  if (!choice) throw new ValidationError({ planPriorityId: 'Select a priority from the list' })
+  return choice.text
+}
 
 /** One priority as its page shows it: with its indicators and actions. */
 export async function priorityView(db: Database, partnershipId: string, id: string) {

@@ -1,5 +1,5 @@
 import { escapeHtml, linkHtml, tagHtml } from '../../../platform/html.ts'
-import type { Column } from '../../../platform/lists.ts'
+import type { KindList } from '../../../platform/figure-records.ts'
 import { formatDate } from '../../../platform/views.ts'
 import { clockStateLabels } from '../clocks.ts'
 import { decisionOutcomeLabels, reviewTypeLabels } from '../labels.ts'
@@ -14,16 +14,6 @@ import type { CaseRecord, ClockRecord, LearningPointRecord, RecommendationRecord
  * table rows and its download. The lists are short (a partnership's cases run to dozens), so they
  * are sorted whole in memory and shown on one page.
  */
-export interface KindList<R> {
-  noun: [string, string]
-  columns: readonly Column<string>[]
-  defaultSort: string
-  sortValue: (row: R, key: string, period: Period) => string | number
-  rows: (rows: readonly R[], period: Period) => unknown[][]
-  csvHead: string[]
-  csv: (rows: readonly R[], period: Period) => unknown[][]
-}
-
 type Lists = { [K in RecordKind]: KindList<RecordsByKind[K][number]> }
 
 const caseLink = (c: { id: string; reference: string }, tab = '') =>
@@ -220,21 +210,4 @@ export const kindLists: Lists = {
   recommendations: recommendationList,
   themes: themeList,
   'learning-points': learningPointList,
-}
-
-/** Rows sorted by a column, in either direction; equal values keep their order. */
-export function sortRows<R>(
-  rows: readonly R[],
-  list: KindList<R>,
-  sort: string,
-  direction: 'asc' | 'desc',
-  period: Period,
-) {
-  const sign = direction === 'desc' ? -1 : 1
-  return [...rows].sort((a, b) => {
-    const x = list.sortValue(a, sort, period)
-    const y = list.sortValue(b, sort, period)
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB')
-    return sign * order
-  })
 }
