@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts'
 import type { Actor } from '../../../platform/permissions.ts'
 import type { ReportingYear } from '../../../platform/reporting-years.ts'
 import { isUuid } from '../../../platform/tokens.ts'
+import { listAgencyOptions } from '../../partnership/agencies/service.ts'
 import { agencies } from '../../partnership/schema.ts'
 import { chosenPriority } from '../../performance/plan/service.ts'
 import { themes } from '../../themes/schema.ts'
@@ -102,19 +103,9 @@ export async function getVoiceRecord(db: Database, partnershipId: string, id: st
 }
 export type VoiceRecordPage = Awaited<ReturnType<typeof getVoiceRecord>>
 
-/** The partner agencies whose practitioners can be asked: active, and not schools. */
+/** The partner agencies whose practitioners can be asked: active, and not schools (and any a record already names). */
 export function partnerAgencies(db: Database, partnershipId: string, keep: readonly string[] = []) {
-  return db
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(
-      and(
-        eq(agencies.partnershipId, partnershipId),
-        ne(agencies.type, 'school'),
-        keep.length ? or(eq(agencies.active, true), inArray(agencies.id, [...keep])) : eq(agencies.active, true),
-      ),
-    )
-    .orderBy(asc(agencies.name))
+  return listAgencyOptions(db, partnershipId, { activeOnly: true, keep })
 }
 
 /**

@@ -88,23 +88,21 @@ export const partnerAgency = ne(agencies.type, 'school')
 
 /**
  * Partner agencies as choices for a select: id and name only, in name order. `keep` is the
- * record's current agency, offered even when it is a school (or inactive), so saving the form
- * does not lose it.
+ * record's current agency (or agencies), offered even when it is a school (or inactive), so saving
+ * the form does not lose it.
  */
 export function listAgencyOptions(
   db: Database,
   partnershipId: string,
-  options: { activeOnly?: boolean; keep?: string | null } = {},
+  options: { activeOnly?: boolean; keep?: string | readonly string[] | null } = {},
 ) {
   const offered = and(partnerAgency, options.activeOnly ? eq(agencies.active, true) : undefined)
+  const kept = [options.keep ?? []].flat().filter(isUuid)
   return db
     .select({ id: agencies.id, name: agencies.name })
     .from(agencies)
     .where(
-      and(
-        eq(agencies.partnershipId, partnershipId),
-        options.keep && isUuid(options.keep) ? or(offered, eq(agencies.id, options.keep)) : offered,
-      ),
+      and(eq(agencies.partnershipId, partnershipId), kept.length ? or(offered, inArray(agencies.id, kept)) : offered),
     )
     .orderBy(asc(agencies.name))
 }
