@@ -1,4 +1,4 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm'
+import { and, eq, like, notInArray, sql } from 'drizzle-orm'
 import { buildApp } from '../src/app.ts'
 import type { Database } from '../src/db/index.ts'
 import { seedDemoData } from '../src/db/seed.ts'
@@ -119,9 +119,13 @@ async function generate(db: Database, partnershipId: string) {
       criteria: Array.from({ length: questionsPerStandard }, (_, c) => `Question ${s + 1}.${c + 1}`),
     })),
   })
-  const schoolIds = (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.type, 'school'))).map(
-    (a) => a.id,
-  )
+  // The bench's own 500 schools (the demo has its own schools' audit over its 252).
+  const schoolIds = (
+    await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.partnershipId, partnershipId), like(agencies.name, 'Bench school %')))
+  ).map((a) => a.id)
   const schools = await insertCycle(db, partnershipId, {
     versionId: schoolsFramework.version.id,
     agencyIds: schoolIds,
