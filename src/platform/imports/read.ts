@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
-import { Readable } from 'node:stream'
+import JSZip from 'jszip'
+import { PassThrough, Readable } from 'node:stream'
 
 /**
  * Reads an uploaded file, whatever its name says, by its content: an XLSX file is a zip (it
@@ -82,7 +83,13 @@ function csvProblem(code: string) {
 }
 
 async function* readXlsx(content: Buffer): AsyncIterable<FileRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  let zip: Readable
+  try {
+    zip = await inReadingOrder(content)
+  } catch {
+    throw new UnreadableFileError('The file could not be read as XLSX: open it in Excel, save it again and upload that')
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(zip, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles say which numbers are dates.
@@ -108,6 +115,38 @@ async function* readXlsx(content: Buffer): AsyncIterable<FileRow> {
     throw new UnreadableFileError('The file could not be read as XLSX: open it in Excel, save it again and upload that')
   }
   if (!sheets) throw new UnreadableFileError('The file has no worksheets')
+}
+
+/** Parts ExcelJS's streaming reader needs before it reads a worksheet: the list of sheets and the date system, and which numbers are dates. */
+const partsBeforeSheets = ['xl/workbook.xml', 'xl/styles.xml']
+const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+
+/**
+ * The file as a stream for ExcelJS's streaming reader. That reader keeps a worksheet in a
+ * temporary file until the end, unless the relationships and shared strings came before it: then
+ * it reads the worksheet on arrival, and fails, or reads dates as numbers, when the workbook or the
+ * styles come later still (exceljs/exceljs#962; ExcelJS's own writer sometimes orders a file so).
+ * Such a file is repacked with those parts first; any other (Excel's, LibreOffice's) is streamed as
+ * it is. Only the zip's directory is read to decide.
+ */
+async function inReadingOrder(content: Buffer): Promise<Readable> {
+  const zip = await JSZip.loadAsync(content)
+  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir)
+  const at = (name: string) => names.indexOf(name)
+  const onArrival = Math.max(at('xl/_rels/workbook.xml.rels'), at('xl/sharedStrings.xml'))
+  const firstRead =
+    Math.min(at('xl/_rels/workbook.xml.rels'), at('xl/sharedStrings.xml')) < 0
+      ? -1
+      : names.findIndex((name, i) => i > onArrival && isWorksheet(name))
+  if (firstRead < 0 || partsBeforeSheets.every((part) => at(part) < firstRead)) return Readable.from([content])
+  const ordered = new JSZip()
+  const first = partsBeforeSheets.filter((part) => at(part) >= 0)
+  for (const name of [...first, ...names.filter((name) => !first.includes(name))])
+    ordered.file(name, zip.file(name)!.nodeStream())
+  // Deflated, not stored: the streaming unzip finds where a stored entry of unknown size ends only by chance.
+  return ordered
+    .generateNodeStream({ streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 1 } })
+    .pipe(new PassThrough())
 }
 
 /** A cell's value as the text a person sees: dates as yyyy-mm-dd, formulas by their result. */
