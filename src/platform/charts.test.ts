@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { textWidth, wrapLabel } from './chart-text.ts'
-import { chartColours, chartSpec, drawChart } from './charts.ts'
+import { chartColours, chartSpec, drawChart, drawChartAfresh } from './charts.ts'
 import type { ChartInput } from './sections.ts'
 
 /**
@@ -154,9 +154,9 @@ describe('drawChart', () => {
   })
 
   it('draws the same chart as the same SVG, fetching nothing', async () => {
-    const first = await drawChart(rates)
-    await drawChart(attendance)
-    const again = await drawChart(structuredClone(rates))
+    const first = await drawChartAfresh(rates)
+    await drawChartAfresh(attendance)
+    const again = await drawChartAfresh(structuredClone(rates))
     assert.equal(again.svg, first.svg)
     const urls = [...first.svg.matchAll(/(?:https?:|url\(|href=)[^"\s)]*/g)].map((m) => m[0])
     assert.deepEqual(
@@ -164,6 +164,16 @@ describe('drawChart', () => {
       [],
     )
     assert.notEqual((await drawChart(referrals)).svg, first.svg)
+  })
+
+  it('keeps the charts drawn lately: the same numbers give the chart already drawn, other numbers their own', async () => {
+    const first = drawChart(rates)
+    assert.equal(drawChart(structuredClone(rates)), first, 'not drawn again')
+    assert.deepEqual(await first, await drawChartAfresh(rates))
+    const changed = structuredClone(rates)
+    changed.data[0]!.value! += 1
+    assert.notEqual((await drawChart(changed)).svg, (await first).svg)
+    assert.notEqual(drawChart({ ...rates, title: 'Another title' }), first, 'the title is part of the chart')
   })
 
   it('sets the text in the service’s system font stack (never GDS Transport) on white, 560 pixels wide', async () => {

@@ -152,7 +152,28 @@ function chartId(input: ChartInput) {
 }
 
 /** The chart as accessible SVG, with the same numbers as a table. */
-export async function drawChart(input: ChartInput): Promise<DrawnChart> {
+/**
+ * Charts drawn lately, by their input. Drawing one takes tens of milliseconds and the same input
+ * always draws the same chart, while a report draws the same charts every time it is read. The
+ * key is the whole input, so a chart is only ever given for the numbers it was drawn from.
+ */
+const drawn = new Map<string, Promise<DrawnChart>>()
+const drawnKept = 100
+
+export function drawChart(input: ChartInput): Promise<DrawnChart> {
+  const key = JSON.stringify(input)
+  const kept = drawn.get(key)
+  // Map keeps insertion order: moved to the end when used, the first is the least lately used.
+  drawn.delete(key)
+  const chart = kept ?? drawChartAfresh(input)
+  drawn.set(key, chart)
+  if (!kept) chart.catch(() => drawn.delete(key))
+  if (drawn.size > drawnKept) drawn.delete(drawn.keys().next().value!)
+  return chart
+}
+
+/** Draws the chart, whether or not it was drawn lately. */
+export async function drawChartAfresh(input: ChartInput): Promise<DrawnChart> {
   useEstimatedTextWidths()
   const view = new vega.View(vega.parse(compile(chartSpec(input)).spec), { renderer: 'none' })
   let svg: string

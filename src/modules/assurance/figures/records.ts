@@ -112,19 +112,25 @@ export async function returnRecords(
         ),
       ),
   ])
+  // Criteria by version and standard, grades by return: a year's schools' cycle has hundreds of returns.
+  const standardsOf = new Map<string, Map<string, string[]>>()
+  for (const c of criteria) {
+    const standards = standardsOf.get(c.versionId) ?? standardsOf.set(c.versionId, new Map()).get(c.versionId)!
+    standards.set(c.standardId, [...(standards.get(c.standardId) ?? []), c.id])
+  }
+  const gradesOf = new Map<string, Map<string, string | null>>()
+  for (const a of answers)
+    (gradesOf.get(a.returnId) ?? gradesOf.set(a.returnId, new Map()).get(a.returnId)!).set(a.criterionId, a.grade)
   return rows.map(({ versionId, scale, ...row }) => {
-    const own = criteria.filter((c) => c.versionId === versionId)
-    const grades = new Map(answers.filter((a) => a.returnId === row.id).map((a) => [a.criterionId, a.grade]))
-    const standardIds = [...new Set(own.map((c) => c.standardId))]
-    const met = standardIds.filter((standardId) =>
-      own
-        .filter((c) => c.standardId === standardId)
-        .every((c) => {
-          const grade = gradeOf(scale, grades.get(c.id))
-          return grade !== null && !grade.belowMinimum
-        }),
+    const standards = [...(standardsOf.get(versionId)?.values() ?? [])]
+    const grades = gradesOf.get(row.id)
+    const met = standards.filter((criterionIds) =>
+      criterionIds.every((id) => {
+        const grade = gradeOf(scale, grades?.get(id))
+        return grade !== null && !grade.belowMinimum
+      }),
     )
-    return { ...row, standards: standardIds.length, standardsMet: met.length }
+    return { ...row, standards: standards.length, standardsMet: met.length }
   })
 }
 
