@@ -38,7 +38,8 @@ export async function startHub(): Promise<RunningHub> {
   const mail = await startMailServer()
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const database = await createTestDatabase('pglite')
+  // PostgreSQL, production's database, as the other tests use unless they are about PGlite.
+  const database = await createTestDatabase('pg')
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -22,6 +22,10 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  /**
+   * PostgreSQL, production's database, unless given. PGlite, the quick start's, has the suites that
+   * run on both (`drivers`) and its own (docs/decisions/0032-tests-on-postgresql-first.md).
+   */
   driver?: Driver
   env?: Record<string, string>
   emailAdapter?: EmailAdapter
@@ -39,7 +43,7 @@ export async function buildTestApp(
   t: TestContext | { after(fn: () => Promise<void>): void },
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(options.driver ?? 'pglite')
+  const database = await createTestDatabase(options.driver ?? 'pg')
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
