@@ -151,7 +151,6 @@ function chartId(input: ChartInput) {
   return `chart-${createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 10)}`
 }
 
-/** The chart as accessible SVG, with the same numbers as a table. */
 /**
  * Charts drawn lately, by their input. Drawing one takes tens of milliseconds and the same input
  * always draws the same chart, while a report draws the same charts every time it is read. The
@@ -160,6 +159,7 @@ function chartId(input: ChartInput) {
 const drawn = new Map<string, Promise<DrawnChart>>()
 const drawnKept = 100
 
+/** The chart as accessible SVG, with the same numbers as a table: the one drawn lately for the same input, if any. */
 export function drawChart(input: ChartInput): Promise<DrawnChart> {
   const key = JSON.stringify(input)
   const kept = drawn.get(key)

@@ -133,17 +133,16 @@ async function inReadingOrder(content: Buffer): Promise<Readable> {
   const zip = await JSZip.loadAsync(content)
   const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir)
   const at = (name: string) => names.indexOf(name)
-  const onArrival = Math.max(at('xl/_rels/workbook.xml.rels'), at('xl/sharedStrings.xml'))
+  const [rels, strings] = [at('xl/_rels/workbook.xml.rels'), at('xl/sharedStrings.xml')]
+  // The first worksheet read on arrival: one after both of those.
   const firstRead =
-    Math.min(at('xl/_rels/workbook.xml.rels'), at('xl/sharedStrings.xml')) < 0
-      ? -1
-      : names.findIndex((name, i) => i > onArrival && isWorksheet(name))
+    rels < 0 || strings < 0 ? -1 : names.findIndex((name, i) => i > Math.max(rels, strings) && isWorksheet(name))
   if (firstRead < 0 || partsBeforeSheets.every((part) => at(part) < firstRead)) return Readable.from([content])
   const ordered = new JSZip()
   const first = partsBeforeSheets.filter((part) => at(part) >= 0)
   for (const name of [...first, ...names.filter((name) => !first.includes(name))])
     ordered.file(name, zip.file(name)!.nodeStream())
-  // Deflated, not stored: the streaming unzip finds where a stored entry of unknown size ends only by chance.
+  // Deflated, not stored: the streaming unzip now and then misread stored entries of unknown size.
   return ordered
     .generateNodeStream({ streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 1 } })
     .pipe(new PassThrough())
