@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, max, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/index.ts'
 import { recordAudit } from '../../../platform/audit.ts'
 import { insertAudited, updateAudited } from '../../../platform/audited-writes.ts'
@@ -46,6 +46,8 @@ async function chosenIndicators(db: Database, actor: Actor, ids: readonly string
     .select({ id: indicators.id, name: indicators.name, retiredAt: indicators.retiredAt })
     .from(indicators)
     .where(and(eq(indicators.partnershipId, actor.partnershipId), inArray(indicators.id, unique)))
+    // As the priority's pages list them, so its audit entry reads the same way.
+    .orderBy(asc(indicators.position), asc(indicators.name))
   const usable = rows.filter((row) => !row.retiredAt || kept.includes(row.id))
   if (usable.length !== unique.length) throw new ValidationError({ indicatorIds: 'Select indicators from the list' })
   return usable
