@@ -3,6 +3,7 @@ import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { textWidth, useEstimatedTextWidths, wrapLabel } from './chart-text.ts'
 import { escapeHtml } from './html.ts'
+import { keptLately } from './kept-lately.ts'
 import type { ChartInput } from './sections.ts'
 
 /**
@@ -152,24 +153,14 @@ function chartId(input: ChartInput) {
 }
 
 /**
- * Charts drawn lately, by their input. Drawing one takes tens of milliseconds and the same input
- * always draws the same chart, while a report draws the same charts every time it is read. The
- * key is the whole input, so a chart is only ever given for the numbers it was drawn from.
+ * Charts drawn lately, by their whole input: drawing one takes tens of milliseconds and the same
+ * input always draws the same chart, while a report draws the same charts every time it is read.
  */
-const drawn = new Map<string, Promise<DrawnChart>>()
-const drawnKept = 100
+const drawnLately = keptLately<DrawnChart>(100)
 
 /** The chart as accessible SVG, with the same numbers as a table: the one drawn lately for the same input, if any. */
 export function drawChart(input: ChartInput): Promise<DrawnChart> {
-  const key = JSON.stringify(input)
-  const kept = drawn.get(key)
-  // Map keeps insertion order: moved to the end when used, the first is the least lately used.
-  drawn.delete(key)
-  const chart = kept ?? drawChartAfresh(input)
-  drawn.set(key, chart)
-  if (!kept) chart.catch(() => drawn.delete(key))
-  if (drawn.size > drawnKept) drawn.delete(drawn.keys().next().value!)
-  return chart
+  return drawnLately(JSON.stringify(input), () => drawChartAfresh(input))
 }
 
 /** Draws the chart, whether or not it was drawn lately. */

@@ -1,3 +1,4 @@
+import { keptLately } from '../kept-lately.ts'
 import { withOfflinePage } from './chromium.ts'
 
 /**
@@ -18,8 +19,14 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height }
 }
 
-/** A PNG of the SVG at twice its size, on white, drawn by headless Chromium. */
-export const chromiumRasteriser: SvgRasteriser = (svg, { width, height }) =>
+/** PNGs drawn lately, by their SVG and size: a report's Word file carries the same charts each time. */
+const drawnLately = keptLately<Buffer>(100)
+
+/** A PNG of the SVG at twice its size, on white, drawn by headless Chromium (or the one drawn lately). */
+export const chromiumRasteriser: SvgRasteriser = (svg, size) =>
+  drawnLately(`${size.width}x${size.height} ${svg}`, () => drawPng(svg, size))
+
+const drawPng: SvgRasteriser = (svg, { width, height }) =>
   withOfflinePage(
     async (page) => {
       const w = Math.ceil(width)
